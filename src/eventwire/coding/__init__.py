@@ -1,0 +1,1 @@
+"""Sentence-level coding: triggers, roles, modality, and the article pipeline around them."""

@@ -1,0 +1,208 @@
+"""Noun phrase → Actor inside one article: names, modifiers, titles, counterparts, pronouns."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from eventwire.actors.base import ActorDictionary, Entry, city_countries, make_actor
+from eventwire.model import Actor
+
+_MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod", "nummod"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her"}
+_GROUP_PRONOUNS = {"it", "they", "them", "we"}
+
+
+@dataclass
+class Mentions:
+    """Dictionary hits of one Doc: token index → (entry, span start, span end)."""
+
+    names: dict[int, tuple[Entry, int, int]] = field(default_factory=dict)
+    agents: dict[int, tuple[str, str, str]] = field(default_factory=dict)  # i -> sector, where, text
+
+
+def find_mentions(doc: Doc, dictionary: ActorDictionary, nlp) -> Mentions:
+    lower, exact, agent_matcher = dictionary.matchers(nlp)
+    found = Mentions()
+    spans = []
+    for _, start, end in list(lower(doc)) + list(exact(doc)):
+        text = doc[start:end].text
+        entry = dictionary.lookup(text)
+        if entry is None:
+            continue
+        spans.append((end - start, start, end, entry))
+    for _, start, end, entry in sorted(spans, key=lambda s: (-s[0], s[1])):
+        if any(i in found.names for i in range(start, end)):
+            continue
+        for i in range(start, end):
+            found.names[i] = (entry, start, end)
+    for _, start, end in agent_matcher(doc):
+        span = doc[start:end]
+        sector, where = dictionary.agents[span.text.lower()]
+        found.agents[span.root.i] = (sector, where, span.text)
+    for tok in doc:
+        if tok.i in found.agents:
+            continue
+        for key in (tok.lower_, tok.lemma_.lower()):
+            hit = dictionary.agents.get(key)
+            if hit:
+                found.agents[tok.i] = (hit[0], hit[1], tok.text)
+                break
+    return found
+
+
+class ActorResolver:
+    """Resolves argument tokens to actors, remembering people and the last actor per article."""
+
+    def __init__(self, dictionary: ActorDictionary) -> None:
+        self.dictionary = dictionary
+        self.people: dict[str, Actor] = {}
+        self.last_person: Actor | None = None
+        self.last_group: Actor | None = None
+        self.cities = None
+
+    def expand(self, tok: Token) -> list[Token]:
+        """The token and every token conjoined with it ("Qatar, Egypt and the US")."""
+        out = [tok]
+        stack = [tok]
+        while stack:
+            cur = stack.pop()
+            for child in cur.children:
+                if child.dep_ == "conj" and child not in out:
+                    out.append(child)
+                    stack.append(child)
+        return out
+
+    def resolve_all(self, tok: Token, mentions: Mentions) -> list[Actor]:
+        actors = []
+        for t in self.expand(tok):
+            actors.extend(self.resolve(t, mentions))
+        seen, out = set(), []
+        for a in actors:
+            if a.code not in seen:
+                seen.add(a.code)
+                out.append(a)
+        return out
+
+    def _np_tokens(self, tok: Token) -> list[Token]:
+        toks = [tok]
+        stack = [tok]
+        while stack:
+            cur = stack.pop()
+            for child in cur.children:
+                if child.dep_ in _MODIFIER_DEPS or child.dep_ in {"appos", "det", "case"}:
+                    toks.append(child)
+                    stack.append(child)
+        return sorted(toks, key=lambda t: t.i)
+
+    def resolve(self, tok: Token, mentions: Mentions) -> list[Actor]:
+        """Actors named by the noun phrase headed by `tok` (two for "Turkish-Russian")."""
+        doc = tok.doc
+        low = tok.lower_
+        if tok.pos_ == "PRON" or low in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
+            if low in _PERSON_PRONOUNS and self.last_person:
+                return [_copy(self.last_person, tok.text, "pronoun")]
+            if low in _GROUP_PRONOUNS and (self.last_group or self.last_person):
+                return [_copy(self.last_group or self.last_person, tok.text, "pronoun")]
+            return []
+        np = self._np_tokens(tok)
+        text = doc[np[0].i : np[-1].i + 1].text if np else tok.text
+        # 1. the head itself is a dictionary name (country, capital, organisation)
+        head_hit = mentions.names.get(tok.i)
+        countries: list[Entry] = []
+        for t in np:
+            hit = mentions.names.get(t.i)
+            if hit and hit[0] not in countries and t.i != tok.i:
+                if not (head_hit and hit[1] == head_hit[1]):
+                    countries.append(hit[0])
+        # hyphenated pairs like "Turkish-Russian" are split by the tokenizer; both sides count
+        sector, where, agent_text = None, None, None
+        for t in [tok] + [t for t in np if t.i != tok.i]:
+            if t.i in mentions.agents:
+                sector, where, agent_text = mentions.agents[t.i]
+                break
+        counterpart = any(t.lower_ in {"counterpart", "counterparts"} for t in np)
+        if head_hit and not (sector and head_hit[0].kind == "demonym"):
+            entry = head_hit[0]
+            if entry.kind == "demonym":
+                actor = make_actor(entry, "CVL", text, "demonym")
+            else:
+                actor = make_actor(entry, None, text, entry.kind if entry.kind != "capital" else "metonymy")
+            if entry.kind == "org" and countries and entry.country is None:
+                actor = make_actor(countries[0], entry.sector, text, "org+country")
+            self._remember(actor, person=False)
+            return [actor]
+        is_person = tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and tok.i not in mentions.agents)
+        if tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and not countries and not sector):
+            person_key = tok.text
+            if not countries and not sector:
+                known = self.people.get(person_key)
+                if known:
+                    return [_copy(known, text, "coreference")]
+                appos = [c for c in tok.children if c.dep_ == "appos"]
+                for a in appos:
+                    res = self.resolve(a, mentions)
+                    if res:
+                        actor = _copy(res[0], text, "apposition", name=_person_name(tok))
+                        self._remember(actor, person=True)
+                        return [actor]
+                if tok.ent_type_ == "GPE":
+                    return self._city(tok, text)
+                return []
+        if countries or sector:
+            if not countries:
+                actor = make_actor(None, sector, text, "agent", entry_where=where)
+                if counterpart:
+                    actor.rule = "counterpart"
+                return [actor] if actor.sector else []
+            rule = "title" if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" else (
+                "agent" if sector else "modifier")
+            out = []
+            for entry in countries:
+                sec = sector
+                if sec is None:
+                    sec = entry.sector if entry.kind == "org" else ("CVL" if entry.kind == "demonym" else None)
+                    if sec is None and entry.kind in {"country", "capital"}:
+                        sec = "GOV"
+                actor = make_actor(entry, sec, text, "counterpart" if counterpart and not sector else rule,
+                                   name=_person_name(tok) if is_person and tok.pos_ == "PROPN" else None,
+                                   entry_where=where or entry.where)
+                if counterpart and sector is None:
+                    actor.sector, actor.code = None, entry.country or ""
+                out.append(actor)
+            if tok.pos_ == "PROPN" and out:
+                self.people[tok.text] = out[0]
+                full = _person_name(tok)
+                if full:
+                    self.people[full] = out[0]
+            self._remember(out[0], person=tok.pos_ == "PROPN")
+            return out
+        if tok.ent_type_ in {"GPE", "LOC"}:
+            return self._city(tok, text)
+        return []
+
+    def _city(self, tok: Token, text: str) -> list[Actor]:
+        if self.cities is None:
+            self.cities = city_countries()
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        name = ent.text if ent is not None else tok.text
+        hit = self.cities.get(name.casefold())
+        if not hit:
+            return []
+        return [Actor(code=hit[0], country=hit[0], sector=None, text=text, name=hit[1], rule="place")]
+
+    def _remember(self, actor: Actor, person: bool) -> None:
+        if person:
+            self.last_person = actor
+        else:
+            self.last_group = actor
+
+
+def _person_name(tok: Token) -> str | None:
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end and e.label_ == "PERSON"), None)
+    return ent.text if ent is not None else None
+
+
+def _copy(actor: Actor, text: str, rule: str, name: str | None = None) -> Actor:
+    return Actor(code=actor.code, country=actor.country, sector=actor.sector, text=text,
+                 name=name or actor.name, rule=rule, entry=actor.entry)

@@ -1,0 +1,331 @@
+"""Sentence → events: triggers from the compiled lexicon, roles from the parse, modality.
+
+One `Coder` holds the compiled matchers; `code_doc` walks the matches of one parsed segment
+(body, caption or headline) and returns events with the evidence that made them. The Python
+work is per match, never per lexicon entry.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from itertools import permutations, product
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.actors.base import load_actor_dictionary
+from eventwire.coding.actors import ActorResolver, Mentions, find_mentions
+from eventwire.lexicon import Lexicon, Pattern, load_lexicon
+from eventwire.model import Actor, Event
+from eventwire.ontology import load_ontology
+
+_SUBJ = {"nsubj", "csubj"}
+_DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "at", "upon", "toward", "towards", "between")
+
+
+@lru_cache(maxsize=1)
+def load_modality() -> dict:
+    text = (resources.files("eventwire.coding") / "data" / "modality.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    governors = {}
+    for family, spec in data["families"].items():
+        for lemma in spec["governors"]:
+            governors[lemma] = family
+    data["governors"] = governors
+    return data
+
+
+@dataclass
+class Trigger:
+    """A lexicon match after validation: the head token and every token of the pattern."""
+
+    pattern: Pattern
+    head: Token
+    tokens: list[Token]
+    preps: list[Token] = field(default_factory=list)
+
+    def describe(self) -> str:
+        return f"{self.pattern.code} '{self.pattern.text}' ({self.pattern.id})"
+
+
+class Coder:
+    """Compiled lexicon, actor dictionary and ontology for one spaCy pipeline."""
+
+    def __init__(self, nlp, lexicon: Lexicon | None = None, keep_negated: bool = False) -> None:
+        self.nlp = nlp
+        self.lexicon = lexicon or load_lexicon()
+        self.matcher = self.lexicon.matcher(nlp.vocab)
+        self.dictionary = load_actor_dictionary()
+        self.dictionary.matchers(nlp)
+        self.ontology = load_ontology()
+        self.modal = load_modality()
+        self.keep_negated = keep_negated
+
+    # -- triggers ------------------------------------------------------------------------
+    def triggers(self, doc: Doc, near: list | None = None) -> list[Trigger]:
+        """Best valid match per head token; noun triggers inside a verb match are dropped."""
+        by_head: dict[int, list[Trigger]] = {}
+        for match_id, token_ids in self.matcher(doc):
+            pattern = self.lexicon.patterns[self.nlp.vocab.strings[match_id]]
+            toks = [doc[i] for i in token_ids]
+            head = toks[0]
+            reason = self._reject(pattern, head, toks)
+            if reason:
+                if near is not None:
+                    near.append((pattern, head, reason))
+                continue
+            n_words = 1 + len(pattern.words)
+            trig = Trigger(pattern, head, toks[:n_words], toks[n_words:])
+            by_head.setdefault(head.i, []).append(trig)
+        chosen = []
+        for cands in by_head.values():
+            cands.sort(key=lambda t: (t.pattern.specificity, t.pattern.id), reverse=True)
+            chosen.append(cands[0])
+            if near is not None:
+                near.extend((c.pattern, c.head, "a more specific pattern won") for c in cands[1:])
+        covered = {t.i for trig in chosen if not trig.pattern.noun for t in trig.tokens[1:]}
+        final = [t for t in chosen if t.head.i not in covered]
+        return sorted(final, key=lambda t: t.head.i)
+
+    def _reject(self, pattern: Pattern, head: Token, toks: list[Token]) -> str | None:
+        if pattern.exclude and any(c.lemma_.lower() in pattern.exclude for c in head.children):
+            return "an excluded word is attached"
+        n_words = 1 + len(pattern.words)
+        allowed = {head.i} | {t.i for t in head.children}
+        for prep in toks[n_words:]:
+            if prep.head.i not in allowed:
+                return f"'{prep.text}' is too far from the trigger"
+        return None
+
+    # -- roles ---------------------------------------------------------------------------
+    def _subject(self, verb: Token) -> tuple[Token | None, bool]:
+        """(subject token, passive?) following control, conjunction and relative clauses."""
+        seen = 0
+        cur = verb
+        while cur is not None and seen < 6:
+            seen += 1
+            for c in cur.children:
+                if c.dep_ in _SUBJ:
+                    return c, False
+            for c in cur.children:
+                if c.dep_ == "nsubjpass":
+                    agent = _agent(cur)
+                    return agent, True
+            if cur.dep_ in {"xcomp", "conj", "advcl", "ccomp"} and cur.head is not cur:
+                cur = cur.head
+                continue
+            if cur.dep_ in {"relcl", "acl"}:
+                return cur.head, False
+            break
+        return None, False
+
+    def roles(self, trig: Trigger) -> tuple[list[Token], list[Token]]:
+        """Source and target head tokens of a trigger."""
+        head, p = trig.head, trig.pattern
+        sources: list[Token] = []
+        targets: list[Token] = []
+        if not p.noun:
+            passive_subj = [c for c in head.children if c.dep_ == "nsubjpass"]
+            subj, passive = self._subject(head)
+            if passive_subj:
+                targets.extend(passive_subj)
+                agent = _agent(head)
+                if agent is not None:
+                    sources.append(agent)
+            elif subj is not None:
+                sources.append(subj)
+            if not targets:
+                if p.object_target:
+                    targets.extend(c for c in head.children if c.dep_ in {"dobj", "dative"})
+                for prep in trig.preps:
+                    targets.extend(c for c in prep.children if c.dep_ == "pobj")
+                if not targets and not p.target_preps:
+                    objs = [c for c in head.children if c.dep_ in {"dobj", "dative"}
+                            and c not in trig.tokens]
+                    targets.extend(objs)
+                    if not targets:
+                        targets.extend(_prep_objects(head, _DEFAULT_TARGET_PREPS, trig.tokens))
+                        for w in trig.tokens[1:]:
+                            targets.extend(_prep_objects(w, _DEFAULT_TARGET_PREPS, trig.tokens))
+        else:
+            for c in head.children:
+                if c.dep_ == "poss":
+                    sources.append(c)
+            agent = _prep_objects(head, ("by",), trig.tokens)
+            sources.extend(agent)
+            if not sources:
+                sources.extend(c for c in head.children if c.dep_ in {"amod", "compound"}
+                               and c not in trig.tokens and c.pos_ in {"ADJ", "PROPN", "NOUN"})
+            governor = head.head if head.dep_ in {"dobj", "attr", "pobj", "nsubjpass"} else None
+            if governor is not None and head.dep_ == "pobj":
+                governor = governor.head if governor.head is not governor else None
+            if governor is not None and governor.pos_ in {"VERB", "AUX"}:
+                subj, passive = self._subject(governor)
+                if subj is not None and not sources:
+                    sources.append(subj)
+            if head.dep_ in _SUBJ and not sources:
+                pass
+            for prep in trig.preps:
+                targets.extend(c for c in prep.children if c.dep_ == "pobj")
+            if not targets and not p.target_preps:
+                targets.extend(_prep_objects(head, _DEFAULT_TARGET_PREPS, trig.tokens))
+                if governor is not None:
+                    targets.extend(_prep_objects(governor, ("with", "against", "on"), trig.tokens))
+        return sources, targets
+
+    # -- modality ------------------------------------------------------------------------
+    def modality(self, trig: Trigger) -> tuple[str | None, bool, bool, str | None]:
+        """(family, negated, hypothetical, governor lemma) of a trigger's clause."""
+        head = trig.head
+        clause = head
+        if trig.pattern.noun and head.dep_ in {"dobj", "nsubjpass", "attr"} and head.head.pos_ in {"VERB", "AUX"}:
+            clause = head.head
+        negated = any(c.dep_ == "neg" for c in clause.children) or any(
+            c.dep_ == "neg" or c.lower_ == "no" and c.dep_ == "det" for c in head.children)
+        future_aux = set(self.modal["future_aux"])
+        hypothetical = any(c.dep_ == "aux" and c.lower_ in future_aux for c in clause.children)
+        family, gov_lemma = None, None
+        cur = clause
+        for _ in range(3):
+            if cur.dep_ in {"xcomp", "ccomp"} and cur.head is not cur:
+                gov = cur.head
+                fam = self.modal["governors"].get(gov.lemma_.lower())
+                if fam and (cur.dep_ == "xcomp" or fam in {"demand", "appeal"}):
+                    family, gov_lemma = fam, gov.lemma_.lower()
+                    if any(c.dep_ == "neg" for c in gov.children):
+                        negated = True
+                    break
+                cur = gov
+                continue
+            if cur.dep_ == "pobj" and cur.head.head is not cur.head:
+                gov = cur.head.head  # "called for talks", "demanded an end to"
+                fam = self.modal["governors"].get(gov.lemma_.lower())
+                if fam:
+                    family, gov_lemma = fam, gov.lemma_.lower()
+                break
+            break
+        if family is None and trig.pattern.noun and head.dep_ == "dobj":
+            fam = self.modal["governors"].get(head.head.lemma_.lower())
+            if fam in {"demand", "appeal", "intent", "threat"}:
+                family, gov_lemma = fam, head.head.lemma_.lower()
+        return family, negated, hypothetical, gov_lemma
+
+    def recode(self, code: str, family: str | None, hypothetical: bool) -> str | None:
+        """The code an act takes under a governing verb or the future tense (None: no event)."""
+        if family is None and hypothetical:
+            family = "intent" if code[:2] in {"04", "05", "06", "07", "08"} else (
+                "threat" if code[:2] in {"15", "17", "18", "19", "20"} else None)
+        if family is None:
+            return code
+        if code[:2] in {"01", "02", "03", "10", "13"}:
+            return code  # already a verbal act
+        spec = self.modal["families"][family]
+        if spec["general"] is None:
+            return None
+        if family == "threat":
+            return self.modal["threats"].get(code[:2], spec["general"])
+        prefix = {"intent": "03", "appeal": "02", "demand": "10"}[family]
+        slots = self.modal["slots"]
+        for n in (4, 3, 2):
+            slot = slots.get(code[:n])
+            if slot:
+                candidate = prefix + slot
+                if candidate in self.ontology.codes:
+                    return candidate
+                if candidate[:3] in self.ontology.codes:
+                    return candidate[:3]
+        if family == "intent" and code[:2] in {"11", "12", "14", "16", "17", "18", "19", "20", "15", "09"}:
+            return code
+        return spec["general"]
+
+    # -- events --------------------------------------------------------------------------
+    def code_doc(self, doc: Doc, resolver: ActorResolver, mentions: Mentions | None = None,
+                 from_caption: bool = False, base_offset: int = 0,
+                 trace: list | None = None) -> list[Event]:
+        mentions = mentions or find_mentions(doc, self.dictionary, self.nlp)
+        events: list[Event] = []
+        for sent_index, sent in enumerate(doc.sents):
+            sent_events: list[Event] = []
+            for trig in self._sent_triggers(doc, sent):
+                sent_events.extend(self._events_for(trig, sent, sent_index, resolver, mentions,
+                                                    from_caption, base_offset, trace))
+            # a bare statement (010) adds nothing when the sentence reports a coded act
+            if any(e.cameo[:2] != "01" for e in sent_events):
+                sent_events = [e for e in sent_events if e.cameo != "010"]
+            events.extend(sent_events)
+            # remember subjects for pronouns in later sentences
+            for tok in sent:
+                if tok.dep_ == "nsubj" and tok.pos_ in {"PROPN", "NOUN"}:
+                    resolver.resolve(tok, mentions)
+        return events
+
+    def _sent_triggers(self, doc: Doc, sent: Span) -> list[Trigger]:
+        cache = getattr(self, "_trigger_cache", None)
+        if cache is None or cache[0] is not doc:
+            self._trigger_cache = (doc, self.triggers(doc))
+        return [t for t in self._trigger_cache[1] if sent.start <= t.head.i < sent.end]
+
+    def _events_for(self, trig: Trigger, sent: Span, sent_index: int, resolver: ActorResolver,
+                    mentions: Mentions, from_caption: bool, base_offset: int,
+                    trace: list | None) -> list[Event]:
+        family, negated, hypothetical, gov = self.modality(trig)
+        code = self.recode(trig.pattern.code, family, hypothetical)
+        src_toks, tgt_toks = self.roles(trig)
+        sources = [a for t in src_toks for a in resolver.resolve_all(t, mentions)]
+        targets = [a for t in tgt_toks for a in resolver.resolve_all(t, mentions)]
+        if trace is not None:
+            trace.append({"trigger": trig, "code": code, "family": family, "negated": negated,
+                          "hypothetical": hypothetical, "sources": sources, "targets": targets,
+                          "source_tokens": src_toks, "target_tokens": tgt_toks})
+        if code is None or not sources:
+            return []
+        if negated and not self.keep_negated:
+            return []
+        pairs: list[tuple[Actor, Actor | None]] = []
+        if targets:
+            pairs = [(s, t) for s, t in product(sources, targets) if s.code != t.code or s.text != t.text]
+        elif len(sources) > 1 and code[:2] in {"03", "04", "05", "06", "19"}:
+            pairs = list(permutations(sources, 2))  # "A and B held talks": each with the other
+        else:
+            pairs = [(s, None) for s in sources]
+        out = []
+        info = self.ontology.get(code)
+        for src, tgt in pairs:
+            if tgt is not None and tgt.rule == "counterpart" and tgt.sector is None:
+                tgt = Actor(code=(tgt.country or "") + (src.sector or ""), country=tgt.country,
+                            sector=src.sector, text=tgt.text, name=tgt.name, rule="counterpart",
+                            entry=tgt.entry)
+            if tgt is not None and tgt.code == src.code and tgt.text == src.text:
+                continue
+            confidence = 0.9 if tgt is not None else 0.7
+            if src.rule in {"pronoun", "agent"}:
+                confidence -= 0.1
+            out.append(Event(
+                source=src, target=tgt, cameo=code, plover=info.plover, mode=info.mode,
+                evidence=sent.text.strip(), confidence=round(confidence, 2),
+                pattern=trig.pattern.id, trigger=" ".join(t.text for t in sorted(trig.tokens, key=lambda t: t.i)),
+                trigger_start=base_offset + trig.head.idx,
+                trigger_end=base_offset + trig.head.idx + len(trig.head.text),
+                sentence=sent_index, goldstein=info.goldstein, quad_class=info.quad_gdelt,
+                negated=negated, hypothetical=hypothetical or family is not None,
+                from_caption=from_caption,
+            ))
+        return out
+
+
+def _agent(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def _prep_objects(tok: Token, preps: tuple[str, ...], exclude: list[Token]) -> list[Token]:
+    out = []
+    for c in tok.children:
+        if c.dep_ in {"prep", "agent"} and c.lower_ in preps and c not in exclude:
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out

@@ -1,0 +1,64 @@
+"""`eventwire explain`: the parse, the triggers that fired or nearly fired, roles and events."""
+from __future__ import annotations
+
+from eventwire.coding.actors import ActorResolver, find_mentions
+from eventwire.coding.pipeline import get_coder
+
+
+def explain_text(text: str, published: str | None = None) -> str:
+    coder = get_coder(keep_negated=True)
+    doc = coder.nlp(text)
+    lines: list[str] = []
+    lines.append("PARSE")
+    for tok in doc:
+        lines.append(f"  {tok.i:>3} {tok.text:<16} {tok.lemma_:<14} {tok.pos_:<6} {tok.dep_:<10} "
+                     f"-> {tok.head.i:<3} {tok.ent_type_}")
+    mentions = find_mentions(doc, coder.dictionary, coder.nlp)
+    lines.append("ACTOR NAMES")
+    shown = set()
+    for i, (entry, start, end) in sorted(mentions.names.items()):
+        if start in shown:
+            continue
+        shown.add(start)
+        lines.append(f"  '{doc[start:end].text}' -> {entry.code or entry.country} ({entry.kind}, {entry.where})")
+    for i, (sector, where, word) in sorted(mentions.agents.items()):
+        lines.append(f"  '{word}' -> sector {sector} ({where})")
+    near: list = []
+    triggers = coder.triggers(doc, near)
+    lines.append("TRIGGERS")
+    for trig in triggers:
+        lines.append(f"  fired: '{trig.head.text}' {trig.describe()}")
+    for pattern, head, reason in near:
+        lines.append(f"  nearly: '{head.text}' {pattern.code} '{pattern.text}' ({pattern.id}): {reason}")
+    if not triggers and not near:
+        lines.append("  none: no lexicon pattern matches this text")
+    trace: list = []
+    resolver = ActorResolver(coder.dictionary)
+    events = coder.code_doc(doc, resolver, mentions, trace=trace)
+    lines.append("ROLES")
+    for t in trace:
+        trig = t["trigger"]
+        src = ", ".join(f"{a.code} '{a.text}' [{a.rule}]" for a in t["sources"]) or (
+            "unresolved: " + ", ".join(x.text for x in t["source_tokens"]) if t["source_tokens"] else "none found")
+        tgt = ", ".join(f"{a.code} '{a.text}' [{a.rule}]" for a in t["targets"]) or (
+            "unresolved: " + ", ".join(x.text for x in t["target_tokens"]) if t["target_tokens"] else "none")
+        mod = []
+        if t["family"]:
+            mod.append(f"governed by a {t['family']} verb")
+        if t["negated"]:
+            mod.append("negated")
+        if t["hypothetical"]:
+            mod.append("future/conditional")
+        lines.append(f"  '{trig.head.text}' {trig.pattern.code} -> {t['code']}"
+                     + (f" ({'; '.join(mod)})" if mod else ""))
+        lines.append(f"     source: {src}")
+        lines.append(f"     target: {tgt}")
+    lines.append("EVENTS")
+    for ev in events:
+        flags = [f for f in ("negated", "hypothetical") if getattr(ev, f)]
+        lines.append(f"  {ev.source.code} -> {ev.target.code if ev.target else '-'}  {ev.cameo} "
+                     f"{ev.plover or ''}{'/' + ev.mode if ev.mode else ''}  goldstein {ev.goldstein}  "
+                     f"confidence {ev.confidence}  pattern {ev.pattern}" + (f"  [{', '.join(flags)}]" if flags else ""))
+    if not events:
+        lines.append("  none")
+    return "\n".join(lines)

@@ -90,7 +90,8 @@ class ActorResolver:
         while stack:
             cur = stack.pop()
             for child in cur.children:
-                if child.dep_ in _MODIFIER_DEPS or child.dep_ in {"appos", "det", "case"}:
+                if (child.dep_ in _MODIFIER_DEPS or child.dep_ in {"appos", "det", "case"}
+                        or (cur is not tok and child.dep_ == "conj")):
                     toks.append(child)
                     stack.append(child)
         return sorted(toks, key=lambda t: t.i)

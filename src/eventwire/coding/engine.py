@@ -120,7 +120,7 @@ class Coder:
             break
         return None, False
 
-    def roles(self, trig: Trigger) -> tuple[list[Token], list[Token]]:
+    def roles(self, trig: Trigger, mentions: Mentions | None = None) -> tuple[list[Token], list[Token]]:
         """Source and target head tokens of a trigger."""
         head, p = trig.head, trig.pattern
         sources: list[Token] = []
@@ -144,19 +144,25 @@ class Coder:
                     objs = [c for c in head.children if c.dep_ in {"dobj", "dative"}
                             and c not in trig.tokens]
                     targets.extend(objs)
+                    for o in objs:  # "mediated talks between A and B", "sent aid to B"
+                        targets.extend(_prep_objects(o, ("between", "with", "to", "against", "on", "for"), trig.tokens))
                     if not targets:
                         targets.extend(_prep_objects(head, _DEFAULT_TARGET_PREPS, trig.tokens))
                         for w in trig.tokens[1:]:
                             targets.extend(_prep_objects(w, _DEFAULT_TARGET_PREPS, trig.tokens))
         else:
+            between = _prep_objects(head, ("between", "among"), trig.tokens)
+            if between:
+                return between, []  # "talks between A and B": the parties, each with the other
             for c in head.children:
                 if c.dep_ == "poss":
                     sources.append(c)
             agent = _prep_objects(head, ("by",), trig.tokens)
             sources.extend(agent)
             if not sources:
-                sources.extend(c for c in head.children if c.dep_ in {"amod", "compound"}
-                               and c not in trig.tokens and c.pos_ in {"ADJ", "PROPN", "NOUN"})
+                names = mentions.names if mentions is not None else {}
+                sources.extend(c for c in head.children if c.dep_ in {"amod", "compound", "nmod"}
+                               and c not in trig.tokens and c.i in names)
             governor = head.head if head.dep_ in {"dobj", "attr", "pobj", "nsubjpass"} else None
             if governor is not None and head.dep_ == "pobj":
                 governor = governor.head if governor.head is not governor else None
@@ -271,7 +277,7 @@ class Coder:
                     trace: list | None) -> list[Event]:
         family, negated, hypothetical, gov = self.modality(trig)
         code = self.recode(trig.pattern.code, family, hypothetical)
-        src_toks, tgt_toks = self.roles(trig)
+        src_toks, tgt_toks = self.roles(trig, mentions)
         sources = [a for t in src_toks for a in resolver.resolve_all(t, mentions)]
         targets = [a for t in tgt_toks for a in resolver.resolve_all(t, mentions)]
         if trace is not None:
@@ -285,7 +291,7 @@ class Coder:
         pairs: list[tuple[Actor, Actor | None]] = []
         if targets:
             pairs = [(s, t) for s, t in product(sources, targets) if s.code != t.code or s.text != t.text]
-        elif len(sources) > 1 and code[:2] in {"03", "04", "05", "06", "19"}:
+        elif len(sources) > 1 and (code in self.modal["reciprocal"] or code[:3] in self.modal["reciprocal"]):
             pairs = list(permutations(sources, 2))  # "A and B held talks": each with the other
         else:
             pairs = [(s, None) for s in sources]

@@ -159,7 +159,10 @@ def _dep_pattern(p: Pattern) -> list[dict]:
     head_attrs["POS"] = {"IN": _NOUN_POS if p.noun else _VERB_POS}
     spec = [{"RIGHT_ID": "head", "RIGHT_ATTRS": head_attrs}]
     for i, word in enumerate(p.words):
-        spec.append({"LEFT_ID": "head", "REL_OP": ">", "RIGHT_ID": f"w{i}", "RIGHT_ATTRS": _lemma(word)})
+        attrs = _lemma(word)
+        if not p.noun:  # a pattern word is never the subject ("Protesters urged ...")
+            attrs["DEP"] = {"NOT_IN": ["nsubj", "nsubjpass", "csubj", "expl"]}
+        spec.append({"LEFT_ID": "head", "REL_OP": ">", "RIGHT_ID": f"w{i}", "RIGHT_ATTRS": attrs})
     for i, prep in enumerate(p.target_preps):
         # The preposition may hang on the head or on a light-verb noun below it; depth is
         # checked after matching.

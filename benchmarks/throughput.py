@@ -1,0 +1,55 @@
+"""Coding throughput against spaCy parse-only on the same texts, measured in one run.
+
+Usage: python benchmarks/throughput.py [--corpus ../shared/datasets/india_police_events.jsonl]
+       [--repeat 1] [--limit N]
+Prints tokens/s of nlp.pipe alone, tokens/s of the full coding path, their ratio, articles/s,
+peak RSS, and the speed-up of 2 processes over 1 (targets: ratio >= 0.8, RSS <= 800 MB,
+speed-up >= 1.6).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import time
+from pathlib import Path
+
+from eventwire.coding.pipeline import CoderOptions, code_articles, get_coder
+from eventwire.ingest.clean import clean_text
+from eventwire.model import Article
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", default=str(Path(__file__).resolve().parents[2] / "shared" / "datasets" / "india_police_events.jsonl"))
+    ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--skip-processes", action="store_true")
+    args = ap.parse_args()
+    recs = [json.loads(line) for line in open(args.corpus, encoding="utf-8") if line.strip()][: args.limit]
+    texts = [clean_text(r["text"]) for r in recs] * args.repeat
+    arts = [Article(id=f"a{i}", text=t) for i, t in enumerate(texts)]
+    coder = get_coder()
+    nlp = coder.nlp
+    list(nlp.pipe(texts[:20]))  # warm up
+    t0 = time.perf_counter()
+    n_tok = sum(len(d) for d in nlp.pipe(texts, batch_size=64))
+    parse_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    n_ev = sum(len(ev) for _, ev in code_articles(arts, CoderOptions()))
+    code_s = time.perf_counter() - t0
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"articles {len(texts)}, tokens {n_tok}, events {n_ev}")
+    print(f"parse only   {n_tok / parse_s:10.0f} tokens/s")
+    print(f"full coding  {n_tok / code_s:10.0f} tokens/s   {len(texts) / code_s:.1f} articles/s")
+    print(f"ratio (coding / parse-only throughput) {parse_s / code_s:.3f}  (target >= 0.8)")
+    print(f"peak RSS {rss:.0f} MB  (target <= 800)")
+    if not args.skip_processes:
+        t0 = time.perf_counter()
+        sum(len(ev) for _, ev in code_articles(arts, CoderOptions(processes=2)))
+        two_s = time.perf_counter() - t0
+        print(f"2 processes {len(texts) / two_s:.1f} articles/s, speed-up {code_s / two_s:.2f}x  (target >= 1.6)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,101 @@
+"""The command line end to end on a temporary database."""
+from __future__ import annotations
+
+import json
+
+import duckdb
+from typer.testing import CliRunner
+
+from eventwire.cli import app
+from eventwire.model import Actor, Event
+from eventwire.store import Store
+from eventwire.store.export import GDELT_COLUMNS
+
+runner = CliRunner()
+
+
+def test_ingest_then_articles_jsonl(dump_file, db_path):
+    res = runner.invoke(app, ["ingest", str(dump_file), "--db", db_path])
+    assert res.exit_code == 0, res.output
+    assert "read 2, new 2" in res.output
+    res = runner.invoke(app, ["articles", "--db", db_path, "--format", "jsonl"])
+    rows = [json.loads(line) for line in res.stdout.splitlines()]
+    assert [r["title"] for r in rows][1] == "Police Detain Dozens After Protest in Dhaka"
+    assert all({"id", "title", "published", "source", "captions", "text", "events"} <= set(r) for r in rows)
+    res = runner.invoke(app, ["ingest", str(dump_file), "--db", db_path])
+    assert "new 0, 2 duplicate" in res.output
+
+
+def test_strict_exit_code_on_problems(tmp_path, db_path):
+    bad = tmp_path / "feed.jsonl"
+    bad.write_text('{"text": "Troops withdrew from the town on Monday, officials said."}\n{oops\n')
+    res = runner.invoke(app, ["ingest", str(bad), "--db", db_path])
+    assert res.exit_code == 0 and "feed.jsonl:2" in res.output and "1 warning" in res.output
+    res = runner.invoke(app, ["ingest", str(bad), "--db", db_path, "--strict"])
+    assert res.exit_code == 1
+
+
+def test_missing_path_is_a_clear_error(db_path):
+    res = runner.invoke(app, ["ingest", "no/such/file.txt", "--db", db_path])
+    assert res.exit_code == 2 and "no such file" in res.output
+
+
+def _store_with_events(dump_file, db_path):
+    runner.invoke(app, ["ingest", str(dump_file), "--db", db_path])
+    with Store(db_path) as store:
+        art = store.articles()[0]
+        ev = Event(source=Actor(code="KENGOV", country="KEN", sector="GOV", text="Kenya"),
+                   target=Actor(code="ETHGOV", country="ETH", sector="GOV", text="Ethiopia"),
+                   cameo="057", plover="AGREE", goldstein=8.0, quad_class=1, evidence="signed",
+                   sentence=0, trigger_start=19, trigger_end=25, date="2024-05-07")
+        store.write_events([(art.id, [ev])])
+        return art.id
+
+
+def test_gdelt_export_loads_with_gdelt_column_names(dump_file, db_path, tmp_path):
+    art_id = _store_with_events(dump_file, db_path)
+    out = tmp_path / "events.tsv"
+    res = runner.invoke(app, ["export", "--format", "gdelt", "--out", str(out), "--db", db_path])
+    assert res.exit_code == 0, res.output
+    con = duckdb.connect()
+    rel = con.execute(f"SELECT * FROM read_csv('{out}', delim='\t', header=true, all_varchar=true)")
+    names = [d[0] for d in rel.description]
+    assert tuple(names) == GDELT_COLUMNS and len(names) == 61
+    row = dict(zip(names, rel.fetchone()))
+    assert row["EventCode"] == "057" and row["EventRootCode"] == "05"
+    assert row["Actor1CountryCode"] == "KEN" and row["Actor2Code"] == "ETHGOV"
+    assert row["SQLDATE"] == "20240507" and row["SOURCEURL"] == art_id
+
+
+def test_jsonl_csv_parquet_exports(dump_file, db_path, tmp_path):
+    art_id = _store_with_events(dump_file, db_path)
+    res = runner.invoke(app, ["export", "--format", "jsonl", "--db", db_path])
+    ev = json.loads(res.stdout.splitlines()[0])
+    assert ev["article_id"] == art_id and ev["cameo"] == "057" and ev["source"]["country"] == "KEN"
+    assert {"source", "target", "cameo", "plover", "mode", "location", "date", "evidence"} <= set(ev)
+    pq = tmp_path / "e.parquet"
+    runner.invoke(app, ["export", "--format", "parquet", "--out", str(pq), "--db", db_path])
+    assert duckdb.connect().execute(f"SELECT cameo FROM '{pq}'").fetchone()[0] == "057"
+
+
+def test_events_replace_not_duplicate(dump_file, db_path):
+    _store_with_events(dump_file, db_path)
+    _store_with_events(dump_file, db_path)
+    with Store(db_path) as store:
+        assert store.count("events") == 1
+
+
+def test_eval_with_coded_file(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    coded = tmp_path / "coded.jsonl"
+    actor = lambda c, s: {"country": c, "sector": s, "code": c + s, "text": c, "name": None}
+    gold.write_text(json.dumps({"id": "g1", "text": "x", "events": [
+        {"source": actor("KEN", "GOV"), "target": actor("ETH", "GOV"), "cameo": "057"},
+        {"source": actor("KEN", "COP"), "target": None, "cameo": "173"}]}) + "\n")
+    coded.write_text(json.dumps({"article_id": "g1", "source": actor("KEN", "GOV"),
+                                 "target": actor("ETH", "GOV"), "cameo": "057"}) + "\n")
+    res = runner.invoke(app, ["eval", str(gold), "--coded", str(coded), "--json"])
+    assert res.exit_code == 0, res.output
+    report = json.loads(res.stdout)
+    dyad = report["levels"]["dyad"]
+    assert dyad["tp"] == 1 and dyad["fn"] == 1 and dyad["fp"] == 0

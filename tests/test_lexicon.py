@@ -1,0 +1,43 @@
+"""The lexicon: grammar, validation with line numbers, coverage, compilation."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.errors import DataFileError
+from eventwire.lexicon import load_lexicon, parse_file, parse_pattern
+
+
+def test_pattern_grammar():
+    p = parse_pattern("hold talk with:T", "040", "x:1")
+    assert (p.head, p.words, p.target_preps, p.noun) == ("hold", ("talk",), ("with",), False)
+    n = parse_pattern("N: air strike on:T", "195", "x:2")
+    assert (n.head, n.words, n.target_preps, n.noun) == ("strike", ("air",), ("on",), True)
+    e = parse_pattern("appeal !against", "020", "x:3")
+    assert e.exclude == {"against"}
+    assert parse_pattern("arrest T", "173", "x:4").object_target
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ('"040":\n  - meet T\n  - Meet With\n', 3, "bad word"),
+    ('"999":\n  - meet T\n', 1, "not in the ontology"),
+    ('"04x":\n  - meet T\n', 1, "not a CAMEO code"),
+    ('"040":\n  - N: talk T\n', 2, "only for verb patterns"),
+    ('"040": meet\n', 1, "expected a list"),
+])
+def test_errors_name_the_line(text, line, words):
+    with pytest.raises(DataFileError) as info:
+        parse_file("bad.yaml", text, {"040"})
+    assert info.value.line == line and words in str(info.value)
+    assert f"bad.yaml:{line}" in str(info.value)
+
+
+def test_unquoted_noun_pattern_is_accepted():
+    pats = parse_file("ok.yaml", '"040":\n  - N: summit\n', {"040"})
+    assert pats[0].noun and pats[0].head == "summit" and pats[0].id == "ok.yaml:2"
+
+
+def test_bundled_lexicon_covers_250_codes_with_3_triggers():
+    codes = load_lexicon().codes()
+    rich = [c for c, pats in codes.items() if len({p.text for p in pats}) >= 3]
+    assert len(rich) >= 250, f"only {len(rich)} codes have 3+ patterns"
+    assert {c[:2] for c in codes} == {f"{i:02d}" for i in range(1, 21)}

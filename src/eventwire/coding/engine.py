@@ -86,6 +86,15 @@ class Coder:
                 near.extend((c.pattern, c.head, "a more specific pattern won") for c in cands[1:])
         covered = {t.i for trig in chosen if not trig.pattern.noun for t in trig.tokens[1:]}
         final = [t for t in chosen if t.head.i not in covered]
+        # "held talks ... to discuss X": the purpose clause restates the act already coded
+        anchors: dict[int, str] = {}
+        for t in final:
+            anchors[t.head.i] = t.pattern.code[:2]
+            if t.pattern.noun and t.head.dep_ == "dobj":
+                anchors[t.head.head.i] = t.pattern.code[:2]
+        final = [t for t in final if not (
+            t.head.dep_ in {"advcl", "xcomp", "acl"} and t.head.head.i != t.head.i
+            and anchors.get(t.head.head.i) == t.pattern.code[:2] and t.head.head.i != t.head.i)]
         return sorted(final, key=lambda t: t.head.i)
 
     def _reject(self, pattern: Pattern, head: Token, toks: list[Token]) -> str | None:
@@ -128,6 +137,13 @@ class Coder:
         if not p.noun:
             passive_subj = [c for c in head.children if c.dep_ == "nsubjpass"]
             subj, passive = self._subject(head)
+            reduced = head.dep_ == "acl" and head.tag_ == "VBN" and _agent(head) is not None
+            if reduced:  # "talks mediated by Qatar": the agent acts on what the clause modifies
+                sources.append(_agent(head))
+                modified = head.head
+                between = _prep_objects(modified, ("between", "among", "with"), trig.tokens)
+                targets.extend(between or [modified])
+                return sources, targets
             if passive_subj:
                 targets.extend(passive_subj)
                 agent = _agent(head)
@@ -149,7 +165,7 @@ class Coder:
                     if not targets:
                         targets.extend(_prep_objects(head, _DEFAULT_TARGET_PREPS, trig.tokens))
                         for w in trig.tokens[1:]:
-                            targets.extend(_prep_objects(w, _DEFAULT_TARGET_PREPS, trig.tokens))
+                            targets.extend(_prep_objects(w, _DEFAULT_TARGET_PREPS + ("of",), trig.tokens))
         else:
             between = _prep_objects(head, ("between", "among"), trig.tokens)
             if between:
@@ -161,8 +177,12 @@ class Coder:
             sources.extend(agent)
             if not sources:
                 names = mentions.names if mentions is not None else {}
-                sources.extend(c for c in head.children if c.dep_ in {"amod", "compound", "nmod"}
-                               and c not in trig.tokens and c.i in names)
+                for c in head.children:
+                    if c.dep_ in {"amod", "compound", "nmod"} and c not in trig.tokens and c.i in names:
+                        sources.append(c)
+                        # "Turkish-Russian patrol": the other half hangs on the first
+                        sources.extend(g for g in c.children if g.i in names and g.dep_ in
+                                       {"amod", "compound", "conj", "nmod"} and names[g.i][1] != names[c.i][1])
             governor = head.head if head.dep_ in {"dobj", "attr", "pobj", "nsubjpass"} else None
             if governor is not None and head.dep_ == "pobj":
                 governor = governor.head if governor.head is not governor else None

@@ -4,12 +4,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+import re
+
 from eventwire.coding.actors import ActorResolver
+from eventwire.ingest.dump import is_caption
 from eventwire.coding.engine import Coder
 from eventwire.model import Article, Event
 from eventwire.nlp import load_nlp
 
 BATCH = 64
+_PARA = re.compile(r"\n\s*\n")
 _coders: dict[bool, Coder] = {}
 
 
@@ -28,8 +32,18 @@ def get_coder(keep_negated: bool = False) -> Coder:
 
 
 def _segments(article: Article) -> list[tuple[str, str, int]]:
-    """(kind, text, offset) for body, captions and headline, body first so it wins repeats."""
-    segs = [("body", article.text, 0)]
+    """(kind, text, offset) per body paragraph, caption and headline; body first so it wins.
+
+    Paragraphs are parsed apart so a caption or headline line never fuses with the sentence
+    after it; a paragraph that reads as a photo caption is coded as one.
+    """
+    segs = []
+    pos = 0
+    for para in _PARA.split(article.text):
+        start = article.text.find(para, pos)
+        pos = start + len(para)
+        if para.strip():
+            segs.append(("caption" if is_caption(para.strip()) else "body", para, start))
     segs += [("caption", c, -1) for c in article.captions]
     if article.title and article.title not in article.text[: len(article.title) + 5]:
         segs.append(("title", article.title, -1))
@@ -44,20 +58,24 @@ def code_parsed(coder: Coder, article: Article, docs: list, options: CoderOption
     resolver = ActorResolver(coder.dictionary)
     events: list[Event] = []
     seen: set[tuple] = set()
+    sentence_base = 0
     for (kind, _text, offset), doc in zip(_segments(article), docs):
-        for ev in coder.code_doc(doc, resolver, from_caption=kind == "caption",
-                                 base_offset=max(offset, 0)):
+        evs = coder.code_doc(doc, resolver, from_caption=kind == "caption",
+                             base_offset=max(offset, 0))
+        n_sents = sum(1 for _ in doc.sents)
+        for ev in evs:
+            ev.sentence = (ev.sentence or 0) + sentence_base
+        sentence_base += n_sents
+        for ev in evs:
             if kind == "title":
                 ev.confidence = round(ev.confidence - 0.2, 2)
-            if kind != "body":
+            if offset < 0:
                 ev.trigger_start = ev.trigger_end = None
             key = _fact_key(ev)
             if key in seen:
                 continue  # one event per distinct fact, however often the dump repeats it
             seen.add(key)
             ev.article_id = article.id
-            if ev.date is None and False:
-                pass
             events.append(ev)
     return events
 

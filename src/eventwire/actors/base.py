@@ -93,8 +93,7 @@ class ActorDictionary:
             sector = row.get("sector", "")
             if sector not in SECTORS:
                 raise DataFileError("actors/data/agents.tsv", number, f"unknown sector '{sector}'")
-            word = row.get("word", "").lower()
-            if word:
+            for word in _split(row.get("word", "").lower()):
                 self.agents.setdefault(word, (sector, f"agents.tsv:{number}"))
 
     def _add(self, name: str, entry: Entry, overwrite: bool = True) -> None:

@@ -94,6 +94,7 @@ class Coder:
                 anchors[t.head.head.i] = t.pattern.code[:2]
         final = [t for t in final if not (
             t.head.dep_ in {"advcl", "xcomp", "acl"} and t.head.head.i != t.head.i
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.head.children)
             and anchors.get(t.head.head.i) == t.pattern.code[:2] and t.head.head.i != t.head.i)]
         return sorted(final, key=lambda t: t.head.i)
 
@@ -185,7 +186,11 @@ class Coder:
                                        {"amod", "compound", "conj", "nmod"} and names[g.i][1] != names[c.i][1])
             governor = head.head if head.dep_ in {"dobj", "attr", "pobj", "nsubjpass"} else None
             if governor is not None and head.dep_ == "pobj":
-                governor = governor.head if governor.head is not governor else None
+                # "took part in talks" shares the verb's subject; "after the talks" does not
+                if governor.lower_ in {"in", "into"} and governor.head is not governor:
+                    governor = governor.head
+                else:
+                    governor = None
             if governor is not None and governor.pos_ in {"VERB", "AUX"}:
                 subj, passive = self._subject(governor)
                 if subj is not None and not sources:
@@ -298,7 +303,13 @@ class Coder:
         family, negated, hypothetical, gov = self.modality(trig)
         code = self.recode(trig.pattern.code, family, hypothetical)
         src_toks, tgt_toks = self.roles(trig, mentions)
-        sources = [a for t in src_toks for a in resolver.resolve_all(t, mentions)]
+        sources = []
+        for t in src_toks:
+            for a in resolver.resolve_all(t, mentions):
+                if (trig.pattern.noun and t.dep_ in {"amod", "compound", "nmod", "poss"}
+                        and a.rule in {"demonym", "country", "metonymy"} and code is not None):
+                    a = self._modifier_actor(a, code)
+                sources.append(a)
         targets = [a for t in tgt_toks for a in resolver.resolve_all(t, mentions)]
         if trace is not None:
             trace.append({"trigger": trig, "code": code, "family": family, "negated": negated,
@@ -338,6 +349,18 @@ class Coder:
                 from_caption=from_caption,
             ))
         return out
+
+
+    def _modifier_actor(self, actor: Actor, code: str) -> Actor:
+        """A state named by a modifier of an event noun acts through its forces or government."""
+        spec = self.modal["modifier_sector"]
+        sector = spec["default"]
+        for n in (4, 3, 2):
+            if code[:n] in spec["by_code"]:
+                sector = spec["by_code"][code[:n]]
+                break
+        return Actor(code=(actor.country or "") + sector, country=actor.country, sector=sector,
+                     text=actor.text, name=actor.name, rule="modifier", entry=actor.entry)
 
 
 def _agent(verb: Token) -> Token | None:

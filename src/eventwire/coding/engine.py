@@ -60,6 +60,7 @@ class Coder:
         self.dictionary.matchers(nlp)
         self.ontology = load_ontology()
         self.modal = load_modality()
+        self.light_verbs = set(self.modal["light_verbs"])
         self.keep_negated = keep_negated
 
     # -- triggers ------------------------------------------------------------------------
@@ -130,43 +131,43 @@ class Coder:
             break
         return None, False
 
-    def roles(self, trig: Trigger, mentions: Mentions | None = None) -> tuple[list[Token], list[Token]]:
-        """Source and target head tokens of a trigger."""
+    def roles(self, trig: Trigger, mentions: Mentions | None = None) -> tuple[list[Token], list[list[Token]]]:
+        """Source tokens and target candidate groups of a trigger, best group first.
+
+        The coder takes the first group that names an actor, so "signed an agreement with the
+        EU" falls through the object ("agreement") to the object's preposition ("the EU").
+        """
         head, p = trig.head, trig.pattern
         sources: list[Token] = []
-        targets: list[Token] = []
+        groups: list[list[Token]] = []
+        wide = ("between", "with", "to", "against", "on", "for", "of", "at", "toward", "towards")
         if not p.noun:
-            passive_subj = [c for c in head.children if c.dep_ == "nsubjpass"]
+            passive_subj = [c for c in head.children if c.dep_ == "nsubjpass" and c not in trig.tokens]
             subj, passive = self._subject(head)
-            reduced = head.dep_ == "acl" and head.tag_ == "VBN" and _agent(head) is not None
-            if reduced:  # "talks mediated by Qatar": the agent acts on what the clause modifies
-                sources.append(_agent(head))
+            if head.dep_ == "acl" and head.tag_ == "VBN" and _agent(head) is not None:
+                # "talks mediated by Qatar": the agent acts on what the clause modifies
                 modified = head.head
-                between = _prep_objects(modified, ("between", "among", "with"), trig.tokens)
-                targets.extend(between or [modified])
-                return sources, targets
+                return [_agent(head)], [_prep_objects(modified, ("between", "among", "with"), trig.tokens),
+                                        [modified]]
             if passive_subj:
-                targets.extend(passive_subj)
+                groups.append(passive_subj)
                 agent = _agent(head)
                 if agent is not None:
                     sources.append(agent)
             elif subj is not None:
                 sources.append(subj)
-            if not targets:
-                if p.object_target:
-                    targets.extend(c for c in head.children if c.dep_ in {"dobj", "dative"})
-                for prep in trig.preps:
-                    targets.extend(c for c in prep.children if c.dep_ == "pobj")
-                if not targets and not p.target_preps:
-                    objs = [c for c in head.children if c.dep_ in {"dobj", "dative"}
-                            and c not in trig.tokens]
-                    targets.extend(objs)
-                    for o in objs:  # "mediated talks between A and B", "sent aid to B"
-                        targets.extend(_prep_objects(o, ("between", "with", "to", "against", "on", "for"), trig.tokens))
-                    if not targets:
-                        targets.extend(_prep_objects(head, _DEFAULT_TARGET_PREPS, trig.tokens))
-                        for w in trig.tokens[1:]:
-                            targets.extend(_prep_objects(w, _DEFAULT_TARGET_PREPS + ("of",), trig.tokens))
+            if p.object_target:
+                groups.append([c for c in head.children if c.dep_ in {"dobj", "dative"}])
+            groups.append([c for prep in trig.preps for c in prep.children if c.dep_ == "pobj"])
+            objs = [c for c in head.children if c.dep_ in {"dobj", "dative"} and c not in trig.tokens]
+            if not p.target_preps:
+                groups.append(objs)
+                groups.append(_prep_objects(head, _DEFAULT_TARGET_PREPS, trig.tokens))
+            for w in trig.tokens[1:]:  # "threatened to attack US bases"
+                if w.pos_ in {"VERB", "AUX"}:
+                    groups.append([c for c in w.children if c.dep_ in {"dobj", "dative"}])
+            for o in objs + trig.tokens[1:]:  # "sent aid to B", "demanded the withdrawal of X"
+                groups.append(_prep_objects(o, wide, trig.tokens))
         else:
             between = _prep_objects(head, ("between", "among"), trig.tokens)
             if between:
@@ -174,8 +175,7 @@ class Coder:
             for c in head.children:
                 if c.dep_ == "poss":
                     sources.append(c)
-            agent = _prep_objects(head, ("by",), trig.tokens)
-            sources.extend(agent)
+            sources.extend(_prep_objects(head, ("by",), trig.tokens))
             if not sources:
                 names = mentions.names if mentions is not None else {}
                 for c in head.children:
@@ -191,19 +191,19 @@ class Coder:
                     governor = governor.head
                 else:
                     governor = None
+            if governor is not None and governor.lemma_.lower() not in self.light_verbs:
+                governor = None  # "condemned the attack": the critic did not attack
             if governor is not None and governor.pos_ in {"VERB", "AUX"}:
                 subj, passive = self._subject(governor)
                 if subj is not None and not sources:
                     sources.append(subj)
-            if head.dep_ in _SUBJ and not sources:
-                pass
-            for prep in trig.preps:
-                targets.extend(c for c in prep.children if c.dep_ == "pobj")
-            if not targets and not p.target_preps:
-                targets.extend(_prep_objects(head, _DEFAULT_TARGET_PREPS, trig.tokens))
+            groups.append([c for prep in trig.preps for c in prep.children if c.dep_ == "pobj"])
+            if not p.target_preps:
+                groups.append(_prep_objects(head, _DEFAULT_TARGET_PREPS, trig.tokens))
                 if governor is not None:
-                    targets.extend(_prep_objects(governor, ("with", "against", "on"), trig.tokens))
-        return sources, targets
+                    groups.append(_prep_objects(governor, ("with", "against", "on", "at"), trig.tokens))
+                    groups.append([c for c in governor.children if c.dep_ == "dative"])
+        return sources, [g for g in groups if g]
 
     # -- modality ------------------------------------------------------------------------
     def modality(self, trig: Trigger) -> tuple[str | None, bool, bool, str | None]:
@@ -224,6 +224,7 @@ class Coder:
                 fam = self.modal["governors"].get(gov.lemma_.lower())
                 if fam and (cur.dep_ == "xcomp" or fam in {"demand", "appeal"}):
                     family, gov_lemma = fam, gov.lemma_.lower()
+                    self._gov_token = gov
                     if any(c.dep_ == "neg" for c in gov.children):
                         negated = True
                     break
@@ -234,12 +235,14 @@ class Coder:
                 fam = self.modal["governors"].get(gov.lemma_.lower())
                 if fam:
                     family, gov_lemma = fam, gov.lemma_.lower()
+                    self._gov_token = gov
                 break
             break
         if family is None and trig.pattern.noun and head.dep_ == "dobj":
             fam = self.modal["governors"].get(head.head.lemma_.lower())
             if fam in {"demand", "appeal", "intent", "threat"}:
                 family, gov_lemma = fam, head.head.lemma_.lower()
+                self._gov_token = head.head
         return family, negated, hypothetical, gov_lemma
 
     def recode(self, code: str, family: str | None, hypothetical: bool) -> str | None:
@@ -278,9 +281,13 @@ class Coder:
         events: list[Event] = []
         for sent_index, sent in enumerate(doc.sents):
             sent_events: list[Event] = []
+            self._governors: set[int] = set()
             for trig in self._sent_triggers(doc, sent):
                 sent_events.extend(self._events_for(trig, sent, sent_index, resolver, mentions,
                                                     from_caption, base_offset, trace))
+            # "urged X to withdraw" is one appeal (0256), not also a bare appeal (020) by "urge"
+            sent_events = [e for e in sent_events if not (
+                e.trigger_start in self._governors and e.cameo[:2] in {"01", "02", "03", "10", "13"})]
             # a bare statement (010) adds nothing when the sentence reports a coded act
             if any(e.cameo[:2] != "01" for e in sent_events):
                 sent_events = [e for e in sent_events if e.cameo != "010"]
@@ -300,9 +307,15 @@ class Coder:
     def _events_for(self, trig: Trigger, sent: Span, sent_index: int, resolver: ActorResolver,
                     mentions: Mentions, from_caption: bool, base_offset: int,
                     trace: list | None) -> list[Event]:
+        self._gov_token = None
         family, negated, hypothetical, gov = self.modality(trig)
         code = self.recode(trig.pattern.code, family, hypothetical)
-        src_toks, tgt_toks = self.roles(trig, mentions)
+        if family is not None and self._gov_token is not None and code != trig.pattern.code:
+            if not hasattr(self, "_governors"):
+                self._governors = set()
+            self._governors.add(base_offset + self._gov_token.idx)
+        src_toks, tgt_groups = self.roles(trig, mentions)
+        tgt_toks: list[Token] = []
         sources = []
         for t in src_toks:
             for a in resolver.resolve_all(t, mentions):
@@ -310,7 +323,14 @@ class Coder:
                         and a.rule in {"demonym", "country", "metonymy"} and code is not None):
                     a = self._modifier_actor(a, code)
                 sources.append(a)
-        targets = [a for t in tgt_toks for a in resolver.resolve_all(t, mentions)]
+        targets: list[Actor] = []
+        src_ids = {t.i for t in src_toks}
+        for group in tgt_groups:
+            group = [t for t in group if t.i not in src_ids]
+            targets = [a for t in group for a in resolver.resolve_all(t, mentions)]
+            tgt_toks = group
+            if targets:
+                break
         if trace is not None:
             trace.append({"trigger": trig, "code": code, "family": family, "negated": negated,
                           "hypothetical": hypothetical, "sources": sources, "targets": targets,

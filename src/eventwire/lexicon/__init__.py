@@ -37,7 +37,7 @@ class Pattern:
 
     @property
     def specificity(self) -> tuple[int, int]:
-        return (1 + len(self.words) + len(self.target_preps), len(self.code))
+        return (1 + len(self.words), len(self.target_preps), len(self.code))
 
 
 def parse_pattern(text: str, code: str, pid: str) -> Pattern:
@@ -160,8 +160,8 @@ def _dep_pattern(p: Pattern) -> list[dict]:
     spec = [{"RIGHT_ID": "head", "RIGHT_ATTRS": head_attrs}]
     for i, word in enumerate(p.words):
         attrs = _lemma(word)
-        if not p.noun:  # a pattern word is never the subject ("Protesters urged ...")
-            attrs["DEP"] = {"NOT_IN": ["nsubj", "nsubjpass", "csubj", "expl"]}
+        if not p.noun:  # never the active subject ("Protesters urged"); "sanctions were imposed" is fine
+            attrs["DEP"] = {"NOT_IN": ["nsubj", "csubj", "expl"]}
         spec.append({"LEFT_ID": "head", "REL_OP": ">", "RIGHT_ID": f"w{i}", "RIGHT_ATTRS": attrs})
     for i, prep in enumerate(p.target_preps):
         # The preposition may hang on the head or on a light-verb noun below it; depth is

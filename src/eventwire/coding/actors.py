@@ -60,6 +60,7 @@ class ActorResolver:
         self.last_person: Actor | None = None
         self.last_group: Actor | None = None
         self.cities = None
+        self.main_country: str | None = None  # the article's most named state, for bare agents
 
     def expand(self, tok: Token) -> list[Token]:
         """The token and every token conjoined with it ("Qatar, Egypt and the US")."""
@@ -68,7 +69,10 @@ class ActorResolver:
         while stack:
             cur = stack.pop()
             for child in cur.children:
-                if child.dep_ == "conj" and child not in out:
+                # "The US, Russia, and Switzerland" is often parsed as an apposition with a
+                # conjunction hanging on it: a list, not a second name for the same actor
+                is_list = child.dep_ == "appos" and any(g.dep_ in {"cc", "conj"} for g in child.children)
+                if (child.dep_ == "conj" or is_list) and child not in out:
                     out.append(child)
                     stack.append(child)
         return out
@@ -150,17 +154,38 @@ class ActorResolver:
                 if tok.ent_type_ == "GPE":
                     return self._city(tok, text)
                 return []
+        if sector and not countries:
+            # "police in Lagos", "the foreign ministers of Armenia and Azerbaijan"
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"in", "of", "from"}:
+                    for obj in prep.children:
+                        if obj.dep_ != "pobj":
+                            continue
+                        places = [a for t in self.expand(obj) for a in self.resolve(t, mentions)]
+                        if places:
+                            out = [make_actor(None, sector, text, "agent+place", entry_where=where)
+                                   for _ in places]
+                            for actor, place in zip(out, places):
+                                actor.country = place.country
+                                actor.code = (place.country or "") + sector
+                            return out
         if countries or sector:
             if not countries:
                 actor = make_actor(None, sector, text, "agent", entry_where=where)
                 if counterpart:
                     actor.rule = "counterpart"
+                elif self.main_country:
+                    actor.country = self.main_country
+                    actor.code = self.main_country + (actor.sector or "")
+                    actor.rule = "agent+main-country"
                 return [actor] if actor.sector else []
             rule = "title" if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" else (
                 "agent" if sector else "modifier")
             out = []
             for entry in countries:
                 sec = sector
+                if entry.country in {"IGO", "UNO", "EUR", "NGO", "IMG"} and tok.pos_ == "PROPN":
+                    sec = None  # "UN Secretary-General Guterres" is the UN itself
                 if sec is None:
                     sec = entry.sector if entry.kind == "org" else ("CVL" if entry.kind == "demonym" else None)
                     if sec is None and entry.kind in {"country", "capital"}:

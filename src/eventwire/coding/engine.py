@@ -278,6 +278,13 @@ class Coder:
                  from_caption: bool = False, base_offset: int = 0,
                  trace: list | None = None) -> list[Event]:
         mentions = mentions or find_mentions(doc, self.dictionary, self.nlp)
+        if resolver.main_country is None:
+            counts: dict[str, int] = {}
+            for entry, start, _end in mentions.names.values():
+                if entry.kind in {"country", "demonym", "capital"} and entry.country:
+                    counts[entry.country] = counts.get(entry.country, 0) + 1
+            if counts:
+                resolver.main_country = max(sorted(counts), key=counts.get)
         events: list[Event] = []
         for sent_index, sent in enumerate(doc.sents):
             sent_events: list[Event] = []

@@ -124,6 +124,12 @@ def summary_duplicate_targets(store, run_id: str) -> list[str]:
     return [r[0] for r in rows]
 
 
+def _out() -> Console:
+    """Stdout console; wide enough for a readable table when piped to a file."""
+    out = Console(highlight=False)
+    return out if out.is_terminal else Console(highlight=False, width=200)
+
+
 def _print_events(events) -> None:
     table = Table(show_lines=False)
     for col in ("article", "source", "cameo", "plover", "target", "where", "date", "evidence"):
@@ -135,9 +141,9 @@ def _print_events(events) -> None:
             (ev.plover or "") + (f"/{ev.mode}" if ev.mode else ""),
             f"{ev.target.code} ({ev.target.text})" if ev.target else "-",
             ev.location.name if ev.location else "", ev.date or "",
-            (ev.evidence[:160] + ("…" if len(ev.evidence) > 160 else "")) + flags,
+            (ev.evidence[:110] + ("…" if len(ev.evidence) > 110 else "")) + flags,
         )
-    Console(highlight=False).print(table)
+    _out().print(table)
 
 
 @app.command()
@@ -172,7 +178,7 @@ def articles(
             table.add_row(a.id, a.title or "", a.published or "", a.source or "",
                           str(len(a.captions)), str(counts.get(a.id, 0)),
                           a.text[:120].replace("\n", " ") + ("…" if len(a.text) > 120 else ""))
-        Console(highlight=False).print(table)
+        _out().print(table)
     else:
         _fail("--format must be table or jsonl")
     store.close()

@@ -6,8 +6,6 @@ sentence into an `Actor` with the rule that produced it.
 """
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -147,7 +145,7 @@ def city_countries(min_population: int = 50_000) -> dict[str, tuple[str, str]]:
         country = iso3.get(city["countrycode"])
         if not country:
             continue
-        for name in [city["name"]] + [a for a in city.get("alternatenames", []) if a.isascii() and a[:1].isupper()][:0]:
+        for name in [city["name"]]:
             key = name.casefold()
             if key not in best or best[key][0] < pop:
                 best[key] = (pop, country, city["name"])
@@ -158,15 +156,11 @@ def make_actor(entry: Entry | None, sector: str | None, text: str, rule: str,
                name: str | None = None, entry_where: str | None = None) -> Actor:
     country = entry.country if entry else None
     sec = sector if sector is not None else (entry.sector if entry else None)
+    if sec in {"IGO", "NGO"} and not country:  # "aid groups", "observers": the slot is the country
+        country, sec = sec, None
     if country in {"IGO", "UNO", "EUR", "NGO", "MNC", "IMG"} and sec in {"IGO", "NGO"}:
         sec = None
     code = (country or "") + (sec or "")
     return Actor(code=code or "UNK", country=country, sector=sec or None, text=text,
                  name=name or (entry.name if entry and entry.kind == "org" else None),
                  rule=rule, entry=entry_where or (entry.where if entry else None))
-
-
-def csv_text(rows: list[list[str]]) -> str:  # pragma: no cover - helper for data tooling
-    buf = io.StringIO()
-    csv.writer(buf, delimiter="\t").writerows(rows)
-    return buf.getvalue()

@@ -174,7 +174,7 @@ class ActorResolver:
                 actor = make_actor(None, sector, text, "agent", entry_where=where)
                 if counterpart:
                     actor.rule = "counterpart"
-                elif self.main_country:
+                elif self.main_country and tok.pos_ != "PROPN":  # "police", not "President X"
                     actor.country = self.main_country
                     actor.code = self.main_country + (actor.sector or "")
                     actor.rule = "agent+main-country"

@@ -116,12 +116,12 @@ def _row_event(row: dict) -> Event:
 
 def iter_events(store: Store, article_ids: list[str] | None = None) -> Iterator[Event]:
     """Stored events as Event records, in article and sentence order."""
-    sql = "SELECT * FROM events"
+    sql = "SELECT e.* FROM events e JOIN articles a USING (article_id)"
     params: list = []
     if article_ids is not None:
-        sql += " WHERE list_contains(?, article_id)"
+        sql += " WHERE list_contains(?, e.article_id)"
         params.append(article_ids)
-    sql += " ORDER BY article_id, sentence, trigger_start, cameo"
+    sql += " ORDER BY a.seq, e.sentence, e.trigger_start, e.cameo, e.event_id"
     cur = store.con.execute(sql, params)
     names = [d[0] for d in cur.description]
     while batch := cur.fetchmany(5000):

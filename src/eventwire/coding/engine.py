@@ -67,18 +67,22 @@ class Coder:
     def triggers(self, doc: Doc, near: list | None = None) -> list[Trigger]:
         """Best valid match per head token; noun triggers inside a verb match are dropped."""
         by_head: dict[int, list[Trigger]] = {}
-        for match_id, token_ids in self.matcher(doc):
-            pattern = self.lexicon.patterns[self.nlp.vocab.strings[match_id]]
-            toks = [doc[i] for i in token_ids]
-            head = toks[0]
-            reason = self._reject(pattern, head, toks)
-            if reason:
-                if near is not None:
-                    near.append((pattern, head, reason))
-                continue
-            n_words = 1 + len(pattern.words)
-            trig = Trigger(pattern, head, toks[:n_words], toks[n_words:])
-            by_head.setdefault(head.i, []).append(trig)
+        for match_id, start, _end in self.matcher(doc):
+            head = doc[start]
+            noun = self.nlp.vocab.strings[match_id] == "NOUN"
+            for pattern, words, preps in self.lexicon.verify(head, noun):
+                if pattern.exclude and any(c.lemma_.lower() in pattern.exclude for c in head.children):
+                    if near is not None:
+                        near.append((pattern, head, "an excluded word is attached"))
+                    continue
+                by_head.setdefault(head.i, []).append(Trigger(pattern, head, words, preps))
+            if near is not None:
+                fired = {t.pattern.id for t in by_head.get(head.i, [])}
+                for pattern in self.lexicon.heads(noun).get(head.lemma_.lower(), ()):
+                    if pattern.id not in fired and not pattern.exclude.intersection(
+                            c.lemma_.lower() for c in head.children):
+                        near.append((pattern, head, "trigger word found, but not "
+                                     + " / ".join(list(pattern.words) + [p + ":T" for p in pattern.target_preps])))
         chosen = []
         for cands in by_head.values():
             cands.sort(key=lambda t: (t.pattern.specificity, t.pattern.id), reverse=True)
@@ -98,16 +102,6 @@ class Coder:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.head.children)
             and anchors.get(t.head.head.i) == t.pattern.code[:2] and t.head.head.i != t.head.i)]
         return sorted(final, key=lambda t: t.head.i)
-
-    def _reject(self, pattern: Pattern, head: Token, toks: list[Token]) -> str | None:
-        if pattern.exclude and any(c.lemma_.lower() in pattern.exclude for c in head.children):
-            return "an excluded word is attached"
-        n_words = 1 + len(pattern.words)
-        allowed = {head.i} | {t.i for t in head.children}
-        for prep in toks[n_words:]:
-            if prep.head.i not in allowed:
-                return f"'{prep.text}' is too far from the trigger"
-        return None
 
     # -- roles ---------------------------------------------------------------------------
     def _subject(self, verb: Token) -> tuple[Token | None, bool]:

@@ -336,6 +336,9 @@ class Coder:
             trace.append({"trigger": trig, "code": code, "family": family, "negated": negated,
                           "hypothetical": hypothetical, "sources": sources, "targets": targets,
                           "source_tokens": src_toks, "target_tokens": tgt_toks})
+        if code is not None and not sources and not trig.pattern.noun and any(
+                c.dep_ == "nsubjpass" for c in trig.head.children):
+            sources = self._implicit_source(trig.head, code, resolver, mentions)
         if code is None or not sources:
             return []
         if negated and not self.keep_negated:
@@ -371,6 +374,26 @@ class Coder:
             ))
         return out
 
+
+    def _implicit_source(self, verb: Token, code: str, resolver: ActorResolver,
+                         mentions: Mentions) -> list[Actor]:
+        """Who did a passive act with no `by` phrase: "killed in police firing" names the police;
+        otherwise the act's usual agent (arrests: police; killings: an unnamed armed actor)."""
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"in", "during"}:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        found = [a for a in resolver.resolve(obj, mentions) if a.sector
+                                 and a.rule not in {"metonymy", "country", "place", "demonym"}]
+                        if found:
+                            return found
+        spec = self.modal["implicit_source"]
+        sector = next((spec[code[:n]] for n in (4, 3, 2) if code[:n] in spec), None)
+        if sector is None:
+            return []
+        country = resolver.main_country if sector != "UAF" else None
+        return [Actor(code=(country or "") + sector, country=country, sector=sector, text="",
+                      rule="implicit")]
 
     def _modifier_actor(self, actor: Actor, code: str) -> Actor:
         """A state named by a modifier of an event noun acts through its forces or government."""

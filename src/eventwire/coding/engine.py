@@ -61,6 +61,7 @@ class Coder:
         self.ontology = load_ontology()
         self.modal = load_modality()
         self.light_verbs = set(self.modal["light_verbs"])
+        self.weapons = set(self.modal["weapons"])
         self.keep_negated = keep_negated
 
     # -- triggers ------------------------------------------------------------------------
@@ -138,6 +139,9 @@ class Coder:
         if not p.noun:
             passive_subj = [c for c in head.children if c.dep_ == "nsubjpass" and c not in trig.tokens]
             subj, passive = self._subject(head)
+            if head.dep_ == "acl" and head.tag_ == "VBN" and _agent(head) is None:
+                # "the 62 persons arrested in Godhra": the modified noun underwent the act
+                return [], [[head.head]]
             if head.dep_ == "acl" and head.tag_ == "VBN" and _agent(head) is not None:
                 # "talks mediated by Qatar": the agent acts on what the clause modifies
                 modified = head.head
@@ -191,9 +195,17 @@ class Coder:
                 subj, passive = self._subject(governor)
                 if subj is not None and not sources:
                     sources.append(subj)
+            if governor is not None and not sources:
+                # "were taken into custody": the passive subject underwent the act
+                passive = [c for c in governor.children if c.dep_ == "nsubjpass"]
+                if passive:
+                    groups.append(passive)
+                    agent = _agent(governor)
+                    if agent is not None:
+                        sources.append(agent)
             groups.append([c for prep in trig.preps for c in prep.children if c.dep_ == "pobj"])
             if not p.target_preps:
-                groups.append(_prep_objects(head, _DEFAULT_TARGET_PREPS, trig.tokens))
+                groups.append(_prep_objects(head, _DEFAULT_TARGET_PREPS + ("of",), trig.tokens))
                 if governor is not None:
                     groups.append(_prep_objects(governor, ("with", "against", "on", "at"), trig.tokens))
                     groups.append([c for c in governor.children if c.dep_ == "dative"])
@@ -336,9 +348,15 @@ class Coder:
             trace.append({"trigger": trig, "code": code, "family": family, "negated": negated,
                           "hypothetical": hypothetical, "sources": sources, "targets": targets,
                           "source_tokens": src_toks, "target_tokens": tgt_toks})
-        if code is not None and not sources and not trig.pattern.noun and any(
-                c.dep_ == "nsubjpass" for c in trig.head.children):
-            sources = self._implicit_source(trig.head, code, resolver, mentions)
+        if code is not None and not sources:
+            passive = not trig.pattern.noun and (
+                any(c.dep_ == "nsubjpass" for c in trig.head.children)
+                or (trig.head.dep_ == "acl" and trig.head.tag_ == "VBN"))
+            weapon_subject = not trig.pattern.noun and code[:2] in {"18", "19", "20"} and any(
+                c.dep_ == "nsubj" and self._is_violent_thing(c) for c in trig.head.children)
+            if passive or weapon_subject or (trig.pattern.noun and code[:2] == "17"):
+                # "were arrested", "arrests were made", "the arrest of X": who did it is implied
+                sources = self._implicit_source(trig.head, code, resolver, mentions)
         if code is None or not sources:
             return []
         if negated and not self.keep_negated:
@@ -375,10 +393,18 @@ class Coder:
         return out
 
 
+    def _is_violent_thing(self, tok: Token) -> bool:
+        """An attack or a weapon as subject ("the blast killed", "a shell hit"), not a flood."""
+        lemma = tok.lemma_.lower()
+        if lemma in self.weapons:
+            return True
+        return any(p.code[:2] in {"18", "19", "20"} for p in self.lexicon.heads(True).get(lemma, ()))
+
     def _implicit_source(self, verb: Token, code: str, resolver: ActorResolver,
                          mentions: Mentions) -> list[Actor]:
-        """Who did a passive act with no `by` phrase: "killed in police firing" names the police;
-        otherwise the act's usual agent (arrests: police; killings: an unnamed armed actor)."""
+        """Who did an act whose doer is not named: "killed in police firing" names the police;
+        "were arrested", "a blast killed" fall back to the act's usual agent (arrests: the
+        police; killings: an unnamed armed actor)."""
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ in {"in", "during"}:
                 for obj in prep.children:

@@ -79,11 +79,17 @@ class Coder:
                 by_head.setdefault(head.i, []).append(Trigger(pattern, head, words, preps))
             if near is not None:
                 fired = {t.pattern.id for t in by_head.get(head.i, [])}
+                child_lemmas = {c.lemma_.lower() for c in head.children} | {c.lower_ for c in head.children}
+                missed = []
                 for pattern in self.lexicon.heads(noun).get(head.lemma_.lower(), ()):
-                    if pattern.id not in fired and not pattern.exclude.intersection(
-                            c.lemma_.lower() for c in head.children):
-                        near.append((pattern, head, "trigger word found, but not "
-                                     + " / ".join(list(pattern.words) + [p + ":T" for p in pattern.target_preps])))
+                    if pattern.id in fired or pattern.exclude & child_lemmas:
+                        continue
+                    wanted = list(pattern.words) + list(pattern.target_preps)
+                    have = sum(1 for w in wanted if w in child_lemmas)
+                    missed.append((-have, len(wanted), pattern))
+                for _h, _n, pattern in sorted(missed, key=lambda m: (m[0], m[1], m[2].id))[:4]:
+                    near.append((pattern, head, "trigger word found, but not "
+                                 + " / ".join(list(pattern.words) + [p + ":T" for p in pattern.target_preps])))
         chosen = []
         for cands in by_head.values():
             cands.sort(key=lambda t: (t.pattern.specificity, t.pattern.id), reverse=True)
@@ -182,13 +188,7 @@ class Coder:
                         # "Turkish-Russian patrol": the other half hangs on the first
                         sources.extend(g for g in c.children if g.i in names and g.dep_ in
                                        {"amod", "compound", "conj", "nmod"} and names[g.i][1] != names[c.i][1])
-            governor = head.head if head.dep_ in {"dobj", "attr", "pobj", "nsubjpass"} else None
-            if governor is not None and head.dep_ == "pobj":
-                # "took part in talks" shares the verb's subject; "after the talks" does not
-                if governor.lower_ in {"in", "into"} and governor.head is not governor:
-                    governor = governor.head
-                else:
-                    governor = None
+            governor = _governing_verb(head)
             if governor is not None and governor.lemma_.lower() not in self.light_verbs:
                 governor = None  # "condemned the attack": the critic did not attack
             if governor is not None and governor.pos_ in {"VERB", "AUX"}:
@@ -206,6 +206,9 @@ class Coder:
             groups.append([c for prep in trig.preps for c in prep.children if c.dep_ == "pobj"])
             if not p.target_preps:
                 groups.append(_prep_objects(head, _DEFAULT_TARGET_PREPS + ("of",), trig.tokens))
+                first = _first_conjunct(head)
+                if first is not head:  # "air and artillery strikes on X": "on" hangs on "air"
+                    groups.append(_prep_objects(first, _DEFAULT_TARGET_PREPS, trig.tokens))
                 if governor is not None:
                     groups.append(_prep_objects(governor, ("with", "against", "on", "at"), trig.tokens))
                     groups.append([c for c in governor.children if c.dep_ == "dative"])
@@ -431,6 +434,29 @@ class Coder:
                 break
         return Actor(code=(actor.country or "") + sector, country=actor.country, sector=sector,
                      text=actor.text, name=actor.name, rule="modifier", entry=actor.entry)
+
+
+def _first_conjunct(tok: Token) -> Token:
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb an event noun is the object of: "held talks", "took part in talks", "paid
+    $5 million in aid", "launched air and artillery strikes". None for "after the talks"."""
+    tok = _first_conjunct(noun)
+    for _ in range(3):
+        if tok.dep_ in {"dobj", "attr", "nsubjpass"}:
+            return tok.head if tok.head.pos_ in {"VERB", "AUX"} else None
+        if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "into", "of"} and tok.head.head is not tok.head:
+            up = tok.head.head
+            if up.pos_ in {"VERB", "AUX"}:
+                return up if tok.head.lower_ != "of" else None
+            tok = up  # "$5 million in aid", "a series of strikes": climb to the object
+            continue
+        return None
+    return None
 
 
 def _agent(verb: Token) -> Token | None:

@@ -6,6 +6,7 @@ sentence into an `Actor` with the rule that produced it.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -18,14 +19,48 @@ SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "REB", "OPP", "PTY", "SPY", "CVL",
 
 
 @dataclass(frozen=True)
+class Tenure:
+    """One office a person held, with its dates (ISO strings; end None = still in office)."""
+
+    country: str | None
+    sector: str | None
+    office: str
+    start: str | None
+    end: str | None
+    where: str
+
+
+@dataclass(frozen=True)
 class Entry:
     """One dictionary entry: what a name means and where it is written."""
 
     country: str | None
     sector: str | None
     name: str
-    kind: str  # country, demonym, capital, org, city
+    kind: str  # country, demonym, capital, org, person
     where: str  # file:line
+    tenures: tuple[Tenure, ...] = ()
+
+    def at(self, date: str | None) -> tuple[str | None, str | None, str, str]:
+        """(country, sector, rule, where) of a person on a date: the office held then; a
+        person out of office is a former official (ELI) of their last country."""
+        if not self.tenures:
+            return self.country, self.sector, "name", self.where
+        ordered = sorted(self.tenures, key=lambda t: t.start or "")
+        if date is None:
+            current = [t for t in ordered if t.end is None]
+            t = current[-1] if current else ordered[-1]
+            return t.country, t.sector, "person", t.where
+        held = [t for t in ordered if (t.start or "") <= date and (t.end is None or date <= t.end + "~")]
+        if held:
+            t = held[-1]
+            return t.country, t.sector, "person+date", t.where
+        before = [t for t in ordered if (t.start or "") <= date]
+        if before:
+            t = before[-1]
+            return t.country, "ELI", "person+former", t.where
+        t = ordered[0]
+        return t.country, t.sector, "person+future", t.where
 
     @property
     def code(self) -> str:
@@ -64,6 +99,7 @@ class ActorDictionary:
         self.names: dict[str, Entry] = {}
         self.exact: dict[str, Entry] = {}  # all-caps abbreviations matched case-sensitively
         self.agents: dict[str, tuple[str, str]] = {}  # phrase -> (sector, file:line)
+        self.ambiguous: set[str] = set()  # aliases of two people: left out
         self._matchers: dict[int, tuple[object, object]] = {}
         for number, row in _rows("countries.tsv"):
             where = f"countries.tsv:{number}"
@@ -87,12 +123,47 @@ class ActorDictionary:
             names = _split(row.get("names", ""))
             for n in names:
                 self._add(n, Entry(country, sector, names[0], "org", where))
+        self._load_people()
         for number, row in _rows("agents.tsv"):
             sector = row.get("sector", "")
             if sector not in SECTORS:
                 raise DataFileError("actors/data/agents.tsv", number, f"unknown sector '{sector}'")
             for word in _split(row.get("word", "").lower()):
                 self.agents.setdefault(word, (sector, f"agents.tsv:{number}"))
+
+    def _load_people(self) -> None:
+        root = resources.files("eventwire.actors") / "data"
+        files = sorted(p.name for p in root.iterdir() if p.name.startswith("people") and p.name.endswith(".tsv"))
+        people: dict[str, dict] = {}
+        for fname in files:
+            for number, row in _rows(fname):
+                name = row.get("name", "")
+                if not name:
+                    raise DataFileError(f"actors/data/{fname}", number, "empty name")
+                sector = row.get("sector") or None
+                if sector and sector not in SECTORS:
+                    raise DataFileError(f"actors/data/{fname}", number, f"unknown sector '{sector}'")
+                for col in ("start", "end"):
+                    value = row.get(col, "")
+                    if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+                        raise DataFileError(f"actors/data/{fname}", number, f"bad {col} date '{value}'")
+                person = people.setdefault(name, {"aliases": set(), "tenures": [], "where": f"{fname}:{number}"})
+                person["aliases"].update(_split(row.get("aliases", "")))
+                person["tenures"].append(Tenure(row.get("country") or None, sector, row.get("office", ""),
+                                                row.get("start") or None, row.get("end") or None,
+                                                f"{fname}:{number}"))
+        for name, person in people.items():
+            tenures = tuple(person["tenures"])
+            last = max(tenures, key=lambda t: t.start or "")
+            entry = Entry(last.country, last.sector, name, "person", person["where"], tenures)
+            for alias in [name, *sorted(person["aliases"])]:
+                key = alias.casefold()
+                if key in self.names and self.names[key].kind == "person" and self.names[key].name != name:
+                    self.ambiguous.add(key)
+                    continue
+                self._add(alias, entry, overwrite=False)
+        for key in self.ambiguous:
+            self.names.pop(key, None)
 
     def _add(self, name: str, entry: Entry, overwrite: bool = True) -> None:
         if len(name) > 1 and name.isupper() and len(name) <= 6:

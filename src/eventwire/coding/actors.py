@@ -54,8 +54,9 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary, nlp) -> Mentions:
 class ActorResolver:
     """Resolves argument tokens to actors, remembering people and the last actor per article."""
 
-    def __init__(self, dictionary: ActorDictionary) -> None:
+    def __init__(self, dictionary: ActorDictionary, date: str | None = None) -> None:
         self.dictionary = dictionary
+        self.date = date  # the article's date: picks who held an office
         self.people: dict[str, Actor] = {}
         self.last_person: Actor | None = None
         self.last_group: Actor | None = None
@@ -114,6 +115,8 @@ class ActorResolver:
         text = doc[np[0].i : np[-1].i + 1].text if np else tok.text
         # 1. the head itself is a dictionary name (country, capital, organisation)
         head_hit = mentions.names.get(tok.i)
+        if head_hit:  # the whole name, "Doctors Without Borders", not just its head word
+            text = doc[min(np[0].i, head_hit[1]) : max(np[-1].i + 1, head_hit[2])].text
         countries: list[Entry] = []
         for t in np:
             hit = mentions.names.get(t.i)
@@ -127,6 +130,14 @@ class ActorResolver:
                 sector, where, agent_text = mentions.agents[t.i]
                 break
         counterpart = any(t.lower_ in {"counterpart", "counterparts"} for t in np)
+        if head_hit and head_hit[0].kind == "person":
+            entry = head_hit[0]
+            country, sec, rule, where_p = entry.at(self.date)
+            actor = Actor(code=(country or "") + (sec or ""), country=country, sector=sec, text=text,
+                          name=entry.name, rule=rule, entry=where_p)
+            self._remember(actor, person=True)
+            self.people[tok.text] = actor
+            return [actor]
         if head_hit and not (sector and head_hit[0].kind == "demonym"):
             entry = head_hit[0]
             if entry.kind == "demonym":

@@ -161,9 +161,10 @@ class Coder:
             elif subj is not None:
                 sources.append(subj)
             if p.object_target:
-                groups.append([c for c in head.children if c.dep_ in {"dobj", "dative"}])
+                groups.append([c for c in head.children if c.dep_ == "dobj" or (c.dep_ == "dative" and c.pos_ != "ADP")])
             groups.append([c for prep in trig.preps for c in prep.children if c.dep_ == "pobj"])
-            objs = [c for c in head.children if c.dep_ in {"dobj", "dative"} and c not in trig.tokens]
+            objs = [c for c in head.children if (c.dep_ == "dobj" or (c.dep_ == "dative" and c.pos_ != "ADP"))
+                    and c not in trig.tokens]
             if not p.target_preps:
                 groups.append(objs)
                 groups.append(_prep_objects(head, _DEFAULT_TARGET_PREPS, trig.tokens))
@@ -211,7 +212,8 @@ class Coder:
                     groups.append(_prep_objects(first, _DEFAULT_TARGET_PREPS, trig.tokens))
                 if governor is not None:
                     groups.append(_prep_objects(governor, ("with", "against", "on", "at"), trig.tokens))
-                    groups.append([c for c in governor.children if c.dep_ == "dative"])
+                    groups.append([g for c in governor.children if c.dep_ == "dative"
+                                   for g in ([c] if c.pos_ != "ADP" else [x for x in c.children if x.dep_ == "pobj"])])
         return sources, [g for g in groups if g]
 
     # -- modality ------------------------------------------------------------------------
@@ -471,6 +473,6 @@ def _agent(verb: Token) -> Token | None:
 def _prep_objects(tok: Token, preps: tuple[str, ...], exclude: list[Token]) -> list[Token]:
     out = []
     for c in tok.children:
-        if c.dep_ in {"prep", "agent"} and c.lower_ in preps and c not in exclude:
+        if c.dep_ in {"prep", "agent", "dative"} and c.lower_ in preps and c not in exclude:
             out.extend(g for g in c.children if g.dep_ == "pobj")
     return out

@@ -55,7 +55,7 @@ def _fact_key(ev: Event) -> tuple:
 
 
 def code_parsed(coder: Coder, article: Article, docs: list, options: CoderOptions) -> list[Event]:
-    resolver = ActorResolver(coder.dictionary)
+    resolver = ActorResolver(coder.dictionary, date=article.published or options.published)
     events: list[Event] = []
     seen: set[tuple] = set()
     sentence_base = 0

@@ -290,12 +290,7 @@ class Coder:
                  trace: list | None = None) -> list[Event]:
         mentions = mentions or find_mentions(doc, self.dictionary, self.nlp)
         if resolver.main_country is None:
-            counts: dict[str, int] = {}
-            for entry, start, _end in mentions.names.values():
-                if entry.kind in {"country", "demonym", "capital"} and entry.country:
-                    counts[entry.country] = counts.get(entry.country, 0) + 1
-            if counts:
-                resolver.main_country = max(sorted(counts), key=counts.get)
+            resolver.main_country = main_country([mentions])
         events: list[Event] = []
         for sent_index, sent in enumerate(doc.sents):
             sent_events: list[Event] = []
@@ -371,6 +366,9 @@ class Coder:
             pairs = [(s, t) for s, t in product(sources, targets) if s.code != t.code or s.text != t.text]
         elif len(sources) > 1 and (code in self.modal["reciprocal"] or code[:3] in self.modal["reciprocal"]):
             pairs = list(permutations(sources, 2))  # "A and B held talks": each with the other
+            if len({a.country for a in sources}) > 1:
+                # a mixed group pairs across states; same-state pairs there are parse artefacts
+                pairs = [(a, b) for a, b in pairs if a.country != b.country]
         else:
             pairs = [(s, None) for s in sources]
         out = []
@@ -436,6 +434,21 @@ class Coder:
                 break
         return Actor(code=(actor.country or "") + sector, country=actor.country, sector=sector,
                      text=actor.text, name=actor.name, rule="modifier", entry=actor.entry)
+
+
+def main_country(all_mentions: list[Mentions]) -> str | None:
+    """The state an article names most (each name once per mention), for bare role words."""
+    counts: dict[str, int] = {}
+    for mentions in all_mentions:
+        seen = set()
+        for entry, start, _end in mentions.names.values():
+            if start in seen or entry.kind not in {"country", "demonym", "capital"} or not entry.country:
+                continue
+            seen.add(start)
+            counts[entry.country] = counts.get(entry.country, 0) + 1
+    if not counts:
+        return None
+    return max(sorted(counts), key=lambda c: counts[c])
 
 
 def _first_conjunct(tok: Token) -> Token:

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 import re
 
-from eventwire.coding.actors import ActorResolver
+from eventwire.coding.actors import ActorResolver, find_mentions
 from eventwire.ingest.dump import is_caption
-from eventwire.coding.engine import Coder
+from eventwire.coding.engine import Coder, main_country
 from eventwire.model import Article, Event
 from eventwire.nlp import load_nlp
 
@@ -59,8 +59,10 @@ def code_parsed(coder: Coder, article: Article, docs: list, options: CoderOption
     events: list[Event] = []
     seen: set[tuple] = set()
     sentence_base = 0
-    for (kind, _text, offset), doc in zip(_segments(article), docs):
-        evs = coder.code_doc(doc, resolver, from_caption=kind == "caption",
+    all_mentions = [find_mentions(doc, coder.dictionary, coder.nlp) for doc in docs]
+    resolver.main_country = main_country(all_mentions)
+    for (kind, _text, offset), doc, mentions in zip(_segments(article), docs, all_mentions):
+        evs = coder.code_doc(doc, resolver, mentions, from_caption=kind == "caption",
                              base_offset=max(offset, 0))
         n_sents = sum(1 for _ in doc.sents)
         for ev in evs:

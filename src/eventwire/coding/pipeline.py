@@ -82,10 +82,39 @@ def code_parsed(coder: Coder, article: Article, docs: list, options: CoderOption
     return events
 
 
+def _worker_batch(args: tuple[list[Article], CoderOptions]) -> list[tuple[Article, list[Event]]]:
+    batch, options = args
+    single = CoderOptions(keep_negated=options.keep_negated, processes=1,
+                          published=options.published, batch_size=options.batch_size)
+    return list(code_articles(batch, single))
+
+
 def code_articles(articles: Iterable[Article], options: CoderOptions | None = None) -> Iterator[tuple[Article, list[Event]]]:
-    """Parse in batches with nlp.pipe and code each article; yields (article, events)."""
+    """Parse in batches with nlp.pipe and code each article; yields (article, events) in order.
+
+    With `processes` > 1 whole batches (parse and coding) go to worker processes forked after
+    the model is loaded, so both halves of the work scale and memory pages are shared.
+    """
     options = options or CoderOptions()
     coder = get_coder(options.keep_negated)
+    if options.processes > 1:
+        import multiprocessing as mp
+
+        def batches() -> Iterator[tuple[list[Article], CoderOptions]]:
+            chunk: list[Article] = []
+            for art in articles:
+                chunk.append(art)
+                if len(chunk) >= options.batch_size:
+                    yield chunk, options
+                    chunk = []
+            if chunk:
+                yield chunk, options
+
+        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+        with ctx.Pool(options.processes) as pool:
+            for result in pool.imap(_worker_batch, batches(), chunksize=1):
+                yield from result
+        return
     nlp = coder.nlp
     buffer: list[Article] = []
 
@@ -96,10 +125,7 @@ def code_articles(articles: Iterable[Article], options: CoderOptions | None = No
                 texts.append(seg[1])
                 owners.append(i)
         docs: list[list] = [[] for _ in batch]
-        kwargs = {"batch_size": options.batch_size}
-        if options.processes > 1:
-            kwargs["n_process"] = options.processes
-        for owner, doc in zip(owners, nlp.pipe(texts, **kwargs)):
+        for owner, doc in zip(owners, nlp.pipe(texts, batch_size=options.batch_size)):
             docs[owner].append(doc)
         for art, art_docs in zip(batch, docs):
             if art.published is None and options.published:
@@ -108,7 +134,7 @@ def code_articles(articles: Iterable[Article], options: CoderOptions | None = No
 
     for art in articles:
         buffer.append(art)
-        if len(buffer) >= options.batch_size * max(1, options.processes):
+        if len(buffer) >= options.batch_size:
             yield from run(buffer)
             buffer = []
     if buffer:

@@ -185,7 +185,8 @@ class ActorResolver:
                 actor = make_actor(None, sector, text, "agent", entry_where=where)
                 if counterpart:
                     actor.rule = "counterpart"
-                elif self.main_country and tok.pos_ != "PROPN":  # "police", not "President X"
+                elif self.main_country and tok.pos_ != "PROPN" and actor.sector != "UAF":
+                    # "police" take the article's state; "President X" and "gunmen" do not
                     actor.country = self.main_country
                     actor.code = self.main_country + (actor.sector or "")
                     actor.rule = "agent+main-country"

@@ -168,10 +168,14 @@ class Coder:
             if not p.target_preps:
                 groups.append(objs)
                 groups.append(_prep_objects(head, _DEFAULT_TARGET_PREPS, trig.tokens))
+            inner_objs = []
             for w in trig.tokens[1:]:  # "threatened to attack US bases"
                 if w.pos_ in {"VERB", "AUX"}:
-                    groups.append([c for c in w.children if c.dep_ in {"dobj", "dative"}])
-            for o in objs + trig.tokens[1:]:  # "sent aid to B", "demanded the withdrawal of X"
+                    inner_objs.extend(c for c in w.children if c.dep_ in {"dobj", "dative"})
+                else:  # "demanded the minister's resignation"
+                    groups.append([c for c in w.children if c.dep_ == "poss"])
+            groups.append(inner_objs)
+            for o in objs + trig.tokens[1:] + inner_objs:  # "sent aid to B", "cut ties with B"
                 groups.append(_prep_objects(o, wide, trig.tokens))
         else:
             between = _prep_objects(head, ("between", "among"), trig.tokens)

@@ -106,6 +106,18 @@ class ActorResolver:
         doc = tok.doc
         low = tok.lower_
         if tok.pos_ == "PRON" or low in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
+            # "X said it would ...": a pronoun in a reported clause is the speaker
+            clause = tok.head
+            for _ in range(4):
+                if clause.dep_ not in {"ccomp", "xcomp", "advcl", "conj"} or clause.head is clause:
+                    break
+                clause = clause.head
+                speaker = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+                if speaker is not None and speaker.pos_ != "PRON":
+                    found = self.resolve(speaker, mentions)
+                    if found:
+                        return [_copy(found[0], tok.text, "pronoun")]
+                    break
             if low in _PERSON_PRONOUNS and self.last_person:
                 return [_copy(self.last_person, tok.text, "pronoun")]
             if low in _GROUP_PRONOUNS and (self.last_group or self.last_person):

@@ -175,6 +175,9 @@ class Coder:
                 else:  # "demanded the minister's resignation"
                     groups.append([c for c in w.children if c.dep_ == "poss"])
             groups.append(inner_objs)
+            # "demanded that M23 withdraw", "urged Israel to ...": whoever must act is the target
+            groups.append([g for c in head.children if c.dep_ in {"ccomp", "xcomp"}
+                           for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}])
             for o in objs + trig.tokens[1:] + inner_objs:  # "sent aid to B", "cut ties with B"
                 groups.append(_prep_objects(o, wide, trig.tokens))
         else:
@@ -210,7 +213,7 @@ class Coder:
                         sources.append(agent)
             groups.append([c for prep in trig.preps for c in prep.children if c.dep_ == "pobj"])
             if not p.target_preps:
-                groups.append(_prep_objects(head, _DEFAULT_TARGET_PREPS + ("of",), trig.tokens))
+                groups.append(_prep_objects(head, _DEFAULT_TARGET_PREPS + ("into", "of"), trig.tokens))
                 first = _first_conjunct(head)
                 if first is not head:  # "air and artillery strikes on X": "on" hangs on "air"
                     groups.append(_prep_objects(first, _DEFAULT_TARGET_PREPS, trig.tokens))

@@ -137,7 +137,10 @@ class ActorResolver:
                     countries.append(hit[0])
         # hyphenated pairs like "Turkish-Russian" are split by the tokenizer; both sides count
         sector, where, agent_text = None, None, None
-        for t in [tok] + [t for t in np if t.i != tok.i]:
+        # a role word names the actor when it heads the phrase, titles a name ("Defence Minister
+        # X"), or owns it ("the minister's resignation"); "a prisoner exchange deal" is no actor
+        titled = tok.pos_ == "PROPN" or tok.i in mentions.agents
+        for t in [tok] + [t for t in np if t.i != tok.i and (titled or t.dep_ == "poss")]:
             if t.i in mentions.agents:
                 sector, where, agent_text = mentions.agents[t.i]
                 break
@@ -211,9 +214,9 @@ class ActorResolver:
                 if entry.country in {"IGO", "UNO", "EUR", "NGO", "IMG"} and tok.pos_ == "PROPN":
                     sec = None  # "UN Secretary-General Guterres" is the UN itself
                 if sec is None:
-                    sec = entry.sector if entry.kind == "org" else ("CVL" if entry.kind == "demonym" else None)
-                    if sec is None and entry.kind in {"country", "capital"}:
-                        sec = "GOV"
+                    sec = entry.sector if entry.kind == "org" else None
+                    if sec is None and entry.kind in {"country", "capital", "demonym"}:
+                        sec = "GOV"  # "Russian efforts", "Hungary's decision": the state
                 actor = make_actor(entry, sec, text, "counterpart" if counterpart and not sector else rule,
                                    name=_person_name(tok) if is_person and tok.pos_ == "PROPN" else None,
                                    entry_where=where or entry.where)

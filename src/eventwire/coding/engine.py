@@ -176,8 +176,9 @@ class Coder:
                     groups.append([c for c in w.children if c.dep_ == "poss"])
             groups.append(inner_objs)
             # "demanded that M23 withdraw", "urged Israel to ...": whoever must act is the target
-            groups.append([g for c in head.children if c.dep_ in {"ccomp", "xcomp"}
-                           for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}])
+            if p.code[:2] in {"02", "10", "13"}:
+                    groups.append([g for c in head.children if c.dep_ in {"ccomp", "xcomp"}
+                               for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}])
             for o in objs + trig.tokens[1:] + inner_objs:  # "sent aid to B", "cut ties with B"
                 groups.append(_prep_objects(o, wide, trig.tokens))
         else:
@@ -235,6 +236,10 @@ class Coder:
         future_aux = set(self.modal["future_aux"])
         hypothetical = any(c.dep_ == "aux" and c.lower_ in future_aux for c in clause.children)
         family, gov_lemma = None, None
+        if clause.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            # "efforts to normalise ties", "a plan to withdraw": an aim, not a deed
+            family, gov_lemma = "intent", clause.head.lemma_.lower()
+            return family, negated, hypothetical, gov_lemma
         cur = clause
         for _ in range(3):
             if cur.dep_ in {"xcomp", "ccomp"} and cur.head is not cur:
@@ -330,6 +335,9 @@ class Coder:
         self._gov_token = None
         family, negated, hypothetical, gov = self.modality(trig)
         code = self.recode(trig.pattern.code, family, hypothetical)
+        tone_clause = None
+        if code == "010":
+            code, tone_clause = self._tone(trig)
         if family is not None and self._gov_token is not None and code != trig.pattern.code:
             if not hasattr(self, "_governors"):
                 self._governors = set()
@@ -343,6 +351,9 @@ class Coder:
                         and a.rule in {"demonym", "country", "metonymy"} and code is not None):
                     a = self._modifier_actor(a, code)
                 sources.append(a)
+        if tone_clause is not None:  # a comment is about the actors it names
+            tgt_groups = [[t for t in tone_clause if t.i in mentions.names
+                           and t.i == mentions.names[t.i][1]]] + tgt_groups
         targets: list[Actor] = []
         src_ids = {t.i for t in src_toks}
         for group in tgt_groups:
@@ -378,6 +389,11 @@ class Coder:
                 pairs = [(a, b) for a, b in pairs if a.country != b.country]
         else:
             pairs = [(s, None) for s in sources]
+        if sources:
+            targets = [_fill_counterpart(t, sources[0]) for t in targets]
+            pairs = [(a, _fill_counterpart(b, a) if b is not None else None) for a, b in pairs]
+        if targets and code in self.modal["symmetric"]:
+            pairs += [(t, s) for s, t in pairs if (t, s) not in pairs]
         out = []
         info = self.ontology.get(code)
         for src, tgt in pairs:
@@ -385,8 +401,8 @@ class Coder:
                 tgt = Actor(code=(tgt.country or "") + (src.sector or ""), country=tgt.country,
                             sector=src.sector, text=tgt.text, name=tgt.name, rule="counterpart",
                             entry=tgt.entry)
-            if tgt is not None and tgt.code == src.code and tgt.text == src.text:
-                continue
+            if tgt is not None and tgt.code == src.code:
+                continue  # an actor acting on itself is a parse artefact
             confidence = 0.9 if tgt is not None else 0.7
             if src.rule in {"pronoun", "agent"}:
                 confidence -= 0.1
@@ -402,6 +418,26 @@ class Coder:
             ))
         return out
 
+
+    def _tone(self, trig: Trigger) -> tuple[str, list[Token] | None]:
+        """013 / 012 for a statement whose reported clause is hopeful / gloomy (data: tone)."""
+        spec = self.modal["tone"]
+        if trig.pattern.noun or trig.head.lemma_.lower() not in spec["speech_verbs"]:
+            return "010", None
+        clauses = [c for c in trig.head.children if c.dep_ in {"ccomp", "xcomp"}]
+        if not clauses and trig.head.dep_ in {"parataxis", "ccomp"}:  # '"...," he said'
+            clauses = [trig.head.head]
+        if not clauses:
+            return "010", None
+        tokens = [t for c in clauses for t in c.subtree]
+        words = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+        optimistic = bool(words & set(spec["optimistic"]))
+        pessimistic = bool(words & set(spec["pessimistic"]))
+        if optimistic == pessimistic:
+            return "010", None
+        if any(t.dep_ == "neg" or t.lower_ in {"no", "not", "never"} for t in tokens):
+            optimistic = not optimistic
+        return ("013" if optimistic else "012"), tokens
 
     def _is_violent_thing(self, tok: Token) -> bool:
         """An attack or a weapon as subject ("the blast killed", "a shell hit"), not a flood."""
@@ -441,6 +477,15 @@ class Coder:
                 break
         return Actor(code=(actor.country or "") + sector, country=actor.country, sector=sector,
                      text=actor.text, name=actor.name, rule="modifier", entry=actor.entry)
+
+
+def _fill_counterpart(actor: Actor, other: Actor) -> Actor:
+    """"his Russian counterpart" holds the same kind of office as the other side."""
+    if actor.rule != "counterpart" or actor.sector is not None:
+        return actor
+    return Actor(code=(actor.country or "") + (other.sector or ""), country=actor.country,
+                 sector=other.sector, text=actor.text, name=actor.name, rule="counterpart",
+                 entry=actor.entry)
 
 
 def main_country(all_mentions: list[Mentions]) -> str | None:

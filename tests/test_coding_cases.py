@@ -21,7 +21,10 @@ GAPS = {
     for line in (DATA / "coding_gaps.txt").read_text(encoding="utf-8").splitlines()
     if line.strip() and not line.startswith("#")
 }
-MIN_PASS_RATE = 0.35
+MIN_PASS_RATE = 0.40
+# The suite writes mutual acts (meetings, talks, agreements, joint operations) in one direction;
+# the coder writes them both ways, as EVENT_FORMAT.md does for a joint patrol.
+MUTUAL = ("04", "057", "06")
 
 
 def _key(ev: dict) -> tuple:
@@ -33,6 +36,8 @@ def check(case: dict) -> tuple[set, set]:
     got = {(e.source.code, e.target.code if e.target else None, e.cameo[:2]) for e in events}
     expected = {_key(e) for e in case.get("events") or []}
     optional = {_key(e) for e in case.get("optional") or []}
+    optional |= {(t, s, r) for s, t, r in expected | optional
+                 if t and any(str(e["cameo"]).startswith(MUTUAL) for e in case.get("events") or [])}
     return expected - got, got - expected - optional
 
 

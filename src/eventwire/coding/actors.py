@@ -140,8 +140,10 @@ class ActorResolver:
         # a role word names the actor when it heads the phrase, titles a name ("Defence Minister
         # X"), or owns it ("the minister's resignation"); "a prisoner exchange deal" is no actor
         titled = tok.pos_ == "PROPN" or tok.i in mentions.agents
-        for t in [tok] + [t for t in np if t.i != tok.i and (titled or t.dep_ == "poss")]:
+        for t in [tok] + [t for t in np if t.i != tok.i]:
             if t.i in mentions.agents:
+                if not (titled or t.dep_ == "poss") and mentions.agents[t.i][0] == "CVL":
+                    continue  # "a prisoner exchange deal", "civilian casualties": not an actor
                 sector, where, agent_text = mentions.agents[t.i]
                 break
         counterpart = any(t.lower_ in {"counterpart", "counterparts"} for t in np)
@@ -215,8 +217,12 @@ class ActorResolver:
                     sec = None  # "UN Secretary-General Guterres" is the UN itself
                 if sec is None:
                     sec = entry.sector if entry.kind == "org" else None
-                    if sec is None and entry.kind in {"country", "capital", "demonym"}:
-                        sec = "GOV"  # "Russian efforts", "Hungary's decision": the state
+                    if sec is None and entry.kind in {"country", "capital"}:
+                        sec = "GOV"  # "Hungary's decision": the state
+                    elif sec is None and entry.kind == "demonym":
+                        # "Russian efforts" acts as the state, "Palestinian homes" suffer as
+                        # people: the event decides (see engine: "demonym-modifier")
+                        rule = "demonym-modifier"
                 actor = make_actor(entry, sec, text, "counterpart" if counterpart and not sector else rule,
                                    name=_person_name(tok) if is_person and tok.pos_ == "PROPN" else None,
                                    entry_where=where or entry.where)

@@ -348,7 +348,7 @@ class Coder:
         for t in src_toks:
             for a in resolver.resolve_all(t, mentions):
                 if (trig.pattern.noun and t.dep_ in {"amod", "compound", "nmod", "poss"}
-                        and a.rule in {"demonym", "country", "metonymy"} and code is not None):
+                        and a.rule in {"demonym", "demonym-modifier", "country", "metonymy"} and code is not None):
                     a = self._modifier_actor(a, code)
                 sources.append(a)
         if tone_clause is not None:  # a comment is about the actors it names
@@ -379,6 +379,8 @@ class Coder:
             return []
         if negated and not self.keep_negated:
             return []
+        sources = [_with_sector(a, "GOV") for a in sources]
+        targets = [_with_sector(a, "CVL") for a in targets]
         pairs: list[tuple[Actor, Actor | None]] = []
         if targets:
             pairs = [(s, t) for s, t in product(sources, targets) if s.code != t.code or s.text != t.text]
@@ -397,10 +399,6 @@ class Coder:
         out = []
         info = self.ontology.get(code)
         for src, tgt in pairs:
-            if tgt is not None and tgt.rule == "counterpart" and tgt.sector is None:
-                tgt = Actor(code=(tgt.country or "") + (src.sector or ""), country=tgt.country,
-                            sector=src.sector, text=tgt.text, name=tgt.name, rule="counterpart",
-                            entry=tgt.entry)
             if tgt is not None and tgt.code == src.code:
                 continue  # an actor acting on itself is a parse artefact
             confidence = 0.9 if tgt is not None else 0.7
@@ -477,6 +475,15 @@ class Coder:
                 break
         return Actor(code=(actor.country or "") + sector, country=actor.country, sector=sector,
                      text=actor.text, name=actor.name, rule="modifier", entry=actor.entry)
+
+
+def _with_sector(actor: Actor, sector: str) -> Actor:
+    """A state named only by a demonym on a common noun: it acts as its government ("Russian
+    efforts") and is acted upon as its people ("Palestinian homes")."""
+    if actor.rule != "demonym-modifier" or actor.sector is not None:
+        return actor
+    return Actor(code=(actor.country or "") + sector, country=actor.country, sector=sector,
+                 text=actor.text, name=actor.name, rule="demonym", entry=actor.entry)
 
 
 def _fill_counterpart(actor: Actor, other: Actor) -> Actor:

@@ -105,6 +105,8 @@ class ActorResolver:
         """Actors named by the noun phrase headed by `tok` (two for "Turkish-Russian")."""
         doc = tok.doc
         low = tok.lower_
+        if tok.tag_ in {"WP", "WDT"} and tok.head.dep_ == "relcl" and tok.head.head is not tok.head:
+            return self.resolve(tok.head.head, mentions)  # "the mayor, who was jailed": the mayor
         if tok.pos_ == "PRON" or low in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
             # "X said it would ...": a pronoun in a reported clause is the speaker
             clause = tok.head
@@ -238,6 +240,12 @@ class ActorResolver:
             return out
         if tok.ent_type_ in {"GPE", "LOC"}:
             return self._city(tok, text)
+        # "hundreds of UN troops", "members of the opposition", "a part of Aleppo"
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        return [a for t in self.expand(obj) for a in self.resolve(t, mentions)]
         return []
 
     def _city(self, tok: Token, text: str) -> list[Actor]:

@@ -96,7 +96,9 @@ class Coder:
             chosen.append(cands[0])
             if near is not None:
                 near.extend((c.pattern, c.head, "a more specific pattern won") for c in cands[1:])
-        covered = {t.i for trig in chosen if not trig.pattern.noun for t in trig.tokens[1:]}
+        # a trigger word that is only a part of a longer match ("arrest" in "arrest warrants",
+        # "talks" in "hold talks with") is not a second event
+        covered = {t.i for trig in chosen for t in trig.tokens[1:]}
         final = [t for t in chosen if t.head.i not in covered]
         # "held talks ... to discuss X": the purpose clause restates the act already coded
         anchors: dict[int, str] = {}

@@ -236,7 +236,10 @@ class Coder:
         negated = any(c.dep_ == "neg" for c in clause.children) or any(
             c.dep_ == "neg" or c.lower_ == "no" and c.dep_ == "det" for c in head.children)
         future_aux = set(self.modal["future_aux"])
-        hypothetical = any(c.dep_ == "aux" and c.lower_ in future_aux for c in clause.children)
+        auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        hypothetical = bool(auxes & future_aux)
+        if hypothetical and "have" in auxes and clause.tag_ == "VBN":
+            negated = True  # "would have renewed": a counterfactual, the act did not happen
         family, gov_lemma = None, None
         if clause.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
             # "efforts to normalise ties", "a plan to withdraw": an aim, not a deed

@@ -25,6 +25,10 @@ app = typer.Typer(
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DbOption = typer.Option(DEFAULT_DB, "--db", help="DuckDB file to read and write.")
+ActorsOption = typer.Option(None, "--actors", help="PETRARCH/Phoenix actor dictionary (repeatable).")
+AgentsOption = typer.Option(None, "--agents", help="PETRARCH/Phoenix agent dictionary (repeatable).")
+ReplaceOption = typer.Option(False, "--replace-actors",
+                             help="Use --actors/--agents instead of the built-in base, not with it.")
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -89,6 +93,9 @@ def code(
     keep_negated: bool = typer.Option(False, help="Also emit negated events, flagged."),
     max_chars: int = typer.Option(2_000_000, help="Skip documents longer than this."),
     strict: bool = typer.Option(False, help="Exit non-zero if any record had a problem."),
+    actors: Optional[list[str]] = ActorsOption,
+    agents: Optional[list[str]] = AgentsOption,
+    replace_actors: bool = ReplaceOption,
 ) -> None:
     """Ingest, code and store events, then print the events of the given inputs.
 
@@ -102,7 +109,9 @@ def code(
     try:
         store, summary = _run_ingest(paths, db, max_chars, strict, "code")
         ids = summary.new_ids + [d for d in summary_duplicate_targets(store, summary.run_id)]
-        options = CoderOptions(keep_negated=keep_negated, processes=processes, published=published)
+        options = CoderOptions(keep_negated=keep_negated, processes=processes, published=published,
+                               actors=tuple(actors or ()), agents=tuple(agents or ()),
+                               replace_actors=replace_actors)
         n = code_store(store, ids, options)
         err.print(f"coded {len(ids)} article(s): {n} event(s)")
         events = list(iter_events(store, ids))
@@ -238,6 +247,9 @@ def eval_(
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     limit: Optional[int] = typer.Option(None, help="Only the first N gold records."),
     processes: int = typer.Option(1, help="Parallel spaCy processes when coding."),
+    actors: Optional[list[str]] = ActorsOption,
+    agents: Optional[list[str]] = AgentsOption,
+    replace_actors: bool = ReplaceOption,
 ) -> None:
     """Score coded events against gold as EVENT_FORMAT.md defines.
 
@@ -259,7 +271,12 @@ def eval_(
     else:
         from eventwire.coding.pipeline import CoderOptions, code_records
 
-        coded_recs = [ev.to_dict() for ev in code_records(gold_recs, CoderOptions(processes=processes))]
+        options = CoderOptions(processes=processes, actors=tuple(actors or ()),
+                               agents=tuple(agents or ()), replace_actors=replace_actors)
+        try:
+            coded_recs = [ev.to_dict() for ev in code_records(gold_recs, options)]
+        except EventwireError as exc:
+            _fail(str(exc))
     report = score(gold_recs, coded_recs)
     if as_json:
         sys.stdout.write(json.dumps(report.to_dict(), indent=2) + "\n")
@@ -270,7 +287,10 @@ def eval_(
 @app.command()
 def explain(
     sentence: str = typer.Argument(..., help="A sentence or short text to code."),
-    published: Optional[str] = typer.Option(None, help="Publication date for relative dates."),
+    published: Optional[str] = typer.Option(None, help="Publication date (picks office holders)."),
+    actors: Optional[list[str]] = ActorsOption,
+    agents: Optional[list[str]] = AgentsOption,
+    replace_actors: bool = ReplaceOption,
 ) -> None:
     """Show why a sentence gives the events it gives: parse, triggers, roles, events.
 
@@ -278,7 +298,11 @@ def explain(
     """
     from eventwire.coding.explain import explain_text
 
-    sys.stdout.write(explain_text(sentence, published=published) + "\n")
+    from eventwire.coding.pipeline import CoderOptions
+
+    options = CoderOptions(actors=tuple(actors or ()), agents=tuple(agents or ()),
+                           replace_actors=replace_actors)
+    sys.stdout.write(explain_text(sentence, published=published, options=options) + "\n")
 
 
 def main() -> None:  # pragma: no cover - console entry

@@ -28,6 +28,7 @@ class Tenure:
     start: str | None
     end: str | None
     where: str
+    code: str | None = None  # a dictionary's full code ("PSEREBHMS") when it has one
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,20 @@ class Entry:
     kind: str  # country, demonym, capital, org, person
     where: str  # file:line
     tenures: tuple[Tenure, ...] = ()
+
+    def code_at(self, date: str | None) -> tuple[str, str]:
+        """(code, file:line) of an imported dictionary entry on a date: a dated code whose range
+        holds the date, else the undated one, else the latest."""
+        dated = [t for t in self.tenures if t.start or t.end]
+        if date is not None:
+            for t in dated:
+                if (t.start or "") <= date and (t.end is None or date <= t.end + "~"):
+                    return t.code or "", t.where
+        undated = [t for t in self.tenures if not (t.start or t.end)]
+        if undated:
+            return undated[0].code or "", undated[0].where
+        last = max(self.tenures, key=lambda t: t.start or "")
+        return last.code or "", last.where
 
     def at(self, date: str | None) -> tuple[str | None, str | None, str, str]:
         """(country, sector, rule, where) of a person on a date: the office held then; a
@@ -100,6 +115,7 @@ class ActorDictionary:
         self.exact: dict[str, Entry] = {}  # all-caps abbreviations matched case-sensitively
         self.agents: dict[str, tuple[str, str]] = {}  # phrase -> (sector, file:line)
         self.ambiguous: set[str] = set()  # aliases of two people: left out
+        self.stems: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}  # imported stem names
         self._matchers: dict[int, tuple[object, object]] = {}
         for number, row in _rows("countries.tsv"):
             where = f"countries.tsv:{number}"
@@ -174,6 +190,56 @@ class ActorDictionary:
         if overwrite or key not in self.names:
             self.names[key] = entry
 
+    def merge_petrarch(self, actor_files: list[str], agent_files: list[str], replace: bool = False,
+                       warnings: list[str] | None = None) -> None:
+        """Add (or, with `replace`, put in place of the base) PETRARCH-format dictionaries."""
+        from eventwire.actors.petrarch import read_actors, read_agents
+
+        if replace:
+            if actor_files:
+                self.names.clear(), self.exact.clear(), self.stems.clear()
+            if agent_files:
+                self.agents.clear()
+        for path in actor_files:
+            for actor in read_actors(path, warnings):
+                tenures = tuple(Tenure(code[:3], code[3:6] or None, "", start, end, actor.where, code)
+                                for code, start, end in actor.codes)
+                first = tenures[0]
+                entry = Entry(first.country, first.sector, " ".join(actor.phrases[0][0]).title(),
+                              "petrarch", actor.where, tenures)
+                for words, stem in actor.phrases:
+                    if stem:
+                        self.stems.setdefault(words[0] if len(words) > 1 else "", []).append((words, entry))
+                    text = " ".join(words)
+                    self.names[text] = entry
+        for path in agent_files:
+            for agent in read_agents(path, warnings):
+                self.agents[" ".join(agent.phrase)] = (agent.code, agent.where)
+        self._matchers.clear()
+
+    def stem_hits(self, doc) -> list[tuple[int, int, Entry]]:
+        """Spans matched by stem entries (a name whose last word may carry any ending)."""
+        if not self.stems:
+            return []
+        hits = []
+        single = self.stems.get("", [])
+        by_word = {words[0]: entry for words, entry in single}
+        for tok in doc:
+            low = tok.lower_
+            for n in range(len(low), 2, -1):
+                entry = by_word.get(low[:n])
+                if entry is not None:
+                    hits.append((tok.i, tok.i + 1, entry))
+                    break
+            for words, entry in self.stems.get(low, ()):
+                end = tok.i + len(words)
+                if end > len(doc):
+                    continue
+                span = [t.lower_ for t in doc[tok.i:end]]
+                if span[:-1] == list(words[:-1]) and span[-1].startswith(words[-1]):
+                    hits.append((tok.i, end, entry))
+        return hits
+
     def lookup(self, text: str) -> Entry | None:
         return self.exact.get(text) or self.names.get(text.casefold())
 
@@ -197,6 +263,18 @@ class ActorDictionary:
 @lru_cache(maxsize=1)
 def load_actor_dictionary() -> ActorDictionary:
     return ActorDictionary()
+
+
+@lru_cache(maxsize=8)
+def build_actor_dictionary(actor_files: tuple[str, ...] = (), agent_files: tuple[str, ...] = (),
+                           replace: bool = False) -> ActorDictionary:
+    """The base dictionary with PETRARCH-format files merged in (or in its place)."""
+    if not actor_files and not agent_files:
+        return load_actor_dictionary()
+    dictionary = ActorDictionary()
+    dictionary.warnings: list[str] = []
+    dictionary.merge_petrarch(list(actor_files), list(agent_files), replace, dictionary.warnings)
+    return dictionary
 
 
 @lru_cache(maxsize=1)

@@ -31,6 +31,8 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary, nlp) -> Mentions:
         if entry is None:
             continue
         spans.append((end - start, start, end, entry))
+    for start, end, entry in dictionary.stem_hits(doc):
+        spans.append((end - start, start, end, entry))
     for _, start, end, entry in sorted(spans, key=lambda s: (-s[0], s[1])):
         if any(i in found.names for i in range(start, end)):
             continue
@@ -69,7 +71,16 @@ class ActorResolver:
         stack = [tok]
         while stack:
             cur = stack.pop()
+            # "A and B, C forces deployed ...": once "and" has closed a list, a further conjunct
+            # the parser hangs on it belongs to another clause
+            ccs = sorted(c.i for c in cur.children if c.dep_ == "cc")
+            closing = None
+            if ccs:
+                closing = next((c.i for c in sorted(cur.children, key=lambda c: c.i)
+                                if c.dep_ == "conj" and c.i > ccs[0]), None)
             for child in cur.children:
+                if child.dep_ == "conj" and closing is not None and child.i > closing:
+                    continue
                 # "The US, Russia, and Switzerland" is often parsed as an apposition with a
                 # conjunction hanging on it: a list, not a second name for the same actor
                 is_list = child.dep_ == "appos" and any(g.dep_ in {"cc", "conj"} for g in child.children)
@@ -149,6 +160,16 @@ class ActorResolver:
                 sector, where, agent_text = mentions.agents[t.i]
                 break
         counterpart = any(t.lower_ in {"counterpart", "counterparts"} for t in np)
+        if head_hit and head_hit[0].kind == "petrarch":
+            # an imported dictionary's code is used as written ("ARN", "PSEREBHMS"); a role word
+            # adds its code to a bare country code ("Arnorian soldiers" -> ARNMIL)
+            code, where_p = head_hit[0].code_at(self.date)
+            if sector and len(code) == 3 and not code.startswith("---"):
+                code = code + sector
+            actor = Actor(code=code, country=code[:3] or None, sector=code[3:6] or None, text=text,
+                          name=head_hit[0].name, rule="dictionary", entry=where_p)
+            self._remember(actor, person=tok.ent_type_ == "PERSON")
+            return [actor]
         if head_hit and head_hit[0].kind == "person":
             entry = head_hit[0]
             country, sec, rule, where_p = entry.at(self.date)

@@ -52,11 +52,12 @@ class Trigger:
 class Coder:
     """Compiled lexicon, actor dictionary and ontology for one spaCy pipeline."""
 
-    def __init__(self, nlp, lexicon: Lexicon | None = None, keep_negated: bool = False) -> None:
+    def __init__(self, nlp, lexicon: Lexicon | None = None, keep_negated: bool = False,
+                 dictionary=None) -> None:
         self.nlp = nlp
         self.lexicon = lexicon or load_lexicon()
         self.matcher = self.lexicon.matcher(nlp.vocab)
-        self.dictionary = load_actor_dictionary()
+        self.dictionary = dictionary or load_actor_dictionary()
         self.dictionary.matchers(nlp)
         self.ontology = load_ontology()
         self.modal = load_modality()
@@ -183,6 +184,11 @@ class Coder:
                                for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}])
             for o in objs + trig.tokens[1:] + inner_objs:  # "sent aid to B", "cut ties with B"
                 groups.append(_prep_objects(o, wide, trig.tokens))
+            # "signed an accord to supply B with wheat": the purpose clause names the partner
+            for clause in (c for c in head.children if c.dep_ in {"advcl", "xcomp"}
+                           and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+                groups.append([c for c in clause.children if c.dep_ in {"dobj", "dative"}])
+                groups.append(_prep_objects(clause, ("to", "with"), trig.tokens))
         else:
             between = _prep_objects(head, ("between", "among"), trig.tokens)
             if between:

@@ -5,8 +5,8 @@ from eventwire.coding.actors import ActorResolver, find_mentions
 from eventwire.coding.pipeline import get_coder
 
 
-def explain_text(text: str, published: str | None = None) -> str:
-    coder = get_coder(keep_negated=True)
+def explain_text(text: str, published: str | None = None, options=None) -> str:
+    coder = get_coder(True, options)
     doc = coder.nlp(text)
     lines: list[str] = []
     lines.append("PARSE")
@@ -33,7 +33,7 @@ def explain_text(text: str, published: str | None = None) -> str:
     if not triggers and not near:
         lines.append("  none: no lexicon pattern matches this text")
     trace: list = []
-    resolver = ActorResolver(coder.dictionary)
+    resolver = ActorResolver(coder.dictionary, date=published)
     events = coder.code_doc(doc, resolver, mentions, trace=trace)
     lines.append("ROLES")
     for t in trace:

@@ -14,7 +14,7 @@ from eventwire.nlp import load_nlp
 
 BATCH = 64
 _PARA = re.compile(r"\n\s*\n")
-_coders: dict[bool, Coder] = {}
+_coders: dict[tuple, Coder] = {}
 
 
 @dataclass
@@ -23,12 +23,21 @@ class CoderOptions:
     processes: int = 1
     published: str | None = None
     batch_size: int = BATCH
+    actors: tuple[str, ...] = ()  # PETRARCH-format actor dictionaries
+    agents: tuple[str, ...] = ()  # PETRARCH-format agent dictionaries
+    replace_actors: bool = False  # use them instead of the built-in base, not with it
 
 
-def get_coder(keep_negated: bool = False) -> Coder:
-    if keep_negated not in _coders:
-        _coders[keep_negated] = Coder(load_nlp(), keep_negated=keep_negated)
-    return _coders[keep_negated]
+def get_coder(keep_negated: bool = False, options: CoderOptions | None = None) -> Coder:
+    """One Coder per configuration and process (the model and matchers load once)."""
+    from eventwire.actors.base import build_actor_dictionary
+
+    key = (keep_negated, options.actors, options.agents, options.replace_actors) if options else (
+        keep_negated, (), (), False)
+    if key not in _coders:
+        dictionary = build_actor_dictionary(tuple(key[1]), tuple(key[2]), key[3])
+        _coders[key] = Coder(load_nlp(), keep_negated=keep_negated, dictionary=dictionary)
+    return _coders[key]
 
 
 def _segments(article: Article) -> list[tuple[str, str, int]]:
@@ -84,8 +93,9 @@ def code_parsed(coder: Coder, article: Article, docs: list, options: CoderOption
 
 def _worker_batch(args: tuple[list[Article], CoderOptions]) -> list[tuple[Article, list[Event]]]:
     batch, options = args
-    single = CoderOptions(keep_negated=options.keep_negated, processes=1,
-                          published=options.published, batch_size=options.batch_size)
+    from dataclasses import replace
+
+    single = replace(options, processes=1)
     return list(code_articles(batch, single))
 
 
@@ -96,7 +106,7 @@ def code_articles(articles: Iterable[Article], options: CoderOptions | None = No
     the model is loaded, so both halves of the work scale and memory pages are shared.
     """
     options = options or CoderOptions()
-    coder = get_coder(options.keep_negated)
+    coder = get_coder(options.keep_negated, options)
     if options.processes > 1:
         import multiprocessing as mp
 

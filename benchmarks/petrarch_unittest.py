@@ -1,0 +1,56 @@
+"""PETRARCH's behaviour suite with its own test dictionaries: are source and target right?
+
+Usage: python benchmarks/petrarch_unittest.py [--datasets ../shared/datasets]
+Codes every record of petrarch_unittest.jsonl with raw/PETR.Validate.actors.txt and
+raw/PETR.Validate.agents.txt in place of the built-in actors, and prints per category the share
+of expected (non-optional) events for which eventwire produced an event with the same source
+and target codes. The event codes there come from PETRARCH's own verb dictionary and are not
+the measure.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from collections import defaultdict
+from pathlib import Path
+
+from eventwire.coding.pipeline import CoderOptions, code_records
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--datasets", default=str(Path(__file__).resolve().parents[2] / "shared" / "datasets"))
+    ap.add_argument("--show", action="store_true", help="print the misses")
+    args = ap.parse_args()
+    root = Path(args.datasets)
+    records = [json.loads(line) for line in open(root / "petrarch_unittest.jsonl", encoding="utf-8")]
+    options = CoderOptions(actors=(str(root / "raw" / "PETR.Validate.actors.txt"),),
+                           agents=(str(root / "raw" / "PETR.Validate.agents.txt"),),
+                           replace_actors=True)
+    coded = defaultdict(set)
+    for ev in code_records(records, options):
+        coded[ev.article_id].add((ev.source.code, ev.target.code if ev.target else None))
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for rec in records:
+        cat = (rec.get("petrarch") or {}).get("category", "?")
+        for ev in rec.get("events") or []:
+            if ev.get("optional"):
+                continue
+            key = ((ev["source"] or {}).get("code"), (ev["target"] or {}).get("code") if ev["target"] else None)
+            hit = key in coded[rec["id"]]
+            totals[cat][0] += hit
+            totals[cat][1] += 1
+            if args.show and not hit:
+                print(f"miss {rec['id']}: want {key}, got {sorted(coded[rec['id']], key=str)} | {rec['text'][:100]}")
+    print(f"{'category':<12} {'right':>6} {'events':>7} {'share':>7}")
+    for cat in sorted(totals):
+        right, n = totals[cat]
+        print(f"{cat:<12} {right:>6} {n:>7} {right / n:>7.3f}")
+    focus = [c for c in ("ACTOR", "AGENT", "COMPOUND", "SYNSET", "DATE") if c in totals]
+    right = sum(totals[c][0] for c in focus)
+    n = sum(totals[c][1] for c in focus)
+    print(f"{'/'.join(focus)}: {right}/{n} = {right / n:.3f} (target 0.85)")
+
+
+if __name__ == "__main__":
+    main()

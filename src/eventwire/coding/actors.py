@@ -127,9 +127,10 @@ class ActorResolver:
                 clause = clause.head
                 speaker = next((c for c in clause.children if c.dep_ == "nsubj"), None)
                 if speaker is not None and speaker.pos_ != "PRON":
-                    found = self.resolve(speaker, mentions)
+                    plural = low in {"they", "them", "we"}
+                    found = self.resolve_all(speaker, mentions) if plural else self.resolve(speaker, mentions)
                     if found:
-                        return [_copy(found[0], tok.text, "pronoun")]
+                        return [_copy(a, tok.text, "pronoun") for a in (found if plural else found[:1])]
                     break
             if low in _PERSON_PRONOUNS and self.last_person:
                 return [_copy(self.last_person, tok.text, "pronoun")]

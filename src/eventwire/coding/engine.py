@@ -291,7 +291,11 @@ class Coder:
         spec = self.modal["families"][family]
         if spec["general"] is None:
             return None
-        if family == "threat":
+        if family == "refusal":
+            return self.reject_code(code)
+        if family == "threat" or (family == "intent" and code[:2] in self.modal["threats"]
+                                  and code[:2] not in {"14", "16"}):
+            # "threatened to strike", "vowed to attack": a threat (13x)
             return self.modal["threats"].get(code[:2], spec["general"])
         prefix = {"intent": "03", "appeal": "02", "demand": "10"}[family]
         slots = self.modal["slots"]
@@ -306,6 +310,14 @@ class Coder:
         if family == "intent" and code[:2] in {"11", "12", "14", "16", "17", "18", "19", "20", "15", "09"}:
             return code
         return spec["general"]
+
+    def reject_code(self, code: str) -> str | None:
+        """12x for a refused cooperative act; None for anything else (no event)."""
+        table = self.modal["rejects"]
+        for n in (3, 2):
+            if code[:n] in table:
+                return table[code[:n]]
+        return None
 
     # -- events --------------------------------------------------------------------------
     def code_doc(self, doc: Doc, resolver: ActorResolver, mentions: Mentions | None = None,
@@ -362,6 +374,19 @@ class Coder:
                         and a.rule in {"demonym", "demonym-modifier", "country", "metonymy"} and code is not None):
                     a = self._modifier_actor(a, code)
                 sources.append(a)
+        if negated and code is not None and (hypothetical or family == "intent") and not self.keep_negated:
+            # "will not provide support", "said it would not meet": ruled out, a rejection
+            code, negated = self.reject_code(trig.pattern.code), False
+        if family in {"appeal", "demand", "intent"} and self._gov_token is not None:
+            # "Obama wants Putin to attack", "urged Israel to withdraw": the one who asks is the
+            # source, the one asked the target
+            gov_subj, _p = self._subject(self._gov_token)
+            if gov_subj is not None and src_toks and gov_subj not in src_toks:
+                tgt_groups = [src_toks] + tgt_groups
+                src_toks = [gov_subj]
+                if family == "intent":
+                    code = self.recode(trig.pattern.code, "appeal", False)
+                sources = [a for t in src_toks for a in resolver.resolve_all(t, mentions)]
         if tone_clause is not None:  # a comment is about the actors it names
             tgt_groups = [[t for t in tone_clause if t.i in mentions.names
                            and t.i == mentions.names[t.i][1]]] + tgt_groups

@@ -256,7 +256,8 @@ class Coder:
             if cur.dep_ in {"xcomp", "ccomp"} and cur.head is not cur:
                 gov = cur.head
                 fam = self.modal["governors"].get(gov.lemma_.lower())
-                if fam and (cur.dep_ == "xcomp" or fam in {"demand", "appeal"}):
+                infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+                if fam and (cur.dep_ == "xcomp" or infinitive or fam in {"demand", "appeal"}):
                     family, gov_lemma = fam, gov.lemma_.lower()
                     self._gov_token = gov
                     if any(c.dep_ == "neg" for c in gov.children):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.errors import DataFileError
-from eventwire.lexicon import load_lexicon, parse_file, parse_pattern
+from eventwire.lexicon import expand_sets, load_lexicon, parse_file, parse_pattern, parse_sets
 
 
 def test_pattern_grammar():
@@ -41,3 +41,23 @@ def test_bundled_lexicon_covers_250_codes_with_3_triggers():
     rich = [c for c, pats in codes.items() if len({p.text for p in pats}) >= 3]
     assert len(rich) >= 250, f"only {len(rich)} codes have 3+ patterns"
     assert {c[:2] for c in codes} == {f"{i:02d}" for i in range(1, 21)}
+
+
+def test_word_sets_expand_to_one_pattern_per_member():
+    sets = parse_sets("sets.yaml", "GIVE: [give, send]\nWEAPON: [rifle, tank]\n")
+    pats = parse_file("x.yaml", '"072":\n  - $GIVE $WEAPON to:T\n', {"072"}, sets)
+    assert sorted(p.text for p in pats) == ["give rifle to:T", "give tank to:T", "send rifle to:T", "send tank to:T"]
+    assert len({p.id for p in pats}) == 4 and all(p.id.startswith("x.yaml:2#") for p in pats)
+    with pytest.raises(DataFileError) as info:
+        parse_file("x.yaml", '"072":\n  - $NOPE T\n', {"072"}, sets)
+    assert info.value.line == 2 and "unknown word set" in str(info.value)
+    with pytest.raises(DataFileError):
+        parse_sets("sets.yaml", "lower: [a]\n")
+    assert expand_sets("meet T", sets) == [("", "meet T")]
+
+
+def test_aid_transfers_code_by_what_is_given():
+    from eventwire import code_text
+
+    got = {e.cameo for e in code_text("Japan delivered rifles and tents to Moldova on Monday.")}
+    assert "072" in got or "073" in got

@@ -79,7 +79,49 @@ def _data_files() -> list[tuple[str, str]]:
     return sorted((p.name, p.read_text(encoding="utf-8")) for p in root.iterdir() if p.name.endswith(".yaml"))
 
 
-def parse_file(name: str, text: str, known_codes: set[str] | None = None) -> list[Pattern]:
+_SET = re.compile(r"^\$([A-Z][A-Z_]*)$")
+
+
+def parse_sets(name: str, text: str) -> dict[str, list[str]]:
+    """Word sets (`sets.yaml`): NAME -> lemmas, used in patterns as `$NAME` (a PETRARCH synset)."""
+    data = yaml.safe_load(text) or {}
+    node = yaml.compose(text)
+    lines = {k.value: k.start_mark.line + 1 for k, _ in node.value} if node is not None else {}
+    sets: dict[str, list[str]] = {}
+    for key, words in data.items():
+        if not re.fullmatch(r"[A-Z][A-Z_]*", str(key)):
+            raise DataFileError(name, lines.get(key), f"set name '{key}' must be upper case")
+        if not isinstance(words, list) or not words:
+            raise DataFileError(name, lines.get(key), f"set {key}: expected a list of lemmas")
+        for w in words:
+            if not isinstance(w, str) or not _WORD.match(w):
+                raise DataFileError(name, lines.get(key), f"set {key}: bad lemma '{w}'")
+        sets[key] = list(dict.fromkeys(words))
+    return sets
+
+
+def expand_sets(raw: str, sets: dict[str, list[str]]) -> list[tuple[str, str]]:
+    """(suffix, pattern) for every combination of the `$SET` words in a pattern."""
+    from itertools import product
+
+    tokens = raw.split()
+    choices = []
+    for tok in tokens:
+        m = _SET.match(tok)
+        if m:
+            if m.group(1) not in sets:
+                raise ValueError(f"unknown word set ${m.group(1)}")
+            choices.append(sets[m.group(1)])
+        else:
+            choices.append([tok])
+    if all(len(c) == 1 for c in choices):
+        return [("", raw)]
+    return [("#" + "+".join(w for w, c in zip(combo, choices) if len(c) > 1), " ".join(combo))
+            for combo in product(*choices)]
+
+
+def parse_file(name: str, text: str, known_codes: set[str] | None = None,
+               sets: dict[str, list[str]] | None = None) -> list[Pattern]:
     """Patterns of one lexicon file; any error names the file and line."""
     try:
         node = yaml.compose(text)
@@ -111,7 +153,8 @@ def parse_file(name: str, text: str, known_codes: set[str] | None = None) -> lis
             else:
                 raise DataFileError(name, iline, "a pattern must be a string")
             try:
-                patterns.append(parse_pattern(raw, code, f"{name}:{iline}"))
+                for suffix, expanded in expand_sets(raw, sets or {}):
+                    patterns.append(parse_pattern(expanded, code, f"{name}:{iline}{suffix}"))
             except ValueError as exc:
                 raise DataFileError(name, iline, f"pattern '{raw}': {exc}") from exc
     return patterns
@@ -205,10 +248,23 @@ def load_lexicon() -> Lexicon:
     from eventwire.ontology import load_ontology
 
     known = set(load_ontology().codes)
+    files = _data_files()
+    sets: dict[str, list[str]] = {}
+    for name, text in files:
+        if name == "sets.yaml":
+            sets = parse_sets(name, text)
     patterns: list[Pattern] = []
-    for name, text in _data_files():
-        patterns.extend(parse_file(name, text, known))
+    for name, text in files:
+        if name != "sets.yaml":
+            patterns.extend(parse_file(name, text, known, sets))
     return Lexicon(patterns)
+
+
+def _bundled_sets() -> dict[str, list[str]]:
+    for name, text in _data_files():
+        if name == "sets.yaml":
+            return parse_sets(name, text)
+    return {}
 
 
 def load_lexicon_files(paths: list[str | Path], with_builtin: bool = True) -> Lexicon:
@@ -219,5 +275,6 @@ def load_lexicon_files(paths: list[str | Path], with_builtin: bool = True) -> Le
     patterns = list(load_lexicon().patterns.values()) if with_builtin else []
     for path in paths:
         path = Path(path)
-        patterns.extend(parse_file(str(path), path.read_text(encoding="utf-8"), known))
+        patterns.extend(parse_file(str(path), path.read_text(encoding="utf-8"), known,
+                                   _bundled_sets()))
     return Lexicon(patterns)

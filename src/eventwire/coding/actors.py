@@ -119,8 +119,11 @@ class ActorResolver:
         if tok.tag_ in {"WP", "WDT"} and tok.head.dep_ == "relcl" and tok.head.head is not tok.head:
             return self.resolve(tok.head.head, mentions)  # "the mayor, who was jailed": the mayor
         if tok.pos_ == "PRON" or low in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
-            # "X said it would ...": a pronoun in a reported clause is the speaker
+            # "X said it would ...", "X said a shell was fired at it": a pronoun in a reported
+            # clause is the speaker
             clause = tok.head
+            while clause.pos_ not in {"VERB", "AUX"} and clause.head is not clause:
+                clause = clause.head
             for _ in range(4):
                 if clause.dep_ not in {"ccomp", "xcomp", "advcl", "conj"} or clause.head is clause:
                     break

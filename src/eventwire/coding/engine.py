@@ -222,7 +222,7 @@ class Coder:
                         sources.append(agent)
             groups.append([c for prep in trig.preps for c in prep.children if c.dep_ == "pobj"])
             if not p.target_preps:
-                groups.append(_prep_objects(head, _DEFAULT_TARGET_PREPS + ("into", "of"), trig.tokens))
+                groups.append(_prep_objects(head, _DEFAULT_TARGET_PREPS + ("into", "of", "for"), trig.tokens))
                 first = _first_conjunct(head)
                 if first is not head:  # "air and artillery strikes on X": "on" hangs on "air"
                     groups.append(_prep_objects(first, _DEFAULT_TARGET_PREPS, trig.tokens))

@@ -64,6 +64,7 @@ class ActorResolver:
         self.last_group: Actor | None = None
         self.cities = None
         self.main_country: str | None = None  # the article's most named state, for bare agents
+        self._depth = 0
 
     def expand(self, tok: Token) -> list[Token]:
         """The token and every token conjoined with it ("Qatar, Egypt and the US")."""
@@ -107,25 +108,36 @@ class ActorResolver:
             cur = stack.pop()
             for child in cur.children:
                 if (child.dep_ in _MODIFIER_DEPS or child.dep_ in {"appos", "det", "case"}
-                        or (cur is not tok and child.dep_ == "conj")):
+                        or (cur.i != tok.i and child.dep_ == "conj")):
                     toks.append(child)
                     stack.append(child)
         return sorted(toks, key=lambda t: t.i)
 
     def resolve(self, tok: Token, mentions: Mentions) -> list[Actor]:
         """Actors named by the noun phrase headed by `tok` (two for "Turkish-Russian")."""
+        # pronouns, relative pronouns and "of" phrases resolve through other tokens; a depth
+        # bound keeps a badly parsed sentence from sending them round in circles
+        if self._depth > 4:
+            return []
+        self._depth += 1
+        try:
+            return self._resolve(tok, mentions)
+        finally:
+            self._depth -= 1
+
+    def _resolve(self, tok: Token, mentions: Mentions) -> list[Actor]:
         doc = tok.doc
         low = tok.lower_
-        if tok.tag_ in {"WP", "WDT"} and tok.head.dep_ == "relcl" and tok.head.head is not tok.head:
+        if tok.tag_ in {"WP", "WDT"} and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
             return self.resolve(tok.head.head, mentions)  # "the mayor, who was jailed": the mayor
         if tok.pos_ == "PRON" or low in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
             # "X said it would ...", "X said a shell was fired at it": a pronoun in a reported
             # clause is the speaker
             clause = tok.head
-            while clause.pos_ not in {"VERB", "AUX"} and clause.head is not clause:
+            while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
                 clause = clause.head
             for _ in range(4):
-                if clause.dep_ not in {"ccomp", "xcomp", "advcl", "conj"} or clause.head is clause:
+                if clause.dep_ not in {"ccomp", "xcomp", "advcl", "conj"} or clause.head.i == clause.i:
                     break
                 clause = clause.head
                 speaker = next((c for c in clause.children if c.dep_ == "nsubj"), None)

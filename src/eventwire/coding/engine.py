@@ -127,7 +127,7 @@ class Coder:
                 if c.dep_ == "nsubjpass":
                     agent = _agent(cur)
                     return agent, True
-            if cur.dep_ in {"xcomp", "conj", "advcl", "ccomp"} and cur.head is not cur:
+            if cur.dep_ in {"xcomp", "conj", "advcl", "ccomp"} and cur.head.i != cur.i:
                 cur = cur.head
                 continue
             if cur.dep_ in {"relcl", "acl"}:
@@ -156,8 +156,15 @@ class Coder:
                 modified = head.head
                 return [_agent(head)], [_prep_objects(modified, ("between", "among", "with"), trig.tokens),
                                         [modified]]
+            marked_passive = any(c.dep_ in {"auxpass", "agent"} for c in head.children)
             if passive_subj:
                 groups.append(passive_subj)
+                agent = _agent(head)
+                if agent is not None:
+                    sources.append(agent)
+            elif marked_passive and subj is not None:
+                # "were released by Putin" sharing its subject with an earlier verb
+                groups.append([subj])
                 agent = _agent(head)
                 if agent is not None:
                     sources.append(agent)
@@ -224,7 +231,7 @@ class Coder:
             if not p.target_preps:
                 groups.append(_prep_objects(head, _DEFAULT_TARGET_PREPS + ("into", "of", "for"), trig.tokens))
                 first = _first_conjunct(head)
-                if first is not head:  # "air and artillery strikes on X": "on" hangs on "air"
+                if first.i != head.i:  # "air and artillery strikes on X": "on" hangs on "air"
                     groups.append(_prep_objects(first, _DEFAULT_TARGET_PREPS, trig.tokens))
                 if governor is not None:
                     groups.append(_prep_objects(governor, ("with", "against", "on", "at"), trig.tokens))
@@ -253,7 +260,7 @@ class Coder:
             return family, negated, hypothetical, gov_lemma
         cur = clause
         for _ in range(3):
-            if cur.dep_ in {"xcomp", "ccomp"} and cur.head is not cur:
+            if cur.dep_ in {"xcomp", "ccomp"} and cur.head.i != cur.i:
                 gov = cur.head
                 fam = self.modal["governors"].get(gov.lemma_.lower())
                 infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
@@ -265,7 +272,7 @@ class Coder:
                     break
                 cur = gov
                 continue
-            if cur.dep_ == "pobj" and cur.head.head is not cur.head:
+            if cur.dep_ == "pobj" and cur.head.head.i != cur.head.i:
                 gov = cur.head.head  # "called for talks", "demanded an end to"
                 fam = self.modal["governors"].get(gov.lemma_.lower())
                 if fam:
@@ -326,7 +333,7 @@ class Coder:
                  trace: list | None = None) -> list[Event]:
         mentions = mentions or find_mentions(doc, self.dictionary, self.nlp)
         if resolver.main_country is None:
-            resolver.main_country = main_country([mentions])
+            resolver.main_country = main_country([mentions], [doc])
         events: list[Event] = []
         for sent_index, sent in enumerate(doc.sents):
             sent_events: list[Event] = []
@@ -532,23 +539,32 @@ def _fill_counterpart(actor: Actor, other: Actor) -> Actor:
                  entry=actor.entry)
 
 
-def main_country(all_mentions: list[Mentions]) -> str | None:
-    """The state an article names most (each name once per mention), for bare role words."""
+def main_country(all_mentions: list[Mentions], docs: list[Doc] | None = None) -> str | None:
+    """The state an article names most (countries, demonyms, capitals and the cities of the
+    gazetteer, each mention once), for bare role words such as "police"."""
+    from eventwire.actors.base import city_countries
+
     counts: dict[str, int] = {}
-    for mentions in all_mentions:
+    for index, mentions in enumerate(all_mentions):
         seen = set()
         for entry, start, _end in mentions.names.values():
             if start in seen or entry.kind not in {"country", "demonym", "capital"} or not entry.country:
                 continue
             seen.add(start)
             counts[entry.country] = counts.get(entry.country, 0) + 1
+        if docs is not None:
+            for ent in docs[index].ents:
+                if ent.label_ == "GPE" and ent.start not in mentions.names:
+                    hit = city_countries().get(ent.text.casefold())
+                    if hit:
+                        counts[hit[0]] = counts.get(hit[0], 0) + 1
     if not counts:
         return None
     return max(sorted(counts), key=lambda c: counts[c])
 
 
 def _first_conjunct(tok: Token) -> Token:
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     return tok
 
@@ -560,7 +576,7 @@ def _governing_verb(noun: Token) -> Token | None:
     for _ in range(3):
         if tok.dep_ in {"dobj", "attr", "nsubjpass"}:
             return tok.head if tok.head.pos_ in {"VERB", "AUX"} else None
-        if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "into", "of"} and tok.head.head is not tok.head:
+        if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "into", "of"} and tok.head.head.i != tok.head.i:
             up = tok.head.head
             if up.pos_ in {"VERB", "AUX"}:
                 return up if tok.head.lower_ != "of" else None

@@ -69,7 +69,7 @@ def code_parsed(coder: Coder, article: Article, docs: list, options: CoderOption
     seen: set[tuple] = set()
     sentence_base = 0
     all_mentions = [find_mentions(doc, coder.dictionary, coder.nlp) for doc in docs]
-    resolver.main_country = main_country(all_mentions)
+    resolver.main_country = main_country(all_mentions, docs)
     for (kind, _text, offset), doc, mentions in zip(_segments(article), docs, all_mentions):
         evs = coder.code_doc(doc, resolver, mentions, from_caption=kind == "caption",
                              base_offset=max(offset, 0))

@@ -21,7 +21,7 @@ GAPS = {
     for line in (DATA / "coding_gaps.txt").read_text(encoding="utf-8").splitlines()
     if line.strip() and not line.startswith("#")
 }
-MIN_PASS_RATE = 0.40
+MIN_PASS_RATE = 0.45
 # The suite writes mutual acts (meetings, talks, agreements, joint operations) in one direction;
 # the coder writes them both ways, as EVENT_FORMAT.md does for a joint patrol.
 MUTUAL = ("04", "057", "06")

@@ -72,6 +72,16 @@ class ActorResolver:
         stack = [tok]
         while stack:
             cur = stack.pop()
+            # a name the parser split ("Barack" heading "Obama") keeps its conjuncts on the
+            # other word of the name
+            ent = next((e for e in cur.doc.ents if e.start <= cur.i < e.end and len(e) > 1), None)
+            if ent is not None:
+                for other in ent:
+                    if other.i != cur.i and other.head.i == cur.i and other not in stack:
+                        for child in other.children:
+                            if child.dep_ == "conj" and child not in out:
+                                out.append(child)
+                                stack.append(child)
             # "A and B, C forces deployed ...": once "and" has closed a list, a further conjunct
             # the parser hangs on it belongs to another clause
             ccs = sorted(c.i for c in cur.children if c.dep_ == "cc")

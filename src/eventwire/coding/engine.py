@@ -497,8 +497,12 @@ class Coder:
             if prep.dep_ == "prep" and prep.lower_ in {"in", "during"}:
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
-                        found = [a for a in resolver.resolve(obj, mentions) if a.sector
-                                 and a.rule not in {"metonymy", "country", "place", "demonym"}]
+                        found = []
+                        for a in resolver.resolve(obj, mentions):
+                            if a.rule == "demonym-modifier":  # "in Israeli tank fire"
+                                found.append(self._modifier_actor(a, code))
+                            elif a.sector and a.rule not in {"metonymy", "country", "place", "demonym"}:
+                                found.append(a)
                         if found:
                             return found
         spec = self.modal["implicit_source"]
@@ -544,7 +548,7 @@ def main_country(all_mentions: list[Mentions], docs: list[Doc] | None = None) ->
     gazetteer, each mention once), for bare role words such as "police"."""
     from eventwire.actors.base import city_countries
 
-    counts: dict[str, int] = {}
+    counts: dict[str, float] = {}
     for index, mentions in enumerate(all_mentions):
         seen = set()
         for entry, start, _end in mentions.names.values():
@@ -555,9 +559,11 @@ def main_country(all_mentions: list[Mentions], docs: list[Doc] | None = None) ->
         if docs is not None:
             for ent in docs[index].ents:
                 if ent.label_ == "GPE" and ent.start not in mentions.names:
-                    hit = city_countries().get(ent.text.casefold())
-                    if hit:
-                        counts[hit[0]] = counts.get(hit[0], 0) + 1
+                    name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+                    hit = city_countries().get(name.casefold()) or city_countries().get(
+                        name.split()[0].casefold())  # "Gaza Strip", "Aleppo province"
+                    if hit:  # where things happen weighs a little more than who is named
+                        counts[hit[0]] = counts.get(hit[0], 0) + 1.5
     if not counts:
         return None
     return max(sorted(counts), key=lambda c: counts[c])

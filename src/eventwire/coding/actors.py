@@ -199,6 +199,9 @@ class ActorResolver:
         if head_hit and head_hit[0].kind == "person":
             entry = head_hit[0]
             country, sec, rule, where_p = entry.at(self.date)
+            if any(t.lower_ in {"former", "ex", "late"} or mentions.agents.get(t.i, ("",))[0] == "ELI"
+                   for t in np):
+                sec, rule = "ELI", "person+former"  # "former President Viktor Yanukovich"
             actor = Actor(code=(country or "") + (sec or ""), country=country, sector=sec, text=text,
                           name=entry.name, rule=rule, entry=where_p)
             self._remember(actor, person=True)
@@ -287,9 +290,9 @@ class ActorResolver:
             return out
         if tok.ent_type_ in {"GPE", "LOC"}:
             return self._city(tok, text)
-        # "hundreds of UN troops", "members of the opposition", "a part of Aleppo"
+        # "hundreds of UN troops", "members of the opposition", "republics from the CIS"
         for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
+            if prep.dep_ == "prep" and prep.lower_ in {"of", "from"}:
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
                         return [a for t in self.expand(obj) for a in self.resolve(t, mentions)]

@@ -148,10 +148,17 @@ class Coder:
         if not p.noun:
             passive_subj = [c for c in head.children if c.dep_ == "nsubjpass" and c not in trig.tokens]
             subj, passive = self._subject(head)
-            if head.dep_ == "acl" and head.tag_ == "VBN" and _agent(head) is None:
+            # an active verb with its object or particle, read by the parser as a participle
+            misparsed = head.dep_ == "acl" and head.head.dep_ == "ROOT" and head.head.i < head.i \
+                and head.head.pos_ in {"NOUN", "PROPN"} and (
+                    len(trig.tokens) > 1 or any(c.dep_ == "dobj" for c in head.children))
+            if misparsed:
+                # "EU called for sanctions" parsed as a noun with a participle: the noun acts
+                sources.append(head.head)
+            elif head.dep_ == "acl" and head.tag_ == "VBN" and _agent(head) is None:
                 # "the 62 persons arrested in Godhra": the modified noun underwent the act
                 return [], [[head.head]]
-            if head.dep_ == "acl" and head.tag_ == "VBN" and _agent(head) is not None:
+            elif head.dep_ == "acl" and head.tag_ == "VBN" and _agent(head) is not None:
                 # "talks mediated by Qatar": the agent acts on what the clause modifies
                 modified = head.head
                 return [_agent(head)], [_prep_objects(modified, ("between", "among", "with"), trig.tokens),
@@ -389,7 +396,11 @@ class Coder:
             # "Obama wants Putin to attack", "urged Israel to withdraw": the one who asks is the
             # source, the one asked the target
             gov_subj, _p = self._subject(self._gov_token)
-            if gov_subj is not None and src_toks and gov_subj not in src_toks:
+            if gov_subj is not None and not src_toks:
+                # "the EU called for sanctions": the caller owns the act it calls for
+                src_toks = [gov_subj]
+                sources = resolver.resolve_all(gov_subj, mentions)
+            elif gov_subj is not None and src_toks and gov_subj not in src_toks:
                 tgt_groups = [src_toks] + tgt_groups
                 src_toks = [gov_subj]
                 if family == "intent":

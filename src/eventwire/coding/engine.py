@@ -127,8 +127,10 @@ class Coder:
                 if c.dep_ == "nsubjpass":
                     agent = _agent(cur)
                     return agent, True
-            if cur.dep_ in {"xcomp", "conj", "advcl", "ccomp"} and cur.head.i != cur.i:
-                cur = cur.head
+            if cur.dep_ in {"xcomp", "conj", "advcl", "ccomp", "pcomp"} and cur.head.i != cur.i:
+                cur = cur.head  # "by continuing to attack": the subject of the main clause
+                if cur.pos_ == "ADP" and cur.head.i != cur.i:
+                    cur = cur.head
                 continue
             if cur.dep_ in {"relcl", "acl"}:
                 return cur.head, False
@@ -207,8 +209,11 @@ class Coder:
             between = _prep_objects(head, ("between", "among"), trig.tokens)
             if between:
                 return between, []  # "talks between A and B": the parties, each with the other
+            light = _governing_verb(head)
+            light = light if light is not None and light.lemma_.lower() in self.light_verbs else None
             for c in head.children:
-                if c.dep_ == "poss":
+                # "began their assault": the pronoun is the light verb's subject, found below
+                if c.dep_ == "poss" and not (c.pos_ == "PRON" and light is not None):
                     sources.append(c)
             sources.extend(_prep_objects(head, ("by",), trig.tokens))
             if not sources:
@@ -220,7 +225,8 @@ class Coder:
                         sources.extend(g for g in c.children if g.i in names and g.dep_ in
                                        {"amod", "compound", "conj", "nmod"} and names[g.i][1] != names[c.i][1])
             governor = _governing_verb(head)
-            if governor is not None and governor.lemma_.lower() not in self.light_verbs:
+            if governor is not None and governor.lemma_.lower() not in self.light_verbs \
+                    and not _held_responsible(head):
                 governor = None  # "condemned the attack": the critic did not attack
             if governor is not None and governor.pos_ in {"VERB", "AUX"}:
                 subj, passive = self._subject(governor)
@@ -279,6 +285,13 @@ class Coder:
                     break
                 cur = gov
                 continue
+            if cur.dep_ == "pcomp" and cur.head.head.i != cur.head.i:
+                gov = cur.head.head  # "accused Russia of shelling", "by continuing to attack"
+                fam = self.modal["governors"].get(gov.lemma_.lower())
+                if fam:
+                    family, gov_lemma = fam, gov.lemma_.lower()
+                    self._gov_token = gov
+                break
             if cur.dep_ == "pobj" and cur.head.head.i != cur.head.i:
                 gov = cur.head.head  # "called for talks", "demanded an end to"
                 fam = self.modal["governors"].get(gov.lemma_.lower())
@@ -586,6 +599,12 @@ def _first_conjunct(tok: Token) -> Token:
     return tok
 
 
+def _held_responsible(noun: Token) -> bool:
+    """"X is responsible for the killings"."""
+    tok = _first_conjunct(noun)
+    return tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lower_ in {"responsible", "blamed"}
+
+
 def _governing_verb(noun: Token) -> Token | None:
     """The verb an event noun is the object of: "held talks", "took part in talks", "paid
     $5 million in aid", "launched air and artillery strikes". None for "after the talks"."""
@@ -593,7 +612,11 @@ def _governing_verb(noun: Token) -> Token | None:
     for _ in range(3):
         if tok.dep_ in {"dobj", "attr", "nsubjpass"}:
             return tok.head if tok.head.pos_ in {"VERB", "AUX"} else None
-        if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "into", "of"} and tok.head.head.i != tok.head.i:
+        if tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lower_ in {"responsible", "blamed"}:
+            # "X is responsible for the killings": the one held responsible did it
+            adj = tok.head.head
+            return adj.head if adj.head.pos_ in {"VERB", "AUX"} else None
+        if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "into", "of", "as"} and tok.head.head.i != tok.head.i:
             up = tok.head.head
             if up.pos_ in {"VERB", "AUX"}:
                 return up if tok.head.lower_ != "of" else None

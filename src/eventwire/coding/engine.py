@@ -466,6 +466,9 @@ class Coder:
             pairs += [(t, s) for s, t in pairs if (t, s) not in pairs]
         out = []
         info = self.ontology.get(code)
+        # "the talks" refers back to talks already reported; the article pipeline merges it
+        definite = trig.pattern.noun and any(c.dep_ == "det" and c.lower_ in {"the", "these", "those", "this"}
+                                             for c in trig.head.children)
         for src, tgt in pairs:
             if tgt is not None and tgt.code == src.code:
                 continue  # an actor acting on itself is a parse artefact
@@ -482,6 +485,7 @@ class Coder:
                 negated=negated, hypothetical=hypothetical or family is not None,
                 from_caption=from_caption,
             ))
+            out[-1]._definite = definite
         return out
 
 

@@ -83,9 +83,13 @@ def code_parsed(coder: Coder, article: Article, docs: list, options: CoderOption
             if offset < 0:
                 ev.trigger_start = ev.trigger_end = None
             key = _fact_key(ev)
-            if key in seen:
-                continue  # one event per distinct fact, however often the dump repeats it
+            dyad = (ev.cameo[:2], ev.source.code, ev.target.code if ev.target else None)
+            if key in seen or (getattr(ev, "_definite", False) and dyad in seen):
+                # one event per distinct fact, however often the dump repeats it; "the talks
+                # between A and B" after A's call with B is the same fact again
+                continue
             seen.add(key)
+            seen.add(dyad)
             ev.article_id = article.id
             events.append(ev)
     return events

@@ -200,6 +200,8 @@ class Coder:
                                for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}])
             for o in objs + trig.tokens[1:] + inner_objs:  # "sent aid to B", "cut ties with B"
                 groups.append(_prep_objects(o, wide, trig.tokens))
+            # "trained Nigerian soldiers": the pattern's own object noun may be the target
+            groups.append([w for w in trig.tokens[1:] if w.dep_ in {"dobj", "nsubjpass"} and w.pos_ == "NOUN"])
             # "signed an accord to supply B with wheat": the purpose clause names the partner
             for clause in (c for c in head.children if c.dep_ in {"advcl", "xcomp"}
                            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):

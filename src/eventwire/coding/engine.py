@@ -287,20 +287,14 @@ class Coder:
                     break
                 cur = gov
                 continue
-            if cur.dep_ == "pcomp" and cur.head.head.i != cur.head.i:
-                gov = cur.head.head  # "accused Russia of shelling", "by continuing to attack"
+            if cur.dep_ in {"pcomp", "pobj"} and cur.head.head.i != cur.head.i:
+                # the governor across a preposition: "called for talks", "demanded an end to",
+                # "accused Russia of shelling", "by continuing to attack"
+                gov = cur.head.head
                 fam = self.modal["governors"].get(gov.lemma_.lower())
                 if fam:
                     family, gov_lemma = fam, gov.lemma_.lower()
                     self._gov_token = gov
-                break
-            if cur.dep_ == "pobj" and cur.head.head.i != cur.head.i:
-                gov = cur.head.head  # "called for talks", "demanded an end to"
-                fam = self.modal["governors"].get(gov.lemma_.lower())
-                if fam:
-                    family, gov_lemma = fam, gov.lemma_.lower()
-                    self._gov_token = gov
-                break
             break
         if family is None and trig.pattern.noun and head.dep_ == "dobj":
             fam = self.modal["governors"].get(head.head.lemma_.lower())

@@ -1,4 +1,4 @@
-"""The `eventwire` command line: ingest, code, articles, events, export, eval, explain.
+"""The `eventwire` command line: ingest, code, articles, events, export, eval, explain, gazetteer.
 
 Every verb prints what it did in one summary line on stderr and its data on stdout, so output can
 be piped. Problems with single records are warnings; `--strict` turns them into a failing exit.
@@ -303,6 +303,33 @@ def explain(
     options = CoderOptions(actors=tuple(actors or ()), agents=tuple(agents or ()),
                            replace_actors=replace_actors)
     sys.stdout.write(explain_text(sentence, published=published, options=options) + "\n")
+
+
+@app.command()
+def gazetteer(
+    build: bool = typer.Option(False, "--build", help="Rebuild the cache even if it exists."),
+    lookup: Optional[list[str]] = typer.Option(None, "--lookup", help="Show the candidates of a name (repeatable)."),
+) -> None:
+    """Build or inspect the offline gazetteer cache (built automatically on first use).
+
+    Example: eventwire gazetteer --lookup "al-Hasakeh" --lookup Tripoli
+    """
+    import time
+
+    from eventwire.geo import load_gazetteer
+
+    t = time.perf_counter()
+    try:
+        gaz = load_gazetteer(rebuild=build)
+    except EventwireError as exc:
+        _fail(str(exc))
+    err.print(f"gazetteer: {len(gaz)} places from {gaz.path} in {time.perf_counter() - t:.2f} s")
+    for name in lookup or ():
+        found = sorted(gaz.lookup(name), key=lambda c: -c.population)
+        sys.stdout.write(f"{name}: {len(found)} candidate(s)\n")
+        for c in found[:15]:
+            sys.stdout.write(f"  {c.name}\t{c.country}\t{c.level}\t{c.admin1 or '-'}\t{c.lat:.4f},{c.lon:.4f}\t"
+                             f"pop {c.population}\t{('exact', 'bare', 'skeleton')[c.tier]}\n")
 
 
 def main() -> None:  # pragma: no cover - console entry

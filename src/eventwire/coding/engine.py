@@ -462,6 +462,20 @@ class Coder:
             pairs += [(t, s) for s, t in pairs if (t, s) not in pairs]
         out = []
         info = self.ontology.get(code)
+        # The actors' own words are not where the act happened ("Israel said" is no place);
+        # a place that is the target of force is ("shelled Kharkiv").
+        actor_tokens: set[int] = set()
+        violent = code[:2] in {"15", "17", "18", "19", "20"}
+        for t in list(src_toks) + ([] if violent else list(tgt_toks)):
+            hit = mentions.names.get(t.i)
+            actor_tokens.update(range(hit[1], hit[2]) if hit else (t.i,))
+            # "Turkey's foreign minister": the modifiers name the actor too; "police in Lagos"
+            # keeps its place
+            stack = [c for c in t.children if c.dep_ in {"poss", "compound", "amod", "nmod"}]
+            while stack:
+                c = stack.pop()
+                actor_tokens.add(c.i)
+                stack.extend(c.children)
         # "the talks" refers back to talks already reported; the article pipeline merges it
         definite = trig.pattern.noun and any(c.dep_ == "det" and c.lower_ in {"the", "these", "those", "this"}
                                              for c in trig.head.children)
@@ -482,6 +496,8 @@ class Coder:
                 from_caption=from_caption,
             ))
             out[-1]._definite = definite
+            out[-1]._trigger_i = trig.head.i
+            out[-1]._actor_tokens = actor_tokens
         return out
 
 

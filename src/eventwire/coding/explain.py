@@ -53,12 +53,32 @@ def explain_text(text: str, published: str | None = None, options=None) -> str:
                      + (f" ({'; '.join(mod)})" if mod else ""))
         lines.append(f"     source: {src}")
         lines.append(f"     target: {tgt}")
+    from eventwire.coding.setting import Setting
+    from eventwire.model import Article
+
+    setting = Setting(Article(id="text", text=text, published=published), [doc],
+                      resolver.main_country, published, [mentions])
+    setting.apply(0, "body", doc, events)
+    lines.append("PLACES")
+    for m in setting.places[0]:
+        c = m.candidate
+        lines.append(f"  '{m.text}' -> {c.name}, {c.country} ({c.level}, {c.lat:.3f},{c.lon:.3f}) "
+                     f"by {m.rule}, score {m.score}, {m.alternatives} other candidate(s)")
+    if setting.dateline is not None:
+        lines.append(f"  dateline '{setting.dateline.text}' -> {setting.dateline.candidate.name}")
+    if not setting.places[0] and setting.dateline is None:
+        lines.append("  none")
     lines.append("EVENTS")
     for ev in events:
         flags = [f for f in ("negated", "hypothetical") if getattr(ev, f)]
         lines.append(f"  {ev.source.code} -> {ev.target.code if ev.target else '-'}  {ev.cameo} "
                      f"{ev.plover or ''}{'/' + ev.mode if ev.mode else ''}  goldstein {ev.goldstein}  "
                      f"confidence {ev.confidence}  pattern {ev.pattern}" + (f"  [{', '.join(flags)}]" if flags else ""))
+        where = f"{ev.location.name}, {ev.location.country}" if ev.location else "no place"
+        when = ev.date or "no date"
+        if ev.date_text:
+            when += f" ('{ev.date_text}', {ev.date_precision or 'unresolved'})"
+        lines.append(f"     where: {where}; when: {when}")
     if not events:
         lines.append("  none")
     return "\n".join(lines)

@@ -9,6 +9,7 @@ import re
 from eventwire.coding.actors import ActorResolver, find_mentions
 from eventwire.ingest.dump import is_caption
 from eventwire.coding.engine import Coder, main_country
+from eventwire.coding.setting import Setting
 from eventwire.model import Article, Event
 from eventwire.nlp import load_nlp
 
@@ -26,6 +27,7 @@ class CoderOptions:
     actors: tuple[str, ...] = ()  # PETRARCH-format actor dictionaries
     agents: tuple[str, ...] = ()  # PETRARCH-format agent dictionaries
     replace_actors: bool = False  # use them instead of the built-in base, not with it
+    places: bool = True  # geocode and date events (off: locations and dates stay null)
 
 
 def get_coder(keep_negated: bool = False, options: CoderOptions | None = None) -> Coder:
@@ -53,6 +55,8 @@ def _segments(article: Article) -> list[tuple[str, str, int]]:
         pos = start + len(para)
         if para.strip():
             segs.append(("caption" if is_caption(para.strip()) else "body", para, start))
+    # Body paragraphs before captions: a fact told in both keeps the body's sentence and flags.
+    segs.sort(key=lambda seg: seg[0] == "caption")
     segs += [("caption", c, -1) for c in article.captions]
     if article.title and article.title not in article.text[: len(article.title) + 5]:
         segs.append(("title", article.title, -1))
@@ -63,16 +67,32 @@ def _fact_key(ev: Event) -> tuple:
     return (ev.cameo, ev.source.code, ev.target.code if ev.target else None)
 
 
+_WORD = re.compile(r"[a-z]{4,}")
+
+
+def _same_content(a: str | None, b: str | None, threshold: float = 0.3) -> bool:
+    """Two sentences tell the same statement when they share a good part of their longer words."""
+    wa, wb = set(_WORD.findall((a or "").lower())), set(_WORD.findall((b or "").lower()))
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / min(len(wa), len(wb)) >= threshold
+
+
 def code_parsed(coder: Coder, article: Article, docs: list, options: CoderOptions) -> list[Event]:
     resolver = ActorResolver(coder.dictionary, date=article.published or options.published)
     events: list[Event] = []
-    seen: set[tuple] = set()
+    seen: dict[tuple, Event] = {}
     sentence_base = 0
     all_mentions = [find_mentions(doc, coder.dictionary, coder.nlp) for doc in docs]
     resolver.main_country = main_country(all_mentions, docs)
-    for (kind, _text, offset), doc, mentions in zip(_segments(article), docs, all_mentions):
+    segments = _segments(article)
+    setting = (Setting(article, docs, resolver.main_country, options.published, all_mentions)
+               if options.places else None)
+    for seg_index, ((kind, _text, offset), doc, mentions) in enumerate(zip(segments, docs, all_mentions)):
         evs = coder.code_doc(doc, resolver, mentions, from_caption=kind == "caption",
                              base_offset=max(offset, 0))
+        if setting is not None:
+            setting.apply(seg_index, kind, doc, evs)
         n_sents = sum(1 for _ in doc.sents)
         for ev in evs:
             ev.sentence = (ev.sentence or 0) + sentence_base
@@ -86,10 +106,27 @@ def code_parsed(coder: Coder, article: Article, docs: list, options: CoderOption
             dyad = (ev.cameo[:2], ev.source.code, ev.target.code if ev.target else None)
             if key in seen or (getattr(ev, "_definite", False) and dyad in seen):
                 # one event per distinct fact, however often the dump repeats it; "the talks
-                # between A and B" after A's call with B is the same fact again
+                # between A and B" after A's call with B is the same fact again. A repeat may
+                # still say where or when ("said on Saturday ..." then "said ... in Cairo").
+                kept = seen.get(key)
+                if kept is not None:
+                    if kept.location is None and ev.location is not None:
+                        kept.location = ev.location
+                    if kept.date_text is None and ev.date_text is not None:
+                        kept.date, kept.date_precision, kept.date_text = ev.date, ev.date_precision, ev.date_text
                 continue
-            seen.add(key)
-            seen.add(dyad)
+            if ev.target is None:
+                # "X said ... closer than ever" after "X said a deal with Y is closer than ever":
+                # the same statement naming fewer parties; it may add where it was made
+                fuller = [e for e in events if e.cameo == ev.cameo and e.source.code == ev.source.code
+                          and e.target is not None and _same_content(e.evidence, ev.evidence)]
+                if fuller:
+                    for kept in fuller:
+                        if kept.location is None and ev.location is not None:
+                            kept.location = ev.location
+                    continue
+            seen[key] = ev
+            seen.setdefault(dyad, ev)
             ev.article_id = article.id
             events.append(ev)
     return events

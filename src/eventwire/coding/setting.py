@@ -1,0 +1,89 @@
+"""Give each coded event of an article its place and date.
+
+Places: every segment of the article is resolved against the gazetteer twice, first with the
+country its actors point to, then with the countries its own unambiguous place names point to,
+so "Tripoli" in a story full of Lebanese towns is Lebanon's. The dateline, if the article has
+one, is the fallback place. Dates: the date words of the event's clause (eventwire.dates),
+a caption's own date for caption events, else the published day.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from eventwire.coding.locate import event_date, event_place, tiers
+from eventwire.dates import caption_date, find_dates
+from eventwire.geo.resolve import PlaceMention, PlaceResolver
+from eventwire.model import Article, Event
+
+
+# Roots whose events are words about something (statements, appeals, pledges, demands,
+# accusations, threats, protests): their objects' places say what they are about, not where
+# they happened. Meetings (04) and agreements (05) take their objects' places: "met his
+# counterpart in Baghdad", "signed a deal in Doha".
+VERBAL_ROOTS = frozenset({"01", "02", "03", "09", "10", "11", "12", "13", "14"})
+
+
+@lru_cache(maxsize=1)
+def place_resolver() -> PlaceResolver:
+    return PlaceResolver()
+
+
+class Setting:
+    """Places and dates of one article, computed once and handed to its events."""
+
+    def __init__(self, article: Article, docs: list[Doc], main_country: str | None,
+                 published: str | None = None, actor_mentions: list | None = None) -> None:
+        self.article = article
+        self.published = article.published or published
+        self.resolver = place_resolver()
+        context: Counter = Counter()
+        if main_country:
+            context[main_country] += 2.0
+        # Names the actor dictionary knows as people or organisations are not places, whatever
+        # the tagger says ("Shoigu" is not Ségou).
+        self.blocked: list[set[int]] = []
+        for i, _doc in enumerate(docs):
+            names = actor_mentions[i].names if actor_mentions else {}
+            self.blocked.append({j for j, (entry, _s, _e) in names.items() if entry.kind in ("person", "org")})
+        first = [self.resolver.resolve(doc, dict(context), self.blocked[i]) for i, doc in enumerate(docs)]
+        for mentions in first:
+            for m in mentions:
+                if m.alternatives == 0 or m.rule in ("contained", "sentence"):
+                    context[m.candidate.country] += 1.0
+        self.context = dict(context)
+        self.places: list[list[PlaceMention]] = [self.resolver.resolve(doc, self.context, self.blocked[i])
+                                                 for i, doc in enumerate(docs)]
+        self.dateline = self.resolver.dateline(article.text) if article.text else None
+
+    def _dates(self, doc: Doc) -> list[tuple[int, int, object]]:
+        out = []
+        for m in find_dates(doc.text, self.published or None):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and len(span):
+                out.append((span.start, span.end, m))
+        return out
+
+    def apply(self, seg_index: int, kind: str, doc: Doc, events: list[Event]) -> None:
+        places = self.places[seg_index]
+        dates = self._dates(doc)
+        cap = caption_date(doc.text, self.published or None) if kind == "caption" else None
+        for ev in events:
+            trig = getattr(ev, "_trigger_i", None)
+            if trig is None:
+                continue
+            tier_map = tiers(doc, trig)
+            place, _tier = event_place(doc, trig, places, getattr(ev, "_actor_tokens", ()),
+                                       self.dateline if kind == "body" else None, tier_map,
+                                       verbal=ev.cameo[:2] in VERBAL_ROOTS)
+            if place is not None:
+                ev.location = place.place()
+            mention, _dtier = event_date(doc, trig, dates, tier_map)
+            if mention is None and cap is not None:
+                mention = cap
+            if mention is not None:
+                ev.date, ev.date_precision, ev.date_text = mention.date, mention.precision, mention.text
+            elif self.published:
+                ev.date, ev.date_precision = str(self.published)[:10], "day"

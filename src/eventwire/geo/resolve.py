@@ -1,0 +1,475 @@
+"""Find place mentions in a parsed article and pick the place each one means.
+
+A name is looked up in the gazetteer (geo/gazetteer.py); its candidates are ranked by evidence
+that a human reader would use, strongest first: the text's own containment ("Syria's X",
+"X, Lebanon", "X province"), the countries the sentence and the article are about, nearness to a
+province named alongside ("north of al-Hasakeh province"), the kind of place the words ask for,
+and last of all population. Names that are also ordinary words ("Beach", "Mobile", "Reading")
+need a candidate in a country the story is already about.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+import yaml
+
+from eventwire.errors import DataFileError
+from eventwire.geo.build import haversine_km
+from eventwire.geo.gazetteer import Candidate, Gazetteer, load_gazetteer
+from eventwire.geo.keys import ARTICLES, fold, skeleton
+from eventwire.model import Place
+
+# Words that end a place's own name rather than describing it ("Gaza Strip", "Golan Heights").
+NAME_ENDINGS = frozenset({"strip", "heights", "valley", "peninsula", "city", "bank", "farms", "plain",
+                          "plains", "corridor", "zone", "islands", "island", "mountains", "desert",
+                          "plant", "dam", "hospital", "field", "bridge", "beach", "forest", "shoal",
+                          "reef", "pass", "sea", "gulf", "strait", "lake", "river", "basin"})
+PROVINCE_WORDS = ("region", "province", "oblast", "state", "governorate", "district")
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# The small model tags many Arabic and African town names NORP, ORG or PRODUCT ("Aleppo",
+# "El Fasher", "Manbij"), so only number and date entities rule a name out.
+NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+LEVEL_BONUS = {"country": 4.0, "region": 2.5, "province": 2.0, "area": 1.5, "water": 1.0,
+               "district": 0.5, "city": 0.0, "sub-city": 0.5}
+SPECIFICITY = {"sub-city": 6, "city": 5, "district": 4, "area": 3, "province": 3, "region": 2,
+               "water": 2, "country": 1}
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Z'’.\- ]{2,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z.' ]{2,30}))?"
+    r"\s*(?:\([A-Za-z .&]{2,30}\)\s*)?[-–—:]{1,2}\s", re.UNICODE)
+
+
+_SURFACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "from", "into",
+                            "toward", "towards", "through", "throughout", "between"})
+
+
+@dataclass(frozen=True)
+class PlaceWords:
+    """The vocabulary of geo/data/place_words.yaml."""
+
+    prepositions: dict[str, int]
+    type_nouns: dict[str, str]
+    of_nouns: dict[str, str]
+    of_people: frozenset[str]
+    with_nouns: frozenset[str]
+    common_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_place_words() -> PlaceWords:
+    path = resources.files("eventwire.geo") / "data" / "place_words.yaml"
+    where = "geo/data/place_words.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", None)
+        raise DataFileError(where, None if line is None else line + 1, str(exc)) from exc
+    for key in ("locative_prepositions", "type_nouns", "of_nouns", "of_people", "with_nouns", "common_words"):
+        if key not in (data or {}):
+            raise DataFileError(where, None, f"missing key {key!r}")
+    return PlaceWords(
+        prepositions={str(k): int(v) for k, v in data["locative_prepositions"].items()},
+        type_nouns={str(k): str(v) for k, v in data["type_nouns"].items()},
+        of_nouns={str(k): str(v) for k, v in data["of_nouns"].items()},
+        of_people=frozenset(str(w).casefold() for w in data["of_people"]),
+        with_nouns=frozenset(str(w).casefold() for w in data["with_nouns"]),
+        common_words=frozenset(str(w).casefold() for w in data["common_words"]),
+    )
+
+
+@dataclass
+class PlaceMention:
+    """A stretch of text resolved to a place, with why."""
+
+    start: int          # token offsets in the Doc
+    end: int
+    text: str
+    candidate: Candidate
+    score: float
+    rule: str           # the strongest evidence used: contained, sentence, article, population
+    rank: int = 1       # 1 = introduced by in/at/near..., 2 = on/through, 3 = from/to, 4 = no preposition
+    alternatives: int = 0
+
+    def place(self) -> Place:
+        return Gazetteer.to_place(self.candidate, self.text)
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+    text: str
+    ner: bool
+    hint: str | None = None           # level the surrounding words ask for
+    rank: int = 4
+    container: int | None = None      # index of the _Span that contains this one ("Syria's X")
+    weak: bool = False                # neither tagged a place nor standing where places stand
+    candidates: list[Candidate] = field(default_factory=list)
+
+
+def _is_name_token(tok) -> bool:
+    if tok.tag_ in ("NNP", "NNPS"):
+        return True
+    if tok.lower_ in ARTICLES and tok.i + 1 < len(tok.doc) and tok.nbor(1).text in "-‐":
+        return True
+    # The tagger fails on unfamiliar names ("in Sana'a" read as an adverb): a capitalised word
+    # right after "in"/"near"/... is still a name.
+    return (tok.text[:1].isupper() and not tok.is_upper and not tok.is_sent_start and tok.i > 0 and tok.pos_ not in ("DET", "PRON", "ADP")
+            and tok.nbor(-1).lower_ in _SURFACE_PREPS)
+
+
+class PlaceResolver:
+    """Resolves the place mentions of spaCy Docs against a gazetteer."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None, words: PlaceWords | None = None) -> None:
+        self.gaz = gazetteer or load_gazetteer()
+        self.words = words or load_place_words()
+
+    # ---- finding names -------------------------------------------------------------------
+    def _locative(self, tok) -> tuple[int, str | None] | None:
+        """(rank, level hint) when the token stands where a place stands, else None."""
+        words = self.words
+        seen = 0
+        hint = None
+        while seen < 4:
+            seen += 1
+            dep, head = tok.dep_, tok.head
+            if dep == "pobj" and head.lower_ in words.prepositions:
+                if head.lower_ == "of" and False:
+                    pass
+                return words.prepositions[head.lower_], hint
+            if dep == "pobj" and head.lower_ == "of" and head.head.lower_ in words.of_nouns:
+                hint = hint or words.of_nouns[head.head.lower_]
+                tok = head.head
+                if tok.lower_ in ("north", "south", "east", "west", "northeast", "northwest",
+                                  "southeast", "southwest", "outskirts", "suburbs", "countryside"):
+                    return 1, hint if hint != "any" else None
+                continue
+            if dep in ("compound", "poss", "nmod", "amod") and head.i != tok.i:
+                noun = head.lower_
+                if noun in words.type_nouns:
+                    level = words.type_nouns[noun]
+                    if dep != "poss":  # "Kharkiv's Saltivka district": the district, not Kharkiv
+                        hint = hint or (None if level == "any" else level)
+                    found = self._locative(head)
+                    return (found[0] if found else 4), hint
+                tok = head
+                continue
+            if dep == "pobj" and head.lower_ == "of" and head.head.lower_ in words.of_people:
+                return 4, hint  # "residents of Homs", "the governor of Kharkiv"
+            if dep in ("conj", "appos") and head.i != tok.i:
+                tok = head
+                continue
+            return None
+        return None
+
+    def _after_preposition(self, doc, start: int) -> int | None:
+        """Rank of a locative preposition written just before a name ("in the X"), whatever the parse."""
+        i = start - 1
+        if i >= 0 and doc[i].lower_ == "the":
+            i -= 1
+        if i >= 0 and doc[i].lower_ in self.words.prepositions and doc[i].lower_ != "of":
+            return self.words.prepositions[doc[i].lower_]
+        if i >= 1 and doc[i].lower_ == "with" and doc[i - 1].lower_ in self.words.with_nouns:
+            return 2  # "the border with Niger"
+        return None
+
+    def _spans(self, doc) -> list[_Span]:
+        spans: list[_Span] = []
+        taken: set[int] = set()
+        for ent in doc.ents:
+            if ent.label_ in PLACE_LABELS:
+                start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
+                end = ent.end - (1 if doc[ent.end - 1].tag_ == "POS" else 0)  # "Burkina Faso's"
+                if start < end:
+                    spans.append(_Span(start, end, doc[start:end].text, True))
+                    taken.update(range(start, end))
+        blocked = {i for ent in doc.ents if ent.label_ in NOT_PLACE_LABELS for i in range(ent.start, ent.end)}
+        i = 0
+        n = len(doc)
+        while i < n:
+            if i in taken or i in blocked or not _is_name_token(doc[i]):
+                i += 1
+                continue
+            j = i
+            while j < n and j not in taken and j not in blocked and (
+                    _is_name_token(doc[j]) or (doc[j].text in "-‐" and j + 1 < n and _is_name_token(doc[j + 1])
+                                               and not doc[j].whitespace_)):
+                j += 1
+            root = doc[i:j].root
+            spans.append(_Span(i, j, doc[i:j].text, False,
+                               weak=self._locative(root) is None and self._after_preposition(doc, i) is None))
+            i = max(j, i + 1)
+        spans.sort(key=lambda s: s.start)
+        for s in spans:
+            pos = self._locative(doc[s.start:s.end].root)
+            if pos is None:
+                rank = self._after_preposition(doc, s.start)
+                pos = (rank, None) if rank is not None else None
+            if pos is not None:
+                s.rank, s.hint = pos
+            # "Luhansk and Donetsk regions": the type noun after the last conjunct names all.
+            nxt = s.end
+            if nxt + 2 < len(doc) and doc[nxt].lower_ in ("and", ",", "or") and _is_name_token(doc[nxt + 1]):
+                k = nxt + 1
+                while k < len(doc) and _is_name_token(doc[k]):
+                    k += 1
+                if k < len(doc) and doc[k].lower_ in self.words.type_nouns and doc[k].tag_ in ("NNS", "NNPS"):
+                    level = self.words.type_nouns[doc[k].lower_]
+                    s.hint = None if level == "any" else level
+                    continue
+            # A type noun right after the name ("al-Hasakeh province", "Beach refugee camp").
+            after = doc[s.end:s.end + 2]
+            for width in (2, 1):
+                phrase = " ".join(t.lower_ for t in after[:width])
+                if len(after) >= width and phrase in self.words.type_nouns:
+                    level = self.words.type_nouns[phrase]
+                    s.hint = None if level == "any" else level
+                    break
+        # A conjunct shares its partner's position: "near the border with Mali and Burkina Faso".
+        by_token = {i: s for s in spans for i in range(s.start, s.end)}
+        for s in spans:
+            root = doc[s.start:s.end].root
+            partner = by_token.get(root.head.i) if root.dep_ == "conj" else None
+            if s.weak and partner is not None and not partner.weak:
+                s.weak, s.rank = False, partner.rank
+        return spans
+
+    # ---- candidates ------------------------------------------------------------------------
+    def _lookup(self, doc, s: _Span) -> None:
+        words = self.words
+        # The name with its type noun first: "Gaza Strip", "Beach refugee camp", "Gaza City".
+        for width in (3, 2, 1):
+            tail = doc[s.end:s.end + width]
+            if len(tail) == width and all(t.is_alpha for t in tail) and (
+                    tail[-1].lower_ in words.type_nouns or tail[-1].lower_ in NAME_ENDINGS):
+                found = [c for c in self.gaz.lookup(f"{s.text} {tail.text}", loosest=1)]
+                if found:
+                    s.end += width
+                    s.text = doc[s.start:s.end].text
+                    s.candidates = found
+                    return
+        while s.end - s.start > 1 and not doc[s.start].text[:1].isupper():
+            s.start += 1  # "central Mali", "northern Gaza": the direction is not part of the name
+            s.text = doc[s.start:s.end].text
+        text = s.text
+        found = self.gaz.lookup(text)
+        if not found:
+            # A name that swallowed its type noun ("Idlib province") or a leading direction word.
+            parts = text.split()
+            if len(parts) > 1 and parts[-1].casefold() in words.type_nouns:
+                level = words.type_nouns[parts[-1].casefold()]
+                s.hint = s.hint or (None if level == "any" else level)
+                found = self.gaz.lookup(" ".join(parts[:-1]))
+        if s.hint in ("province", "region", "district"):
+            # "the Luhansk and Donetsk regions": the provinces are filed as "Luhansk Oblast"
+            seen = {c.index for c in found}
+            for word in PROVINCE_WORDS:
+                for c in self.gaz.lookup(f"{text} {word}", loosest=1):
+                    if c.index not in seen and c.level in ("province", "region", "district"):
+                        seen.add(c.index)
+                        found.append(c)
+        s.candidates = found
+
+    # ---- ranking ---------------------------------------------------------------------------
+    def _score(self, c: Candidate, s: _Span, contained: set[str], sentence: Counter, article: Counter,
+               near: list[tuple[float, float]], exact_name: bool,
+               city_namesakes: set[str] = frozenset()) -> tuple[float, str]:
+        score = math.log10(c.population + 10) + LEVEL_BONUS.get(c.level, 0.0)
+        score -= (0.0, 0.7, 2.5)[c.tier]
+        rule = "population"
+        if exact_name:
+            score += 0.5
+        if s.hint and c.level != "country":
+            same = c.level == s.hint or (s.hint == "province" and c.level in ("region", "province")) \
+                or (s.hint == "city" and c.level in ("city", "district")) \
+                or (s.hint == "sub-city" and c.level in ("sub-city", "city"))
+            score += 3.0 if same else -2.5
+        if s.hint and c.level == "country":
+            score -= 3.0
+        if not s.hint and c.level in ("province", "district") and c.country in city_namesakes:
+            score -= 4.5  # "Baghdad", "Kharkiv" alone are the cities, not their provinces
+        if c.country in contained:
+            score += 9.0
+            rule = "contained"
+        elif sentence.get(c.country):
+            score += 5.0
+            rule = "sentence"
+        elif article.get(c.country):
+            total = sum(article.values())
+            score += 1.5 + 3.0 * article[c.country] / total
+            rule = "article"
+        if near and c.level != "country":
+            if min(haversine_km(c.lat, c.lon, la, lo) for la, lo in near) <= 150:
+                score += 3.0
+        return score, rule
+
+    def resolve(self, doc, context: dict[str, float] | None = None,
+                blocked: Iterable[int] = ()) -> list[PlaceMention]:
+        """Place mentions of a Doc, each resolved; `context` weights countries the caller knows
+        the article is about (e.g. its actors' countries); `blocked` tokens are known to name
+        something else (a person, an organisation)."""
+        no = set(blocked)
+        spans = [s for s in self._spans(doc) if not any(i in no for i in range(s.start, s.end))]
+        for s in spans:
+            self._lookup(doc, s)
+        parts: list[_Span] = []
+        for s in spans:
+            if not s.candidates and s.end - s.start > 2:
+                # a tagger span over several names ("Abuja and Kaduna"): look up each name in it
+                i = s.start
+                while i < s.end:
+                    if not _is_name_token(doc[i]):
+                        i += 1
+                        continue
+                    j = i
+                    while j < s.end and (_is_name_token(doc[j]) or (doc[j].text in "-‐" and not doc[j].whitespace_)):
+                        j += 1
+                    part = _Span(i, j, doc[i:j].text, s.ner, s.hint, s.rank, weak=s.weak)
+                    self._lookup(doc, part)
+                    if part.candidates:
+                        parts.append(part)
+                    i = j
+        spans = sorted([s for s in spans if s.candidates] + parts, key=lambda s: s.start)
+        # Containment: "Syria's X", "X, Syria", "X in Syria", "X of Syria".
+        for a, s in enumerate(spans):
+            for b, other in enumerate(spans):
+                if a == b:
+                    continue
+                tok = doc[other.start:other.end].root
+                if other.end <= s.start and tok.dep_ == "poss" and s.start <= tok.head.i < s.end + 3:
+                    s.container = b
+                if other.start == s.end + 1 and doc[s.end].text == "," and s.container is None:
+                    s.container = b
+                if other.start == s.end + 1 and doc[s.end].lower_ in ("in", "of") and s.container is None \
+                        and any(c.level in ("country", "province", "region") for c in other.candidates):
+                    s.container = b
+        article: Counter = Counter()
+        for iso, weight in (context or {}).items():
+            if iso:
+                article[iso] += weight
+        selfw: list[tuple[str, float] | None] = []
+        for s in spans:
+            countries = {c.country for c in s.candidates if c.country}
+            selfw.append(None)
+            if len(countries) == 1 and not s.weak:
+                weight = 2 if any(c.level == "country" for c in s.candidates) else 1
+                selfw[-1] = (next(iter(countries)), weight)
+                article[selfw[-1][0]] += weight
+        # Two rounds: the first picks with article context; the second adds what the first chose
+        # for the same sentence and for containers.
+        chosen: list[tuple[Candidate, float, str]] = []
+        for round_ in range(2):
+            by_sent: dict[int, Counter] = {}
+            if round_:
+                for s, (c, _sc, _r) in zip(spans, chosen):
+                    sent = doc[s.start].sent.start
+                    by_sent.setdefault(sent, Counter())[c.country] += 1
+            new = []
+            for idx, s in enumerate(spans):
+                contained: set[str] = set()
+                near: list[tuple[float, float]] = []
+                if s.container is not None and round_:
+                    cc = chosen[s.container][0]
+                    contained.add(cc.country)
+                    if cc.level in ("province", "region", "district"):
+                        near.append((cc.lat, cc.lon))
+                elif s.container is not None:
+                    contained |= {c.country for c in spans[s.container].candidates if c.level == "country"}
+                sentence = Counter(by_sent.get(doc[s.start].sent.start, Counter()))
+                if round_:
+                    own = chosen[idx][0].country
+                    sentence[own] -= 1
+                    if sentence[own] <= 0:
+                        del sentence[own]
+                    for j, o in enumerate(spans):
+                        if j != idx and doc[o.start].sent.start == doc[s.start].sent.start \
+                                and chosen[j][0].level in ("province", "region") and j != s.container:
+                            near.append((chosen[j][0].lat, chosen[j][0].lon))
+                key = fold(s.text)
+                skel = skeleton(key)
+                others = article
+                if selfw[idx] is not None:  # a name is no evidence for itself
+                    others = Counter(article)
+                    others[selfw[idx][0]] -= selfw[idx][1]
+                    others = +others
+                best: tuple[float, str, Candidate] | None = None
+                namesakes = {c.country for c in s.candidates if c.level == "city" and c.population >= 5000}
+                for c in s.candidates:
+                    sc, rule = self._score(c, s, contained, sentence, others, near, fold(c.name) == key,
+                                           namesakes)
+                    if skeleton(fold(c.name)) == skel:
+                        sc += 0.3  # the place's own name, not an alias it shares with others
+                    if best is None or sc > best[0]:
+                        best = (sc, rule, c)
+                assert best is not None
+                new.append((best[2], best[0], best[1]))
+            chosen = new
+        out: list[PlaceMention] = []
+        for s, (c, sc, rule) in zip(spans, chosen):
+            single = s.end - s.start == 1 and fold(s.text) in self.words.common_words
+            if s.weak and not s.hint and (rule == "population" or c.tier == 2):
+                continue  # a capitalised name in no place-like position, unknown to the story
+            if (single or c.tier == 2) and rule == "population" and not (c.tier < 2 and s.ner and c.level == "country"):
+                if single or c.population < 500_000:
+                    continue  # an ordinary word or a loose spelling with nothing backing it
+            if not c.country:
+                # A sea or a cross-border area is counted for the country the story places it
+                # in: its container, else the sentence's other places, else the article's.
+                idx = spans.index(s)
+                sent = doc[s.start].sent.start
+                pick = chosen[s.container][0].country if s.container is not None else ""
+                if not pick:
+                    near_c = Counter(ch[0].country for j, ch in enumerate(chosen)
+                                     if j != idx and ch[0].country and doc[spans[j].start].sent.start == sent)
+                    pick = near_c.most_common(1)[0][0] if near_c else ""
+                if not pick and article:
+                    pick = article.most_common(1)[0][0]
+                if pick:
+                    c = replace(c, country=pick)
+                    rule = "context-country"
+            out.append(PlaceMention(s.start, s.end, s.text, c, round(sc, 2), rule, s.rank,
+                                    len(s.candidates) - 1))
+        return out
+
+    # ---- datelines -------------------------------------------------------------------------
+    def dateline(self, text: str) -> PlaceMention | None:
+        """The place of a wire dateline ("GAZA CITY (Reuters) -", "KYIV, Ukraine —")."""
+        m = _DATELINE.match(text)
+        if not m:
+            return None
+        name = m.group("place").strip().title()
+        found = self.gaz.lookup(name, loosest=1)
+        if not found:
+            return None
+        region = m.group("region")
+        contained: set[str] = set()
+        if region:
+            for c in self.gaz.lookup(region.strip(), loosest=1):
+                contained.add(c.country)
+        best = max(found, key=lambda c: (c.country in contained, LEVEL_BONUS.get(c.level, 0)
+                                          + math.log10(c.population + 10)))
+        return PlaceMention(0, 0, m.group("place").strip(), best, 0.0, "dateline", 1, len(found) - 1)
+
+
+def resolve_places(doc, context: dict[str, float] | None = None) -> list[PlaceMention]:
+    """Convenience: resolve a Doc with the default gazetteer."""
+    return _default().resolve(doc, context)
+
+
+@lru_cache(maxsize=1)
+def _default() -> PlaceResolver:
+    return PlaceResolver()
+
+
+def best_specific(mentions: Iterable[PlaceMention]) -> PlaceMention | None:
+    """The most specific of several places (a camp over its city, a city over its country)."""
+    ms = list(mentions)
+    if not ms:
+        return None
+    return max(ms, key=lambda m: (SPECIFICITY.get(m.candidate.level, 0), -m.start))

@@ -1,0 +1,154 @@
+"""Gazetteer keys, place resolution on annotated conflict-news sentences, and event locations."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire import code_text
+from eventwire.errors import EventwireError
+from eventwire.geo import PlaceResolver, load_gazetteer
+from eventwire.geo.evaluate import score_file
+from eventwire.geo.keys import bare, fold, keys_for, skeleton
+from eventwire.nlp import load_nlp
+
+DATA = Path(__file__).parent / "data" / "place_mentions.yaml"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+@pytest.fixture(scope="module")
+def resolver():
+    return PlaceResolver()
+
+
+# ---- keys ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("a, b", [
+    ("Tillabéri", "Tillaberi"), ("Ṣanʿāʾ", "Sana"), ("Sana'a", "Sanaa"), ("Erdoğan", "Erdogan"),
+    ("Deir ez-Zor", "Deir ez Zor"), ("AL-QAIM", "al Qaim"),
+])
+def test_exact_key_folds_accents_case_and_punctuation(a: str, b: str) -> None:
+    assert fold(a) == fold(b)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("al-Hasakah", "Hasakah"), ("Ad Darbāsīyah", "al-Darbasiyah"), ("Deir ez-Zor", "Deir al-Zor"),
+    ("El Fasher", "Fasher"), ("Alhasakah", "Hasakah"), ("as-Suwayda", "Suwayda"),
+])
+def test_bare_key_drops_the_arabic_article(a: str, b: str) -> None:
+    assert bare(fold(a)) == bare(fold(b))
+
+
+@pytest.mark.parametrize("a, b", [
+    ("al-Hasakeh", "Al Hasakah"), ("Hasaka", "Hassakeh"), ("Deir al-Zour", "Dayr az Zawr"),
+    ("Kharkov", "Kharkiv"), ("Hodeidah", "Hudaydah"), ("Qamishli", "Kamishli"),
+])
+def test_skeleton_key_merges_transliterations(a: str, b: str) -> None:
+    assert keys_for(a)[2] == keys_for(b)[2]
+
+
+@pytest.mark.parametrize("a, b", [("Kharkiv", "Kherson"), ("Homs", "Hama"), ("Mali", "Malawi")])
+def test_skeleton_keeps_different_places_apart(a: str, b: str) -> None:
+    assert skeleton(fold(a)) != skeleton(fold(b))
+
+
+# ---- gazetteer -------------------------------------------------------------------------------
+def test_gazetteer_answers_variants_with_the_same_place() -> None:
+    gaz = load_gazetteer()
+    ids = {n: {c.geonameid for c in gaz.lookup(n) if c.level == "city" and c.country == "SYR"}
+           for n in ("al-Hasakeh", "Al Hasakah", "Hasaka")}
+    assert ids["al-Hasakeh"] and ids["al-Hasakeh"] == ids["Al Hasakah"] == ids["Hasaka"]
+    assert any(c.country == "UKR" and c.population > 1_000_000 for c in gaz.lookup("Kharkov"))
+
+
+def test_unreadable_cache_is_reported_with_a_fix(tmp_path: Path) -> None:
+    bad = tmp_path / "gazetteer.pkl"
+    bad.write_bytes(b"not a pickle")
+    with pytest.raises(EventwireError, match="unreadable.*gazetteer --build"):
+        load_gazetteer(bad)
+
+
+# ---- resolution ------------------------------------------------------------------------------
+def test_place_mention_file_meets_targets(nlp, resolver) -> None:
+    score = score_file(DATA, nlp, resolver)
+    report = "\n".join(score.misses[:40])
+    assert score.mentions >= 150
+    assert score.exact_rate >= 0.90, report
+    assert score.country_rate >= 0.98, report
+    assert score.trap_hits == 0, report
+
+
+def _resolve(nlp, resolver, text: str, context: dict | None = None) -> dict[str, tuple[str, str, str]]:
+    doc = nlp(text)
+    return {m.text: (m.candidate.name, m.candidate.country, m.candidate.level)
+            for m in resolver.resolve(doc, context)}
+
+
+def test_containment_decides_an_ambiguous_city(nlp, resolver) -> None:
+    got = _resolve(nlp, resolver, "Gunmen opened fire on a bus near Tripoli, Lebanon, late on Sunday.")
+    assert got["Tripoli"][1] == "LBN"
+    got = _resolve(nlp, resolver, "Rival militias clashed in Tripoli overnight.")
+    assert got["Tripoli"][1] == "LBY"
+
+
+def test_country_name_beats_the_us_state_unless_a_us_city_is_near(nlp, resolver) -> None:
+    assert _resolve(nlp, resolver, "Protesters rallied in Georgia against the new law.")["Georgia"][1] == "GEO"
+    got = _resolve(nlp, resolver, "Police in Atlanta, Georgia, arrested two men.")
+    assert got["Georgia"][1:] == ("USA", "province")
+
+
+def test_common_words_need_evidence(nlp, resolver) -> None:
+    assert "Mobile" not in _resolve(nlp, resolver, "Mobile networks were cut across the region.")
+    got = _resolve(nlp, resolver, "A storm flooded streets in Mobile, Alabama, on Monday.")
+    assert got.get("Mobile", (None, None))[1] == "USA"
+
+
+def test_type_word_asks_for_a_province(nlp, resolver) -> None:
+    assert _resolve(nlp, resolver, "Air strikes hit villages in Idlib province.")["Idlib"][2] == "province"
+
+
+def test_dateline_is_read(resolver) -> None:
+    m = resolver.dateline("KHARTOUM (Reuters) - The army said it had retaken a bridge.")
+    assert m is not None and m.candidate.country == "SDN"
+    assert resolver.dateline("The army said it had retaken a bridge.") is None
+
+
+# ---- event location and date -----------------------------------------------------------------
+def _located(text: str, published: str | None = None) -> list[tuple[str, str | None, str | None, str | None]]:
+    return [(e.cameo, e.location.country if e.location else None, e.location.name if e.location else None,
+             e.date) for e in code_text(text, published=published)]
+
+
+def test_event_takes_the_place_of_its_own_clause() -> None:
+    events = _located("Turkey's foreign minister met his Iraqi counterpart in Baghdad on Monday "
+                      "to discuss water shortages in Basra.", published="2024-05-08")
+    meets = [e for e in events if e[0].startswith("04")]
+    assert meets and all(e[1] == "IRQ" and e[2] == "Baghdad" for e in meets)
+    assert all(e[3] == "2024-05-06" for e in meets)
+
+
+def test_statement_is_not_located_where_its_subject_happened() -> None:
+    events = _located("The French foreign minister condemned the bombing of a market in Kandahar.")
+    assert events and all(e[1] is None for e in events if e[0][:2] in {"11", "12", "13"})
+
+
+def test_attack_is_located_where_it_struck() -> None:
+    events = _located("Russian forces shelled residential areas of Kharkov on Tuesday, Ukrainian officials said.",
+                      published="2023-02-16")
+    attacks = [e for e in events if e[0][:2] in {"18", "19", "20"}]
+    assert attacks and attacks[0][1] == "UKR" and attacks[0][3] == "2023-02-14"
+
+
+def test_dateline_places_an_event_without_a_place() -> None:
+    events = _located("KYIV, Ukraine (AP) — Ukraine's president met the Polish prime minister on Friday.",
+                      published="2024-01-22")
+    meets = [e for e in events if e[0].startswith("04")]
+    assert meets and meets[0][1] == "UKR" and meets[0][3] == "2024-01-19"
+
+
+def test_event_without_date_words_gets_the_published_day() -> None:
+    events = _located("Egypt's president met the Qatari emir in Cairo.", published="2024-02-03")
+    assert events and events[0][3] == "2024-02-03"

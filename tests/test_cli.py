@@ -99,3 +99,23 @@ def test_eval_with_coded_file(tmp_path):
     report = json.loads(res.stdout)
     dyad = report["levels"]["dyad"]
     assert dyad["tp"] == 1 and dyad["fn"] == 1 and dyad["fp"] == 0
+
+
+def test_coded_events_carry_place_and_date_into_exports(dump_file, db_path, tmp_path):
+    res = runner.invoke(app, ["code", str(dump_file), "--db", db_path, "--published", "2024-05-08",
+                              "--format", "jsonl"])
+    assert res.exit_code == 0, res.output
+    events = [json.loads(line) for line in res.stdout.splitlines() if line.strip()]
+    met = [e for e in events if e["cameo"].startswith("04") and e["location"]]
+    assert met and met[0]["location"]["name"] == "Nairobi" and met[0]["location"]["country"] == "KEN"
+    assert abs(met[0]["location"]["lat"] - (-1.28)) < 0.2
+    detained = [e for e in events if e["cameo"].startswith("17") and e["source"]["country"] == "BGD"]
+    # "on Sunday" in a story published Wednesday 2024-05-08
+    assert detained and detained[0]["date"] == "2024-05-05" and detained[0]["date_text"] == "on Sunday"
+    out = tmp_path / "events.tsv"
+    runner.invoke(app, ["export", "--format", "gdelt", "--out", str(out), "--db", db_path])
+    rows = duckdb.connect().execute(
+        f"SELECT ActionGeo_FullName, ActionGeo_CountryCode, ActionGeo_Type, ActionGeo_Lat "
+        f"FROM read_csv('{out}', delim='\t', header=true, all_varchar=true) "
+        f"WHERE ActionGeo_FullName LIKE 'Nairobi%'").fetchall()
+    assert rows and rows[0][1] == "KEN" and rows[0][2] == "4"

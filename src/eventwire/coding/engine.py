@@ -471,11 +471,11 @@ class Coder:
             actor_tokens.update(range(hit[1], hit[2]) if hit else (t.i,))
             # "Turkey's foreign minister": the modifiers name the actor too; "police in Lagos"
             # keeps its place
-            stack = [c for c in t.children if c.dep_ in {"poss", "compound", "amod", "nmod"}]
+            stack = [c for c in t.children if c.dep_ in {"poss", "compound", "amod", "nmod", "conj", "appos"}]
             while stack:
                 c = stack.pop()
                 actor_tokens.add(c.i)
-                stack.extend(c.children)
+                stack.extend(x for x in c.children if x.dep_ not in {"prep", "acl", "relcl"})
         # "the talks" refers back to talks already reported; the article pipeline merges it
         definite = trig.pattern.noun and any(c.dep_ == "det" and c.lower_ in {"the", "these", "those", "this"}
                                              for c in trig.head.children)

@@ -60,13 +60,13 @@ def explain_text(text: str, published: str | None = None, options=None) -> str:
                       resolver.main_country, published, [mentions])
     setting.apply(0, "body", doc, events)
     lines.append("PLACES")
-    for m in setting.places[0]:
+    for m in setting.places.mentions(0):
         c = m.candidate
         lines.append(f"  '{m.text}' -> {c.name}, {c.country} ({c.level}, {c.lat:.3f},{c.lon:.3f}) "
                      f"by {m.rule}, score {m.score}, {m.alternatives} other candidate(s)")
     if setting.dateline is not None:
         lines.append(f"  dateline '{setting.dateline.text}' -> {setting.dateline.candidate.name}")
-    if not setting.places[0] and setting.dateline is None:
+    if not setting.places.mentions(0) and setting.dateline is None:
         lines.append("  none")
     lines.append("EVENTS")
     for ev in events:

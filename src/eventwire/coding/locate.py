@@ -24,6 +24,7 @@ from eventwire.geo.resolve import SPECIFICITY, PlaceMention
 
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "parataxis", "csubj", "csubjpass"})
 REPORTED = frozenset({"ccomp", "parataxis"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 
 
 def _is_clause(tok: Token) -> bool:
@@ -118,6 +119,11 @@ def event_place(doc: Doc, trigger_i: int, places: Sequence[PlaceMention], exclud
         if any(i in skip for i in range(m.start, m.end)):
             continue
         root = doc[m.start:m.end].root
+        head = root
+        while head.dep_ in ("conj", "appos") and head.head.i != head.i:
+            head = head.head
+        if head.dep_ in SUBJECTS:
+            continue  # "Kenya and Ethiopia signed ...": a subject is a participant, never the place
         tier = tier_map.get(root.i)
         if tier is None:
             continue

@@ -1,8 +1,8 @@
 """Give each coded event of an article its place and date.
 
-Places: every segment of the article is resolved against the gazetteer twice, first with the
-country its actors point to, then with the countries its own unambiguous place names point to,
-so "Tripoli" in a story full of Lebanese towns is Lebanon's. The dateline, if the article has
+Places: every segment of the article is resolved against the gazetteer with the country its
+actors point to and the countries its other segments name unambiguously as context, so
+"Tripoli" in a story full of Lebanese towns is Lebanon's. The dateline, if the article has
 one, is the fallback place. Dates: the date words of the event's clause (eventwire.dates),
 a caption's own date for caption events, else the published day.
 """
@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from eventwire.coding.locate import event_date, event_place, tiers
 from eventwire.dates import caption_date, find_dates
-from eventwire.geo.resolve import PlaceMention, PlaceResolver
+from eventwire.geo.resolve import ArticlePlaces, PlaceResolver
 from eventwire.model import Article, Event
 
 
@@ -48,27 +48,31 @@ class Setting:
         for i, _doc in enumerate(docs):
             names = actor_mentions[i].names if actor_mentions else {}
             self.blocked.append({j for j, (entry, _s, _e) in names.items() if entry.kind in ("person", "org")})
-        first = [self.resolver.resolve(doc, dict(context), self.blocked[i]) for i, doc in enumerate(docs)]
-        for mentions in first:
-            for m in mentions:
-                if m.alternatives == 0 or m.rule in ("contained", "sentence"):
-                    context[m.candidate.country] += 1.0
+        self.places = ArticlePlaces(self.resolver, docs, dict(context), self.blocked)
         self.context = dict(context)
-        self.places: list[list[PlaceMention]] = [self.resolver.resolve(doc, self.context, self.blocked[i])
-                                                 for i, doc in enumerate(docs)]
         self.dateline = self.resolver.dateline(article.text) if article.text else None
 
-    def _dates(self, doc: Doc) -> list[tuple[int, int, object]]:
+    def _dates(self, doc: Doc, token_indices: set[int]) -> list[tuple[int, int, object]]:
+        """Date mentions (token start, end, mention) of the sentences holding these tokens."""
         out = []
-        for m in find_dates(doc.text, self.published or None):
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and len(span):
-                out.append((span.start, span.end, m))
+        seen: set[int] = set()
+        for i in sorted(token_indices):
+            sent = doc[i].sent
+            if sent.start in seen:
+                continue
+            seen.add(sent.start)
+            base = sent.start_char
+            for m in find_dates(sent.text, self.published or None):
+                span = doc.char_span(base + m.start, base + m.end, alignment_mode="expand")
+                if span is not None and len(span):
+                    out.append((span.start, span.end, m))
         return out
 
     def apply(self, seg_index: int, kind: str, doc: Doc, events: list[Event]) -> None:
-        places = self.places[seg_index]
-        dates = self._dates(doc)
+        if not events:
+            return
+        places = self.places.mentions(seg_index)
+        dates = self._dates(doc, {t for ev in events if (t := getattr(ev, "_trigger_i", None)) is not None})
         cap = caption_date(doc.text, self.published or None) if kind == "caption" else None
         for ev in events:
             trig = getattr(ev, "_trigger_i", None)

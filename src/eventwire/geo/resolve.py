@@ -10,6 +10,7 @@ need a candidate in a country the story is already about.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -30,6 +31,7 @@ NAME_ENDINGS = frozenset({"strip", "heights", "valley", "peninsula", "city", "ba
                           "plains", "corridor", "zone", "islands", "island", "mountains", "desert",
                           "plant", "dam", "hospital", "field", "bridge", "beach", "forest", "shoal",
                           "reef", "pass", "sea", "gulf", "strait", "lake", "river", "basin"})
+MAX_CANDIDATES = 12
 PROVINCE_WORDS = ("region", "province", "oblast", "state", "governorate", "district")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # The small model tags many Arabic and African town names NORP, ORG or PRODUCT ("Aleppo",
@@ -129,6 +131,14 @@ class PlaceResolver:
     def __init__(self, gazetteer: Gazetteer | None = None, words: PlaceWords | None = None) -> None:
         self.gaz = gazetteer or load_gazetteer()
         self.words = words or load_place_words()
+        self._keys_memo: dict[int, tuple[str, str]] = {}
+
+    def _name_keys(self, c: Candidate) -> tuple[str, str]:
+        hit = self._keys_memo.get(c.index)
+        if hit is None:
+            key = fold(c.name)
+            hit = self._keys_memo[c.index] = (key, skeleton(key))
+        return hit
 
     # ---- finding names -------------------------------------------------------------------
     def _locative(self, tok) -> tuple[int, str | None] | None:
@@ -158,6 +168,8 @@ class PlaceResolver:
                         hint = hint or (None if level == "any" else level)
                     found = self._locative(head)
                     return (found[0] if found else 4), hint
+                if head.tag_ not in ("NNP", "NNPS"):
+                    return None  # "from the Kenyan ministry": a modifier of a thing, not a place
                 tok = head
                 continue
             if dep == "pobj" and head.lower_ == "of" and head.head.lower_ in words.of_people:
@@ -173,6 +185,10 @@ class PlaceResolver:
         i = start - 1
         if i >= 0 and doc[i].lower_ == "the":
             i -= 1
+        root = doc[start]
+        if root.dep_ in ("amod", "compound", "nmod", "poss") and root.head.i > start \
+                and root.head.tag_ not in ("NNP", "NNPS") and root.head.lower_ not in self.words.type_nouns:
+            return None  # "from the Kenyan ministry"
         if i >= 0 and doc[i].lower_ in self.words.prepositions and doc[i].lower_ != "of":
             return self.words.prepositions[doc[i].lower_]
         if i >= 1 and doc[i].lower_ == "with" and doc[i - 1].lower_ in self.words.with_nouns:
@@ -314,6 +330,27 @@ class PlaceResolver:
         """Place mentions of a Doc, each resolved; `context` weights countries the caller knows
         the article is about (e.g. its actors' countries); `blocked` tokens are known to name
         something else (a person, an organisation)."""
+        return self.rank(doc, self.prepare(doc, blocked), context)
+
+    def resolve_article(self, docs: list, context: dict[str, float] | None = None,
+                        blocked: list[Iterable[int]] | None = None) -> list[list[PlaceMention]]:
+        """Resolve every segment of one article, each with the countries its other segments name
+        unambiguously as extra context ("Tripoli" in a story full of Lebanese towns)."""
+        article = ArticlePlaces(self, docs, context, blocked)
+        return [article.mentions(i) for i in range(len(docs))]
+
+    @staticmethod
+    def country_votes(spans: list[_Span]) -> Counter:
+        """Countries named unambiguously by non-weak spans (a country name counts double)."""
+        votes: Counter = Counter()
+        for s in spans:
+            countries = {c.country for c in s.candidates if c.country}
+            if len(countries) == 1 and not s.weak:
+                votes[next(iter(countries))] += 2 if any(c.level == "country" for c in s.candidates) else 1
+        return votes
+
+    def prepare(self, doc, blocked: Iterable[int] = ()) -> list[_Span]:
+        """Name spans of a Doc with their gazetteer candidates and containers, not yet ranked."""
         no = set(blocked)
         spans = [s for s in self._spans(doc) if not any(i in no for i in range(s.start, s.end))]
         for s in spans:
@@ -336,12 +373,23 @@ class PlaceResolver:
                         parts.append(part)
                     i = j
         spans = sorted([s for s in spans if s.candidates] + parts, key=lambda s: s.start)
+        for s in spans:
+            if len(s.candidates) > MAX_CANDIDATES:
+                # Hundreds of villages share some names; beyond the most populous few only a
+                # non-city or a same-name place in a country the text names can still win, and
+                # ranking keeps those.
+                named = {c.country for o in spans for c in o.candidates if c.level == "country"}
+                by_pop = sorted(s.candidates, key=lambda c: -c.population)
+                keep = by_pop[:MAX_CANDIDATES]
+                keep += [c for c in by_pop[MAX_CANDIDATES:] if c.level != "city" or c.country in named]
+                s.candidates = keep
         # Containment: "Syria's X", "X, Syria", "X in Syria", "X of Syria".
+        roots = [doc[o.start:o.end].root for o in spans]
         for a, s in enumerate(spans):
             for b, other in enumerate(spans):
                 if a == b:
                     continue
-                tok = doc[other.start:other.end].root
+                tok = roots[b]
                 if other.end <= s.start and tok.dep_ == "poss" and s.start <= tok.head.i < s.end + 3:
                     s.container = b
                 if other.start == s.end + 1 and doc[s.end].text == "," and s.container is None:
@@ -349,6 +397,12 @@ class PlaceResolver:
                 if other.start == s.end + 1 and doc[s.end].lower_ in ("in", "of") and s.container is None \
                         and any(c.level in ("country", "province", "region") for c in other.candidates):
                     s.container = b
+        return spans
+
+    def rank(self, doc, spans: list[_Span], context: dict[str, float] | None = None) -> list[PlaceMention]:
+        """Pick each span's place (see the module docstring for the evidence used)."""
+        starts = sorted(sent.start for sent in doc.sents)
+        sent_of = [starts[bisect_right(starts, s.start) - 1] for s in spans]
         article: Counter = Counter()
         for iso, weight in (context or {}).items():
             if iso:
@@ -367,9 +421,8 @@ class PlaceResolver:
         for round_ in range(2):
             by_sent: dict[int, Counter] = {}
             if round_:
-                for s, (c, _sc, _r) in zip(spans, chosen):
-                    sent = doc[s.start].sent.start
-                    by_sent.setdefault(sent, Counter())[c.country] += 1
+                for k, (c, _sc, _r) in enumerate(chosen):
+                    by_sent.setdefault(sent_of[k], Counter())[c.country] += 1
             new = []
             for idx, s in enumerate(spans):
                 contained: set[str] = set()
@@ -381,14 +434,14 @@ class PlaceResolver:
                         near.append((cc.lat, cc.lon))
                 elif s.container is not None:
                     contained |= {c.country for c in spans[s.container].candidates if c.level == "country"}
-                sentence = Counter(by_sent.get(doc[s.start].sent.start, Counter()))
+                sentence = Counter(by_sent.get(sent_of[idx], Counter()))
                 if round_:
                     own = chosen[idx][0].country
                     sentence[own] -= 1
                     if sentence[own] <= 0:
                         del sentence[own]
                     for j, o in enumerate(spans):
-                        if j != idx and doc[o.start].sent.start == doc[s.start].sent.start \
+                        if j != idx and sent_of[j] == sent_of[idx] \
                                 and chosen[j][0].level in ("province", "region") and j != s.container:
                             near.append((chosen[j][0].lat, chosen[j][0].lon))
                 key = fold(s.text)
@@ -401,9 +454,10 @@ class PlaceResolver:
                 best: tuple[float, str, Candidate] | None = None
                 namesakes = {c.country for c in s.candidates if c.level == "city" and c.population >= 5000}
                 for c in s.candidates:
-                    sc, rule = self._score(c, s, contained, sentence, others, near, fold(c.name) == key,
+                    name_key, name_skel = self._name_keys(c)
+                    sc, rule = self._score(c, s, contained, sentence, others, near, name_key == key,
                                            namesakes)
-                    if skeleton(fold(c.name)) == skel:
+                    if name_skel == skel:
                         sc += 0.3  # the place's own name, not an alias it shares with others
                     if best is None or sc > best[0]:
                         best = (sc, rule, c)
@@ -411,7 +465,7 @@ class PlaceResolver:
                 new.append((best[2], best[0], best[1]))
             chosen = new
         out: list[PlaceMention] = []
-        for s, (c, sc, rule) in zip(spans, chosen):
+        for idx, (s, (c, sc, rule)) in enumerate(zip(spans, chosen)):
             single = s.end - s.start == 1 and fold(s.text) in self.words.common_words
             if s.weak and not s.hint and (rule == "population" or c.tier == 2):
                 continue  # a capitalised name in no place-like position, unknown to the story
@@ -421,12 +475,11 @@ class PlaceResolver:
             if not c.country:
                 # A sea or a cross-border area is counted for the country the story places it
                 # in: its container, else the sentence's other places, else the article's.
-                idx = spans.index(s)
-                sent = doc[s.start].sent.start
+                sent = sent_of[idx]
                 pick = chosen[s.container][0].country if s.container is not None else ""
                 if not pick:
                     near_c = Counter(ch[0].country for j, ch in enumerate(chosen)
-                                     if j != idx and ch[0].country and doc[spans[j].start].sent.start == sent)
+                                     if j != idx and ch[0].country and sent_of[j] == sent)
                     pick = near_c.most_common(1)[0][0] if near_c else ""
                 if not pick and article:
                     pick = article.most_common(1)[0][0]
@@ -455,6 +508,28 @@ class PlaceResolver:
         best = max(found, key=lambda c: (c.country in contained, LEVEL_BONUS.get(c.level, 0)
                                           + math.log10(c.population + 10)))
         return PlaceMention(0, 0, m.group("place").strip(), best, 0.0, "dateline", 1, len(found) - 1)
+
+
+class ArticlePlaces:
+    """The place names of one article's segments, ranked on demand: every segment's names count
+    as context, but only segments that hold events need their own names ranked."""
+
+    def __init__(self, resolver: PlaceResolver, docs: list, context: dict[str, float] | None = None,
+                 blocked: list[Iterable[int]] | None = None) -> None:
+        self.resolver, self.docs = resolver, docs
+        self.prepared = [resolver.prepare(doc, blocked[i] if blocked else ()) for i, doc in enumerate(docs)]
+        self.votes = [resolver.country_votes(spans) for spans in self.prepared]
+        self.total: Counter = Counter(context or {})
+        for votes in self.votes:
+            self.total.update(votes)
+        self._ranked: dict[int, list[PlaceMention]] = {}
+
+    def mentions(self, i: int) -> list[PlaceMention]:
+        if i not in self._ranked:
+            others = self.total - self.votes[i]  # a segment's own names count inside rank() already
+            self._ranked[i] = self.resolver.rank(self.docs[i], self.prepared[i],
+                                                 {k: v for k, v in others.items() if k})
+        return self._ranked[i]
 
 
 def resolve_places(doc, context: dict[str, float] | None = None) -> list[PlaceMention]:

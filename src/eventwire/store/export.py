@@ -71,10 +71,14 @@ def _geo_sql(prefix: str, filled: bool) -> str:
     if not filled:
         return " ".join(f"NULL AS {prefix}_{c}," for c in cols)
     return (
-        f"CASE geo_level WHEN 'country' THEN '1' WHEN 'province' THEN '5' "
-        f"WHEN NULL THEN NULL ELSE CASE WHEN geo_name IS NULL THEN NULL ELSE '4' END END AS {prefix}_Type, "
-        f"geo_name AS {prefix}_FullName, geo_country AS {prefix}_CountryCode, "
-        f"CASE WHEN geo_admin1 IS NULL THEN NULL ELSE geo_country || geo_admin1 END AS {prefix}_ADM1Code, "
+        # GDELT's types: 1 country, 2 US state, 3 US city, 4 world city, 5 world state (province)
+        f"CASE WHEN geo_name IS NULL THEN NULL WHEN geo_level = 'country' THEN '1' "
+        f"WHEN geo_level IN ('province', 'region') THEN (CASE WHEN geo_country = 'USA' THEN '2' ELSE '5' END) "
+        f"WHEN geo_country = 'USA' THEN '3' ELSE '4' END AS {prefix}_Type, "
+        f"CASE WHEN geo_admin1 IS NULL OR geo_admin1 = geo_name THEN geo_name "
+        f"ELSE geo_name || ', ' || geo_admin1 END AS {prefix}_FullName, geo_country AS {prefix}_CountryCode, "
+        # eventwire keeps province names, not GDELT's FIPS province codes: only country level has one
+        f"CASE WHEN geo_level = 'country' THEN geo_country ELSE NULL END AS {prefix}_ADM1Code, "
         f"NULL AS {prefix}_ADM2Code, CAST(geo_lat AS VARCHAR) AS {prefix}_Lat, "
         f"CAST(geo_lon AS VARCHAR) AS {prefix}_Long, CAST(geo_id AS VARCHAR) AS {prefix}_FeatureID,"
     )

@@ -105,7 +105,7 @@ class _Table:
             if not alias or (len(alias) <= 4 and alias.isupper() and alias != name):
                 continue  # airport and postal codes ("CAI", "DOH") are not names in prose
             exact = fold(alias)
-            if exact in seen or len(exact) < 2 or not is_latin(alias) or any(ch.isdigit() for ch in exact):
+            if exact in seen or len(exact) < 2 or not is_latin(alias):
                 continue
             seen.add(exact)
             b = bare(exact)
@@ -182,7 +182,10 @@ def _provinces(table: _Table, iso2to3: dict[str, str], groups: dict[tuple[str, s
     namesake: dict[tuple[str, str], tuple[int, str]] = {}  # (iso3, bare name) -> (pop, admin1 code)
     for (iso3, code), members in groups.items():
         by_country[iso3][code] = members
+        biggest = max(table.pop[i] for i in members)
         for idx in members:
+            if table.pop[idx] < 0.2 * biggest:
+                continue  # a province is named for one of its main towns, not for a hamlet
             for key in ((iso3, table.bare_name[idx]), (iso3, "~" + skeleton(table.bare_name[idx]))):
                 if key not in namesake or table.pop[idx] > namesake[key][0]:
                     namesake[key] = (table.pop[idx], code)
@@ -202,7 +205,8 @@ def _provinces(table: _Table, iso2to3: dict[str, str], groups: dict[tuple[str, s
         _exact, bare_key, skel_key = keys_for(base)
         best = namesake.get((iso3, bare_key)) or namesake.get((iso3, "~" + skel_key))
         suffix = sub.code.split("-", 1)[1]
-        if suffix in by_country.get(iso3, {}):  # GeoNames uses ISO suffixes for some countries (US-GA)
+        if suffix.isalpha() and suffix in by_country.get(iso3, {}):
+            # GeoNames uses ISO letter suffixes for some countries (US-GA); numeric ones differ
             best = (0, suffix)
         if best is None:
             continue

@@ -59,6 +59,7 @@ class PlaceWords:
     of_nouns: dict[str, str]
     of_people: frozenset[str]
     with_nouns: frozenset[str]
+    place_verbs: frozenset[str]
     common_words: frozenset[str]
 
 
@@ -71,7 +72,8 @@ def load_place_words() -> PlaceWords:
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         raise DataFileError(where, None if line is None else line + 1, str(exc)) from exc
-    for key in ("locative_prepositions", "type_nouns", "of_nouns", "of_people", "with_nouns", "common_words"):
+    for key in ("locative_prepositions", "type_nouns", "of_nouns", "of_people", "with_nouns", "place_verbs",
+                "common_words"):
         if key not in (data or {}):
             raise DataFileError(where, None, f"missing key {key!r}")
     return PlaceWords(
@@ -80,6 +82,7 @@ def load_place_words() -> PlaceWords:
         of_nouns={str(k): str(v) for k, v in data["of_nouns"].items()},
         of_people=frozenset(str(w).casefold() for w in data["of_people"]),
         with_nouns=frozenset(str(w).casefold() for w in data["with_nouns"]),
+        place_verbs=frozenset(str(w).casefold() for w in data["place_verbs"]),
         common_words=frozenset(str(w).casefold() for w in data["common_words"]),
     )
 
@@ -111,7 +114,18 @@ class _Span:
     rank: int = 4
     container: int | None = None      # index of the _Span that contains this one ("Syria's X")
     weak: bool = False                # neither tagged a place nor standing where places stand
+    demonym: str | None = None        # country of a demonym on the noun that introduces the name
     candidates: list[Candidate] = field(default_factory=list)
+
+
+def _hyphen_inner(doc, j: int) -> bool:
+    """A lower-case piece inside a hyphenated name, or the hyphen before it ("Port-au-Prince")."""
+    tok = doc[j]
+    if tok.text in "-‐" and not tok.whitespace_ and j + 2 < len(doc) and doc[j + 1].is_lower \
+            and doc[j + 2].text in "-‐" and not doc[j + 1].whitespace_:
+        return True
+    return (tok.is_lower and tok.is_alpha and 0 < j < len(doc) - 1 and doc[j - 1].text in "-‐"
+            and doc[j + 1].text in "-‐" and not tok.whitespace_ and not doc[j - 1].whitespace_)
 
 
 def _is_name_token(tok) -> bool:
@@ -121,8 +135,12 @@ def _is_name_token(tok) -> bool:
         return True
     # The tagger fails on unfamiliar names ("in Sana'a" read as an adverb): a capitalised word
     # right after "in"/"near"/... is still a name.
-    return (tok.text[:1].isupper() and not tok.is_upper and not tok.is_sent_start and tok.i > 0 and tok.pos_ not in ("DET", "PRON", "ADP")
-            and tok.nbor(-1).lower_ in _SURFACE_PREPS)
+    if not (tok.text[:1].isupper() and not tok.is_upper and not tok.is_sent_start and tok.i > 0
+            and tok.pos_ not in ("DET", "PRON", "ADP")):
+        return False
+    prev = tok.nbor(-1)
+    return prev.lower_ in _SURFACE_PREPS or (prev.pos_ in ("VERB", "AUX")
+                                             and prev.lemma_.lower() in load_place_words().place_verbs)
 
 
 class PlaceResolver:
@@ -177,6 +195,8 @@ class PlaceResolver:
             if dep in ("conj", "appos") and head.i != tok.i:
                 tok = head
                 continue
+            if dep == "dobj" and head.lemma_.lower() in words.place_verbs:
+                return 2, hint  # "fled Beledweyne", "captured Bakhmut"
             return None
         return None
 
@@ -193,6 +213,8 @@ class PlaceResolver:
             return self.words.prepositions[doc[i].lower_]
         if i >= 1 and doc[i].lower_ == "with" and doc[i - 1].lower_ in self.words.with_nouns:
             return 2  # "the border with Niger"
+        if i == start - 1 and doc[i].pos_ in ("VERB", "AUX") and doc[i].lemma_.lower() in self.words.place_verbs:
+            return 2  # "had captured Bakhmut" with the name mis-tagged
         return None
 
     def _spans(self, doc) -> list[_Span]:
@@ -202,6 +224,10 @@ class PlaceResolver:
             if ent.label_ in PLACE_LABELS:
                 start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
                 end = ent.end - (1 if doc[ent.end - 1].tag_ == "POS" else 0)  # "Burkina Faso's"
+                if end + 1 < len(doc) and doc[end].text in "-‐" and not doc[end - 1].whitespace_ \
+                        and doc[end + 1].is_lower:
+                    taken.update(range(start, end + 2))  # "Moscow-installed officials"
+                    continue
                 if start < end:
                     spans.append(_Span(start, end, doc[start:end].text, True))
                     taken.update(range(start, end))
@@ -215,8 +241,12 @@ class PlaceResolver:
             j = i
             while j < n and j not in taken and j not in blocked and (
                     _is_name_token(doc[j]) or (doc[j].text in "-‐" and j + 1 < n and _is_name_token(doc[j + 1])
-                                               and not doc[j].whitespace_)):
+                                               and not doc[j].whitespace_)
+                    or _hyphen_inner(doc, j)):
                 j += 1
+            if j + 1 < n and doc[j].text in "-‐" and not doc[j - 1].whitespace_ and doc[j + 1].is_lower:
+                i = j + 1  # "Moscow-installed", "Iran-backed": an adjective, not a place
+                continue
             root = doc[i:j].root
             spans.append(_Span(i, j, doc[i:j].text, False,
                                weak=self._locative(root) is None and self._after_preposition(doc, i) is None))
@@ -397,6 +427,21 @@ class PlaceResolver:
                 if other.start == s.end + 1 and doc[s.end].lower_ in ("in", "of") and s.container is None \
                         and any(c.level in ("country", "province", "region") for c in other.candidates):
                     s.container = b
+        # "the Turkish port of Ceyhan", "Adre, a Chadian border town": a demonym on the noun
+        # that introduces or describes the name says whose it is.
+        demonyms = _demonyms()
+        for s, root in zip(spans, roots):
+            if s.container is not None:
+                continue
+            nouns = []
+            if root.dep_ == "pobj" and root.head.lower_ == "of":
+                nouns.append(root.head.head)
+            nouns += [c for c in root.children if c.dep_ == "appos"]
+            for noun in nouns:
+                for mod in noun.children:
+                    iso = demonyms.get(mod.text) if mod.dep_ in ("amod", "compound", "nmod") else None
+                    if iso:
+                        s.demonym = iso
         return spans
 
     def rank(self, doc, spans: list[_Span], context: dict[str, float] | None = None) -> list[PlaceMention]:
@@ -434,6 +479,8 @@ class PlaceResolver:
                         near.append((cc.lat, cc.lon))
                 elif s.container is not None:
                     contained |= {c.country for c in spans[s.container].candidates if c.level == "country"}
+                if s.demonym:
+                    contained.add(s.demonym)
                 sentence = Counter(by_sent.get(sent_of[idx], Counter()))
                 if round_:
                     own = chosen[idx][0].country
@@ -465,6 +512,16 @@ class PlaceResolver:
                 new.append((best[2], best[0], best[1]))
             chosen = new
         out: list[PlaceMention] = []
+        # Is the story placed somewhere by anything but this name itself?
+        elsewhere = []
+        for k in range(len(spans)):
+            rest = Counter(article)
+            if selfw[k] is not None:
+                rest[selfw[k][0]] -= selfw[k][1]
+            elsewhere.append(bool(+rest) or any(
+                j != k and sent_of[j] == sent_of[k] and chosen[j][0].country
+                and (chosen[j][2] != "population" or chosen[j][0].level == "country")
+                for j in range(len(spans))))
         for idx, (s, (c, sc, rule)) in enumerate(zip(spans, chosen)):
             single = s.end - s.start == 1 and fold(s.text) in self.words.common_words
             if s.weak and not s.hint and (rule == "population" or c.tier == 2):
@@ -472,6 +529,9 @@ class PlaceResolver:
             if (single or c.tier == 2) and rule == "population" and not (c.tier < 2 and s.ner and c.level == "country"):
                 if single or c.population < 500_000:
                     continue  # an ordinary word or a loose spelling with nothing backing it
+            if rule == "population" and elsewhere[idx] and c.level in ("city", "sub-city") \
+                    and c.geonameid and c.population < 25_000:
+                continue  # a village abroad sharing a name, in a story about somewhere else
             if not c.country:
                 # A sea or a cross-border area is counted for the country the story places it
                 # in: its container, else the sentence's other places, else the article's.
@@ -530,6 +590,18 @@ class ArticlePlaces:
             self._ranked[i] = self.resolver.rank(self.docs[i], self.prepared[i],
                                                  {k: v for k, v in others.items() if k})
         return self._ranked[i]
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    """Demonym -> ISO3 from the actor knowledge base's country table ("Chadian" -> TCD)."""
+    from eventwire.actors.base import _rows, _split
+
+    out: dict[str, str] = {}
+    for _n, row in _rows("countries.tsv"):
+        for word in _split(row.get("demonyms", "")):
+            out.setdefault(word, row["iso3"])
+    return out
 
 
 def resolve_places(doc, context: dict[str, float] | None = None) -> list[PlaceMention]:

@@ -152,3 +152,17 @@ def test_dateline_places_an_event_without_a_place() -> None:
 def test_event_without_date_words_gets_the_published_day() -> None:
     events = _located("Egypt's president met the Qatari emir in Cairo.", published="2024-02-03")
     assert events and events[0][3] == "2024-02-03"
+
+
+def test_guessed_actor_country_follows_the_event_place() -> None:
+    events = code_text("Israeli jets struck a building in Beirut, killing four people.", published="2024-09-20")
+    hurt = [e for e in events if e.target is not None and e.cameo[:2] in {"18", "19", "20"}]
+    assert hurt and hurt[0].target.country == "LBN" and hurt[0].target.rule.endswith("place")
+    assert hurt[0].source.country == "ISR"
+
+
+def test_dateline_is_not_an_actor() -> None:
+    events = code_text("KYIV, Ukraine (AP) — Russian forces shelled residential areas of Kharkiv on Tuesday.",
+                       published="2023-02-16")
+    attacks = [e for e in events if e.cameo[:2] in {"18", "19", "20"}]
+    assert attacks and attacks[0].source.code == "RUSMIL" and attacks[0].location.name == "Kharkiv"

@@ -10,6 +10,7 @@ from eventwire.coding.actors import ActorResolver, find_mentions
 from eventwire.ingest.dump import is_caption
 from eventwire.coding.engine import Coder, main_country
 from eventwire.coding.setting import Setting
+from eventwire.geo.resolve import DATELINE
 from eventwire.model import Article, Event
 from eventwire.nlp import load_nlp
 
@@ -53,6 +54,12 @@ def _segments(article: Article) -> list[tuple[str, str, int]]:
     for para in _PARA.split(article.text):
         start = article.text.find(para, pos)
         pos = start + len(para)
+        if not segs and para.strip():
+            # "KYIV, Ukraine (AP) — ...": the dateline is where the story was filed (the place
+            # fallback reads it), not a subject of the first sentence
+            m = DATELINE.match(para)
+            if m and m.end() < len(para):
+                para, start = para[m.end():], start + m.end()
         if para.strip():
             segs.append(("caption" if is_caption(para.strip()) else "body", para, start))
     # Body paragraphs before captions: a fact told in both keeps the body's sentence and flags.

@@ -9,6 +9,7 @@ a caption's own date for caption events, else the published day.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -16,7 +17,7 @@ from spacy.tokens import Doc
 from eventwire.coding.locate import event_date, event_place, tiers
 from eventwire.dates import caption_date, find_dates
 from eventwire.geo.resolve import ArticlePlaces, PlaceResolver
-from eventwire.model import Article, Event
+from eventwire.model import Actor, Article, Event
 
 
 # Roots whose events are words about something (statements, appeals, pledges, demands,
@@ -29,6 +30,20 @@ VERBAL_ROOTS = frozenset({"01", "02", "03", "09", "10", "11", "12", "13", "14"})
 @lru_cache(maxsize=1)
 def place_resolver() -> PlaceResolver:
     return PlaceResolver()
+
+
+# Actors whose country was only guessed from the article's main state.
+GUESSED = frozenset({"agent+main-country", "implicit"})
+
+
+def _placed(actor: Actor, country: str | None) -> Actor:
+    """An actor whose country was a guess takes the country of the place the event happened."""
+    if not country or actor.rule not in GUESSED or actor.country == country \
+            or country in {"IGO", "UNO", "EUR", "NGO", "MNC", "IMG"}:
+        return actor
+    return replace(actor, country=country, code=country + (actor.sector or ""),
+                   rule=actor.rule.replace("main-country", "place") if "main-country" in actor.rule
+                   else actor.rule + "+place")
 
 
 class Setting:
@@ -84,6 +99,10 @@ class Setting:
                                        verbal=ev.cameo[:2] in VERBAL_ROOTS)
             if place is not None:
                 ev.location = place.place()
+                if place.candidate.country and place.candidate.level != "country" or _tier == 1:
+                    # "killing six people" in Gaza are Gaza's people, whoever the story is about
+                    ev.source = _placed(ev.source, place.candidate.country)
+                    ev.target = _placed(ev.target, place.candidate.country) if ev.target else None
             mention, _dtier = event_date(doc, trig, dates, tier_map)
             if mention is None and cap is not None:
                 mention = cap

@@ -127,7 +127,15 @@ def load_gazetteer(path: Path | None = None, rebuild: bool = False) -> Gazetteer
         if key in _LOADED and not rebuild:
             return _LOADED[key]
         if rebuild or not target.is_file():
-            build_cache(target)
+            try:
+                build_cache(target)
+            except OSError:
+                # a read-only home (some CI runners, containers): build where we may write
+                import tempfile
+
+                target = Path(tempfile.gettempdir()) / "eventwire" / target.name
+                if rebuild or not target.is_file():
+                    build_cache(target)
         try:
             with open(target, "rb") as fh:
                 data = pickle.load(fh)

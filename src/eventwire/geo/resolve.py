@@ -41,7 +41,7 @@ LEVEL_BONUS = {"country": 4.0, "region": 2.5, "province": 2.0, "area": 1.5, "wat
                "district": 0.5, "city": 0.0, "sub-city": 0.5}
 SPECIFICITY = {"sub-city": 6, "city": 5, "district": 4, "area": 3, "province": 3, "region": 2,
                "water": 2, "country": 1}
-_DATELINE = re.compile(
+DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z'’.\- ]{2,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z.' ]{2,30}))?"
     r"\s*(?:\([A-Za-z .&]{2,30}\)\s*)?[-–—:]{1,2}\s", re.UNICODE)
 
@@ -553,7 +553,7 @@ class PlaceResolver:
     # ---- datelines -------------------------------------------------------------------------
     def dateline(self, text: str) -> PlaceMention | None:
         """The place of a wire dateline ("GAZA CITY (Reuters) -", "KYIV, Ukraine —")."""
-        m = _DATELINE.match(text)
+        m = DATELINE.match(text)
         if not m:
             return None
         name = m.group("place").strip().title()

@@ -127,8 +127,10 @@ class Coder:
                 if c.dep_ == "nsubjpass":
                     agent = _agent(cur)
                     return agent, True
-            if cur.dep_ in {"xcomp", "conj", "advcl", "ccomp", "pcomp"} and cur.head.i != cur.i:
-                cur = cur.head  # "by continuing to attack": the subject of the main clause
+            if cur.dep_ in {"xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp"} and cur.head.i != cur.i:
+                # "by continuing to attack": the subject of the main clause; "is willing to
+                # withdraw", "is about to restore": through the adjective to the copula's subject
+                cur = cur.head
                 if cur.pos_ == "ADP" and cur.head.i != cur.i:
                     cur = cur.head
                 continue
@@ -146,7 +148,8 @@ class Coder:
         head, p = trig.head, trig.pattern
         sources: list[Token] = []
         groups: list[list[Token]] = []
-        wide = ("between", "with", "to", "against", "on", "for", "of", "at", "toward", "towards")
+        # "condemned an attack by X": the doer of the condemned act is the one condemned
+        wide = ("between", "with", "to", "against", "on", "for", "of", "at", "toward", "towards", "by")
         if not p.noun:
             passive_subj = [c for c in head.children if c.dep_ == "nsubjpass" and c not in trig.tokens]
             subj, passive = self._subject(head)
@@ -200,6 +203,9 @@ class Coder:
                                for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}])
             for o in objs + trig.tokens[1:] + inner_objs:  # "sent aid to B", "cut ties with B"
                 groups.append(_prep_objects(o, wide, trig.tokens))
+            for o in objs:  # "welcomed the resumption of ties with B"
+                for inner in _prep_objects(o, ("of",), trig.tokens):
+                    groups.append(_prep_objects(inner, ("with", "between", "to", "against", "by"), trig.tokens))
             # "trained Nigerian soldiers": the pattern's own object noun may be the target
             groups.append([w for w in trig.tokens[1:] if w.dep_ in {"dobj", "nsubjpass"} and w.pos_ == "NOUN"])
             # "signed an accord to supply B with wheat": the purpose clause names the partner
@@ -209,8 +215,12 @@ class Coder:
                 groups.append(_prep_objects(clause, ("to", "with"), trig.tokens))
         else:
             between = _prep_objects(head, ("between", "among"), trig.tokens)
+            for of_obj in _prep_objects(head, ("of",), trig.tokens):
+                between = between or _prep_objects(of_obj, ("between", "among"), trig.tokens)
             if between:
-                return between, []  # "talks between A and B": the parties, each with the other
+                # "talks between A and B", "a resumption of ties between A and B": the parties,
+                # each with the other
+                return between, []
             light = _governing_verb(head)
             light = light if light is not None and light.lemma_.lower() in self.light_verbs else None
             for c in head.children:
@@ -245,6 +255,11 @@ class Coder:
             groups.append([c for prep in trig.preps for c in prep.children if c.dep_ == "pobj"])
             if not p.target_preps:
                 groups.append(_prep_objects(head, _DEFAULT_TARGET_PREPS + ("into", "of", "for"), trig.tokens))
+                # "a resumption of ties with X": the partner hangs on the noun's own object
+                for of_obj in _prep_objects(head, ("of",), trig.tokens) + [
+                        t for t in trig.tokens[1:] if t.pos_ == "NOUN"]:
+                    groups.append(_prep_objects(of_obj, ("with", "to", "against", "toward", "towards"),
+                                                trig.tokens))
                 first = _first_conjunct(head)
                 if first.i != head.i:  # "air and artillery strikes on X": "on" hangs on "air"
                     groups.append(_prep_objects(first, _DEFAULT_TARGET_PREPS, trig.tokens))
@@ -632,6 +647,9 @@ def _governing_verb(noun: Token) -> Token | None:
             # "X is responsible for the killings": the one held responsible did it
             adj = tok.head.head
             return adj.head if adj.head.pos_ in {"VERB", "AUX"} else None
+        if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.i != tok.i:
+            tok = tok.head  # "launched a mediation effort", "halted aid deliveries"
+            continue
         if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "into", "of", "as"} and tok.head.head.i != tok.head.i:
             up = tok.head.head
             if up.pos_ in {"VERB", "AUX"}:

@@ -53,6 +53,23 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary, nlp) -> Mentions:
     return found
 
 
+def _phrase_head_after(doc, cc_i: int) -> Token | None:
+    """Head of the proper-noun phrase that starts right after a conjunction, if it is one."""
+    i = cc_i + 1
+    if i < len(doc) and doc[i].dep_ == "det":
+        i += 1
+    if i >= len(doc) or doc[i].pos_ != "PROPN":
+        return None
+    tok = doc[i]
+    steps = 0
+    while tok.dep_ in {"compound", "amod", "det"} and tok.head.i > tok.i and steps < 5:
+        tok = tok.head
+        steps += 1
+    if tok.pos_ != "PROPN" or tok.dep_ in {"compound", "amod"}:
+        return None
+    return tok
+
+
 class ActorResolver:
     """Resolves argument tokens to actors, remembering people and the last actor per article."""
 
@@ -89,6 +106,12 @@ class ActorResolver:
             if ccs:
                 closing = next((c.i for c in sorted(cur.children, key=lambda c: c.i)
                                 if c.dep_ == "conj" and c.i > ccs[0]), None)
+            if ccs and not any(c.dep_ == "conj" and c.i > ccs[-1] for c in cur.children):
+                # "Qatar, Egypt, and the United States" with the last name parsed as the
+                # subject of the next verb: the noun phrase right after "and" closes the list
+                orphan = _phrase_head_after(cur.doc, ccs[-1])
+                if orphan is not None and orphan not in out:
+                    out.append(orphan)
             for child in cur.children:
                 if child.dep_ == "conj" and closing is not None and child.i > closing:
                     continue

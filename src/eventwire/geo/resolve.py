@@ -115,6 +115,7 @@ class _Span:
     container: int | None = None      # index of the _Span that contains this one ("Syria's X")
     weak: bool = False                # neither tagged a place nor standing where places stand
     demonym: str | None = None        # country of a demonym on the noun that introduces the name
+    borrowed: bool = False            # placed at the city it lies in (the gazetteer lacks it)
     candidates: list[Candidate] = field(default_factory=list)
 
 
@@ -289,6 +290,15 @@ class PlaceResolver:
     # ---- candidates ------------------------------------------------------------------------
     def _lookup(self, doc, s: _Span) -> None:
         words = self.words
+        if s.start >= 2 and doc[s.start - 1].tag_ == "POS" and doc[s.start - 2].tag_ == "NNP":
+            # a name with a possessive inside it ("Cox's Bazar", "St John's")
+            whole = doc[s.start - 2:s.end].text
+            found = self.gaz.lookup(whole, loosest=1)
+            if found:
+                s.start -= 2
+                s.text = whole
+                s.candidates = found
+                return
         # The name with its type noun first: "Gaza Strip", "Beach refugee camp", "Gaza City".
         for width in (3, 2, 1):
             tail = doc[s.end:s.end + width]
@@ -402,7 +412,10 @@ class PlaceResolver:
                     if part.candidates:
                         parts.append(part)
                     i = j
-        spans = sorted([s for s in spans if s.candidates] + parts, key=lambda s: s.start)
+        spans = sorted([s for s in spans if s.candidates] + parts, key=lambda s: s.start) + [
+            s for s in spans if not s.candidates and s.end - s.start <= 4]
+        self._borrow(doc, spans)
+        spans = sorted([s for s in spans if s.candidates], key=lambda s: s.start)
         for s in spans:
             if len(s.candidates) > MAX_CANDIDATES:
                 # Hundreds of villages share some names; beyond the most populous few only a
@@ -443,6 +456,29 @@ class PlaceResolver:
                     if iso:
                         s.demonym = iso
         return spans
+
+    def _borrow(self, doc, spans: list[_Span]) -> None:
+        """A neighbourhood, square or camp the gazetteer lacks, named inside a city ("Nairobi's
+        Kibera slum", "Meskel Square in Addis Ababa"), is placed at that city."""
+        resolved = {s.end: s for s in spans if s.candidates}
+        starts = {s.start: s for s in spans if s.candidates}
+        for u in spans:
+            if u.candidates or (u.weak and not u.ner):
+                continue
+            after = u.end
+            if after < len(doc) and doc[after].lower_ in self.words.type_nouns:
+                after += 1
+            owner = None
+            if u.start >= 1 and doc[u.start - 1].tag_ == "POS" and (u.start - 1) in resolved:
+                owner = resolved[u.start - 1]
+            elif after + 1 < len(doc) and doc[after].lower_ in ("in", "of", ",") and (after + 1) in starts:
+                owner = starts[after + 1]
+            if owner is None:
+                continue
+            cities = [c for c in owner.candidates if c.level in ("city", "district")]
+            if cities and (u.ner or after > u.end):
+                u.candidates = cities
+                u.borrowed = True
 
     def rank(self, doc, spans: list[_Span], context: dict[str, float] | None = None) -> list[PlaceMention]:
         """Pick each span's place (see the module docstring for the evidence used)."""
@@ -527,8 +563,7 @@ class PlaceResolver:
             if s.weak and not s.hint and (rule == "population" or c.tier == 2):
                 continue  # a capitalised name in no place-like position, unknown to the story
             if (single or c.tier == 2) and rule == "population" and not (c.tier < 2 and s.ner and c.level == "country"):
-                if single or c.population < 500_000:
-                    continue  # an ordinary word or a loose spelling with nothing backing it
+                continue  # an ordinary word or a loose spelling with nothing backing it
             if rule == "population" and elsewhere[idx] and c.level in ("city", "sub-city") \
                     and c.geonameid and c.population < 25_000:
                 continue  # a village abroad sharing a name, in a story about somewhere else
@@ -546,6 +581,8 @@ class PlaceResolver:
                 if pick:
                     c = replace(c, country=pick)
                     rule = "context-country"
+            if s.borrowed:
+                rule = "inside-city"
             out.append(PlaceMention(s.start, s.end, s.text, c, round(sc, 2), rule, s.rank,
                                     len(s.candidates) - 1))
         return out

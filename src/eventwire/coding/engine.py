@@ -263,8 +263,15 @@ class Coder:
                 first = _first_conjunct(head)
                 if first.i != head.i:  # "air and artillery strikes on X": "on" hangs on "air"
                     groups.append(_prep_objects(first, _DEFAULT_TARGET_PREPS, trig.tokens))
+                if head.dep_ == "compound" and head.head.pos_ == "NOUN":
+                    # "issued arrest warrants for two men": the act's target hangs on the noun
+                    # the trigger modifies
+                    groups.append(_prep_objects(head.head, ("for", "against", "on", "with", "to"), trig.tokens))
                 if governor is not None:
                     groups.append(_prep_objects(governor, ("with", "against", "on", "at"), trig.tokens))
+                    # "engaged Filipino peacekeepers in a firefight": the light verb's object
+                    chain = {t.i for t in head.ancestors} | {head.i}
+                    groups.append([c for c in governor.children if c.dep_ == "dobj" and c.i not in chain])
                     groups.append([g for c in governor.children if c.dep_ == "dative"
                                    for g in ([c] if c.pos_ != "ADP" else [x for x in c.children if x.dep_ == "pobj"])])
         return sources, [g for g in groups if g]

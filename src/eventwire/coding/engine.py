@@ -55,6 +55,7 @@ class Coder:
     def __init__(self, nlp, lexicon: Lexicon | None = None, keep_negated: bool = False,
                  dictionary=None) -> None:
         self.nlp = nlp
+        self.keep_unknown = True  # emit acts of doers the knowledge base cannot name ("---")
         self.lexicon = lexicon or load_lexicon()
         self.matcher = self.lexicon.matcher(nlp.vocab)
         self.dictionary = dictionary or load_actor_dictionary()
@@ -461,6 +462,16 @@ class Coder:
             if passive or weapon_subject or (trig.pattern.noun and code[:2] == "17"):
                 # "were arrested", "arrests were made", "the arrest of X": who did it is implied
                 sources = self._implicit_source(trig.head, code, resolver, mentions)
+        if code is not None and not sources and src_toks and self.keep_unknown:
+            # a named doer the knowledge base does not know ("Pete Wilson signed ..."): the act
+            # is still news; the actor is written as unknown ("---", PETRARCH's convention)
+            named = [t for t in src_toks if t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
+                     or t.pos_ == "PROPN"]
+            if named:
+                t = named[0]
+                sources = [Actor(code="---", country=None, sector=None,
+                                 text=" ".join(x.text for x in t.subtree if x.dep_ not in {"punct", "relcl"})[:80],
+                                 rule="unknown")]
         if code is None or not sources:
             return []
         if negated and not self.keep_negated:
@@ -507,6 +518,8 @@ class Coder:
             confidence = 0.9 if tgt is not None else 0.7
             if src.rule in {"pronoun", "agent"}:
                 confidence -= 0.1
+            if src.rule == "unknown":
+                confidence -= 0.3
             out.append(Event(
                 source=src, target=tgt, cameo=code, plover=info.plover, mode=info.mode,
                 evidence=sent.text.strip(), confidence=round(confidence, 2),

@@ -71,7 +71,9 @@ def _segments(article: Article) -> list[tuple[str, str, int]]:
 
 
 def _fact_key(ev: Event) -> tuple:
-    return (ev.cameo, ev.source.code, ev.target.code if ev.target else None)
+    # unknown doers ("---") are told apart by their words
+    src = ev.source.code if ev.source.code != "---" else "---" + ev.source.text
+    return (ev.cameo, src, ev.target.code if ev.target else None)
 
 
 _WORD = re.compile(r"[a-z]{4,}")

@@ -512,6 +512,15 @@ class Coder:
         # "the talks" refers back to talks already reported; the article pipeline merges it
         definite = trig.pattern.noun and any(c.dep_ == "det" and c.lower_ in {"the", "these", "those", "this"}
                                              for c in trig.head.children)
+        # The act of the main clause is the news; acts in relative and adverbial clauses are
+        # background ("rejected appeals to release an aid worker imprisoned in Egypt").
+        anchor = _governing_verb(trig.head) if trig.pattern.noun else trig.head
+        anchor = anchor if anchor is not None else trig.head
+        prominence = 0.0
+        if anchor.dep_ == "ROOT" and code[:2] != "01":
+            prominence = 0.05
+        elif any(a.dep_ in {"relcl", "acl", "advcl"} for a in [anchor, *anchor.ancestors]):
+            prominence = -0.05
         for src, tgt in pairs:
             if tgt is not None and tgt.code == src.code:
                 continue  # an actor acting on itself is a parse artefact
@@ -520,6 +529,7 @@ class Coder:
                 confidence -= 0.1
             if src.rule == "unknown":
                 confidence -= 0.3
+            confidence += prominence
             out.append(Event(
                 source=src, target=tgt, cameo=code, plover=info.plover, mode=info.mode,
                 evidence=sent.text.strip(), confidence=round(confidence, 2),

@@ -680,6 +680,9 @@ def _governing_verb(noun: Token) -> Token | None:
         if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.i != tok.i:
             tok = tok.head  # "launched a mediation effort", "halted aid deliveries"
             continue
+        if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.pos_ == "VERB" \
+                and tok.head.head.lemma_.lower() in {"agree", "commit", "consent", "sign", "return", "resort"}:
+            return tok.head.head  # "agreed to a trade deal", "returned to talks"
         if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "into", "of", "as"} and tok.head.head.i != tok.head.i:
             up = tok.head.head
             if up.pos_ in {"VERB", "AUX"}:

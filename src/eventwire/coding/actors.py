@@ -178,12 +178,14 @@ class ActorResolver:
                     plural = low in {"they", "them", "we"}
                     found = self.resolve_all(speaker, mentions) if plural else self.resolve(speaker, mentions)
                     if found:
-                        return [_copy(a, tok.text, "pronoun") for a in (found if plural else found[:1])]
+                        return [_copy(a, a.text or tok.text, "pronoun") for a in (found if plural else found[:1])]
                     break
+            # the words that name a pronoun's actor are its antecedent's
             if low in _PERSON_PRONOUNS and self.last_person:
-                return [_copy(self.last_person, tok.text, "pronoun")]
+                return [_copy(self.last_person, self.last_person.text or tok.text, "pronoun")]
             if low in _GROUP_PRONOUNS and (self.last_group or self.last_person):
-                return [_copy(self.last_group or self.last_person, tok.text, "pronoun")]
+                ante = self.last_group or self.last_person
+                return [_copy(ante, ante.text or tok.text, "pronoun")]
             return []
         np = self._np_tokens(tok)
         text = doc[np[0].i : np[-1].i + 1].text if np else tok.text
@@ -191,6 +193,7 @@ class ActorResolver:
         head_hit = mentions.names.get(tok.i)
         if head_hit:  # the whole name, "Doctors Without Borders", not just its head word
             text = doc[min(np[0].i, head_hit[1]) : max(np[-1].i + 1, head_hit[2])].text
+        text = _phrase_text(tok, text)
         countries: list[Entry] = []
         for t in np:
             hit = mentions.names.get(t.i)
@@ -341,6 +344,31 @@ class ActorResolver:
 def _person_name(tok: Token) -> str | None:
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end and e.label_ == "PERSON"), None)
     return ent.text if ent is not None else None
+
+
+_NOT_PHRASE = frozenset({"conj", "cc", "preconj", "relcl", "punct", "parataxis", "appos", "advcl", "ccomp"})
+
+
+def _phrase_text(tok: Token, core: str, limit: int = 25) -> str:
+    """The whole noun phrase that names an actor: "the police in the Gaza Strip", "rebels loyal
+    to Riek Machar", "U.N. peacekeeping chief Jean-Pierre Lacroix", without the other members
+    of a list or a relative clause; the core name when the phrase runs long or is broken."""
+    keep = {tok.i}
+    stack = [tok]
+    while stack:
+        cur = stack.pop()
+        for child in cur.children:
+            if child.dep_ == "acl" and (child.tag_ not in {"VBN", "VBG"} or any(
+                    g.dep_ in {"oprd", "dobj", "dative"} for g in child.children)):
+                continue  # a verb with its own object hung on the name is a misparsed clause
+            if child.dep_ not in _NOT_PHRASE and child.i not in keep:
+                keep.add(child.i)
+                stack.append(child)
+    lo, hi = min(keep), max(keep)
+    if hi - lo + 1 > limit or hi - lo + 1 != len(keep):
+        return core
+    phrase = tok.doc[lo:hi + 1].text
+    return phrase if core in phrase else core
 
 
 def _copy(actor: Actor, text: str, rule: str, name: str | None = None) -> Actor:

@@ -7,6 +7,7 @@ work is per match, never per lexicon entry.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from dataclasses import replace as dc_replace
 from functools import lru_cache
 from importlib import resources
 from itertools import permutations, product
@@ -15,6 +16,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.base import load_actor_dictionary
+from eventwire.coding.actors import _phrase_text
 from eventwire.coding.actors import ActorResolver, Mentions, find_mentions
 from eventwire.lexicon import Lexicon, Pattern, load_lexicon
 from eventwire.model import Actor, Event
@@ -462,6 +464,9 @@ class Coder:
             if passive or weapon_subject or (trig.pattern.noun and code[:2] == "17"):
                 # "were arrested", "arrests were made", "the arrest of X": who did it is implied
                 sources = self._implicit_source(trig.head, code, resolver, mentions)
+                if weapon_subject:  # "a car bomb killed ...": the bomb's words name the unknown doer
+                    subj = next(c for c in trig.head.children if c.dep_ == "nsubj")
+                    sources = [dc_replace(a, text=_phrase_text(subj, subj.text)) for a in sources]
         if code is not None and not sources and src_toks and self.keep_unknown:
             # a named doer the knowledge base does not know ("Pete Wilson signed ..."): the act
             # is still news; the actor is written as unknown ("---", PETRARCH's convention)

@@ -127,10 +127,13 @@ class ActorResolver:
         actors = []
         for t in self.expand(tok):
             actors.extend(self.resolve(t, mentions))
+        # "Hamas, Islamic Jihad and the PFLP said": three named groups are three actors even
+        # with one code; the same code twice without names is one
         seen, out = set(), []
         for a in actors:
-            if a.code not in seen:
-                seen.add(a.code)
+            key = (a.code, a.name)
+            if key not in seen:
+                seen.add(key)
                 out.append(a)
         return out
 
@@ -312,7 +315,7 @@ class ActorResolver:
                 full = _person_name(tok)
                 if full:
                     self.people[full] = out[0]
-            self._remember(out[0], person=tok.pos_ == "PROPN")
+            self._remember(out[0], person=_is_person_noun(tok))
             return out
         if tok.ent_type_ in {"GPE", "LOC"}:
             return self._city(tok, text)
@@ -339,6 +342,23 @@ class ActorResolver:
             self.last_person = actor
         else:
             self.last_group = actor
+
+
+_COLLECTIVE = frozenset({"government", "army", "military", "police", "ministry", "court", "parliament",
+                         "group", "movement", "party", "council", "coalition", "alliance", "force",
+                         "committee", "authority", "administration", "regime", "cabinet", "team",
+                         "delegation", "office", "agency", "media", "navy", "state", "country",
+                         "organisation", "organization", "union", "front", "militia", "embassy"})
+
+
+def _is_person_noun(tok: Token) -> bool:
+    """A singular name or role noun ("a Hamas leader", "Akar") that "he"/"she" can point back to;
+    plurals and collective nouns ("two other groups", "the government") are what "they"/"it" do."""
+    if tok.ent_type_ == "PERSON":
+        return True
+    if tok.tag_ not in {"NN", "NNP"} or tok.lower_ in _COLLECTIVE:
+        return False
+    return tok.ent_type_ not in {"ORG", "GPE", "NORP", "LOC", "FAC"}
 
 
 def _person_name(tok: Token) -> str | None:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import re
 
@@ -61,9 +61,12 @@ def _segments(article: Article) -> list[tuple[str, str, int]]:
             if m and m.end() < len(para):
                 para, start = para[m.end():], start + m.end()
         if para.strip():
-            segs.append(("caption" if is_caption(para.strip()) else "body", para, start))
+            kind = "caption" if is_caption(para.strip()) else "body"
+            if not segs and article.title and para.strip() == article.title.strip():
+                kind = "title"  # the dump's own headline line
+            segs.append((kind, para, start))
     # Body paragraphs before captions: a fact told in both keeps the body's sentence and flags.
-    segs.sort(key=lambda seg: seg[0] == "caption")
+    segs.sort(key=lambda seg: {"body": 0, "caption": 1, "title": 2}[seg[0]])
     segs += [("caption", c, -1) for c in article.captions]
     if article.title and article.title not in article.text[: len(article.title) + 5]:
         segs.append(("title", article.title, -1))
@@ -73,7 +76,8 @@ def _segments(article: Article) -> list[tuple[str, str, int]]:
 def _fact_key(ev: Event) -> tuple:
     # unknown doers ("---") are told apart by their words
     src = ev.source.code if ev.source.code != "---" else "---" + ev.source.text
-    return (ev.cameo, src, ev.target.code if ev.target else None)
+    return (ev.cameo, src, ev.source.name, ev.target.code if ev.target else None,
+            ev.target.name if ev.target else None)
 
 
 _WORD = re.compile(r"[a-z]{4,}")
@@ -124,15 +128,35 @@ def code_parsed(coder: Coder, article: Article, docs: list, options: CoderOption
                     if kept.date_text is None and ev.date_text is not None:
                         kept.date, kept.date_precision, kept.date_text = ev.date, ev.date_precision, ev.date_text
                 continue
+            if ev.cameo == "010" and ev.target is None and any(
+                    e.cameo[:2] == "01" and e.source.code == ev.source.code and e.source.name == ev.source.name
+                    for e in events):
+                continue  # '"...", he said' again: the same speaker's statement goes on
             if ev.target is None:
                 # "X said ... closer than ever" after "X said a deal with Y is closer than ever":
                 # the same statement naming fewer parties; it may add where it was made
-                fuller = [e for e in events if e.cameo == ev.cameo and e.source.code == ev.source.code
+                # a headline restates the lede in fewer words and often a vaguer verb ("Say")
+                same_code = (lambda e: e.cameo[:2] == ev.cameo[:2]) if kind == "title" else (
+                    lambda e: e.cameo == ev.cameo)
+                fuller = [e for e in events if same_code(e) and e.source.code == ev.source.code
                           and e.target is not None and _same_content(e.evidence, ev.evidence)]
                 if fuller:
                     for kept in fuller:
                         if kept.location is None and ev.location is not None:
                             kept.location = ev.location
+                    named = ev.source.name
+                    if named and all(e.source.name != named for e in fuller):
+                        # "Hamas and two other groups said ..." then "Hamas, Islamic Jihad and
+                        # the PFLP said ...": the later sentence names the others; each named
+                        # party made the statement to the same addressee
+                        unnamed = [e for e in fuller if e.source.name is None]
+                        for kept in (unnamed[:1] or [None]):
+                            if kept is not None:
+                                kept.source = ev.source
+                            else:
+                                copy = replace(fuller[0], source=ev.source)
+                                copy._definite = False
+                                events.append(copy)
                     continue
             seen[key] = ev
             seen.setdefault(dyad, ev)

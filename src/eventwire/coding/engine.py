@@ -562,6 +562,9 @@ class Coder:
         if not clauses:
             return "010", None
         tokens = [t for c in clauses for t in c.subtree]
+        stance = self._stance(trig, clauses[0], tokens)
+        if stance is not None:
+            return stance, tokens
         words = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
         optimistic = bool(words & set(spec["optimistic"]))
         pessimistic = bool(words & set(spec["pessimistic"]))
@@ -570,6 +573,23 @@ class Coder:
         if any(t.dep_ == "neg" or t.lower_ in {"no", "not", "never"} for t in tokens):
             optimistic = not optimistic
         return ("013" if optimistic else "012"), tokens
+
+    def _stance(self, trig: Trigger, clause: Token, tokens: list[Token]) -> str | None:
+        """A statement whose reported clause says what someone must do is a demand (100); one
+        that rules an act out ("it will not accept ...") is a rejection (120). Only when the
+        clause holds no coded act of its own, which would carry that modality itself."""
+        spec = self.modal["stance"]
+        cache = getattr(self, "_trigger_cache", None)
+        inside = {t.i for t in tokens}
+        if cache is not None and any(t.head.i in inside for t in cache[1] if t.head.i != trig.head.i):
+            return None
+        auxes = {c.lower_ for c in clause.children if c.dep_ in {"aux", "auxpass"}}
+        negated = any(c.dep_ == "neg" for c in clause.children)
+        if auxes & set(spec["demand_aux"]) and not negated:
+            return "100"
+        if negated and auxes & set(spec["refuse_aux"]):
+            return "120"
+        return None
 
     def _is_violent_thing(self, tok: Token) -> bool:
         """An attack or a weapon as subject ("the blast killed", "a shell hit"), not a flood."""

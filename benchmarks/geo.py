@@ -31,7 +31,9 @@ print(json.dumps({"seconds": time.perf_counter() - t, "places": len(g),
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--mentions", default=str(ROOT / "tests" / "data" / "place_mentions.yaml"))
+    ap.add_argument("--mentions", nargs="+", default=[str(ROOT / "tests" / "data" / "place_mentions.yaml"),
+                                                      str(ROOT / "tests" / "data" / "place_mentions_holdout.yaml")],
+                    help="annotated files; the second default one was written apart and never tuned on")
     args = ap.parse_args()
     from eventwire.geo.build import cache_dir, source_fingerprint
 
@@ -52,11 +54,13 @@ def main() -> None:
     from eventwire.nlp import load_nlp
 
     nlp, resolver = load_nlp(), PlaceResolver()
-    for use_context in (True, False):
-        s = score_file(args.mentions, nlp, resolver, use_context=use_context)
-        label = "with story country" if use_context else "sentence only     "
-        print(f"{label}: {s.mentions} mentions, found {s.found}, exact {s.exact_rate:.3f} (target >= 0.90), "
-              f"country {s.country_rate:.3f} (target >= 0.98), traps resolved {s.trap_hits}/{s.traps}")
+    for path in args.mentions:
+        print(Path(path).name)
+        for use_context in (True, False):
+            s = score_file(path, nlp, resolver, use_context=use_context)
+            label = "  with story country" if use_context else "  sentence only     "
+            print(f"{label}: {s.mentions} mentions, found {s.found}, exact {s.exact_rate:.3f} (target >= 0.90), "
+                  f"country {s.country_rate:.3f} (target >= 0.98), traps resolved {s.trap_hits}/{s.traps}")
 
 
 if __name__ == "__main__":

@@ -25,6 +25,31 @@ CACHE_VERSION = 1
 LEVELS: tuple[str, ...] = ("country", "province", "district", "city", "sub-city", "region", "area", "water")
 LEVEL_CODE = {name: i for i, name in enumerate(LEVELS)}
 DATA_FILES = ("regions.tsv", "country_centroids.tsv")
+SUBDIVISION_GLOB = "subdivisions_*.tsv"  # centres and English names of ISO 3166-2 provinces
+
+
+def _subdivision_files() -> list[str]:
+    folder = resources.files("eventwire.geo") / "data"
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith("subdivisions_") and p.name.endswith(".tsv"))
+
+
+def _subdivision_rows() -> dict[str, tuple[str, float, float, list[str]]]:
+    """ISO 3166-2 code -> (English name, lat, lon, aliases) from the subdivisions_*.tsv files."""
+    import pycountry
+
+    known = {s.code for s in pycountry.subdivisions}
+    out: dict[str, tuple[str, float, float, list[str]]] = {}
+    for name in _subdivision_files():
+        where = f"geo/data/{name}"
+        for number, row in read_tsv(name, ("code", "name", "lat", "lon", "aliases")):
+            if row["code"] not in known:
+                raise DataFileError(where, number, f"{row['code']!r} is not an ISO 3166-2 code pycountry knows")
+            if row["code"] in out:
+                raise DataFileError(where, number, f"{row['code']} given twice")
+            lat, lon = _coord(row, where, number)
+            aliases = [a.strip() for a in row.get("aliases", "").split("|") if a.strip()]
+            out[row["code"]] = (row["name"] or row["code"], lat, lon, aliases)
+    return out
 
 
 _TYPE_SUFFIX = re.compile(r"\s+(oblast|province|governorate|region|state|district|prefecture|department)$",
@@ -189,6 +214,7 @@ def _provinces(table: _Table, iso2to3: dict[str, str], groups: dict[tuple[str, s
             for key in ((iso3, table.bare_name[idx]), (iso3, "~" + skeleton(table.bare_name[idx]))):
                 if key not in namesake or table.pop[idx] > namesake[key][0]:
                     namesake[key] = (table.pop[idx], code)
+    centres = _subdivision_rows()
     matched: list[tuple[object, str, str, tuple[int, str], bool]] = []
     claims: Counter = Counter()
     for sub in pycountry.subdivisions:
@@ -203,6 +229,21 @@ def _provinces(table: _Table, iso2to3: dict[str, str], groups: dict[tuple[str, s
             if base.endswith(suffix):
                 base = base[: -len(suffix)]
         _exact, bare_key, skel_key = keys_for(base)
+        given = centres.get(sub.code)
+        if given is not None:
+            english, lat, lon, aliases = given
+            defined = any((iso3, bare(fold(_TYPE_SUFFIX.sub("", n)))) in skip for n in [english, name, base])
+            if not defined:  # regions.tsv has it otherwise, with its own centre
+                table.add(english, iso3, english, lat, lon, 1_000_000, "province", 0,
+                          [name, base, *aliases], source="pycountry")
+            found = namesake.get((iso3, bare_key)) or namesake.get((iso3, "~" + skel_key))
+            suffix = sub.code.split("-", 1)[1]
+            if suffix.isalpha() and suffix in by_country.get(iso3, {}):
+                found = (0, suffix)  # GeoNames uses ISO letter suffixes for some countries (US-GA)
+            if found is not None:
+                matched.append((sub, iso3, base, found, True))
+                claims[(iso3, found[1])] += 1
+            continue
         best = namesake.get((iso3, bare_key)) or namesake.get((iso3, "~" + skel_key))
         suffix = sub.code.split("-", 1)[1]
         if suffix.isalpha() and suffix in by_country.get(iso3, {}):
@@ -277,7 +318,7 @@ def source_fingerprint() -> str:
             h.update(version(dist).encode())
         except Exception:  # pragma: no cover - source installs without metadata
             h.update(dist.encode())
-    for name in DATA_FILES:
+    for name in (*DATA_FILES, *_subdivision_files()):
         h.update((resources.files("eventwire.geo") / "data" / name).read_bytes())
     h.update((resources.files("eventwire.actors") / "data" / "countries.tsv").read_bytes())
     h.update(Path(__file__).read_bytes())

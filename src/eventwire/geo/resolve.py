@@ -32,6 +32,8 @@ NAME_ENDINGS = frozenset({"strip", "heights", "valley", "peninsula", "city", "ba
                           "plant", "dam", "hospital", "field", "bridge", "beach", "forest", "shoal",
                           "reef", "pass", "sea", "gulf", "strait", "lake", "river", "basin"})
 MAX_CANDIDATES = 12
+_TYPE_WORD = re.compile(r"\s+(oblast|province|governorate|region|state|district|department|prefecture|"
+                        r"county|division|municipality|city)$", re.IGNORECASE)
 PROVINCE_WORDS = ("region", "province", "oblast", "state", "governorate", "district")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # The small model tags many Arabic and African town names NORP, ORG or PRODUCT ("Aleppo",
@@ -153,9 +155,10 @@ class PlaceResolver:
         self._keys_memo: dict[int, tuple[str, str]] = {}
 
     def _name_keys(self, c: Candidate) -> tuple[str, str]:
+        """(exact key, skeleton) of a candidate's own name, type word dropped ("Almaty Region")."""
         hit = self._keys_memo.get(c.index)
         if hit is None:
-            key = fold(c.name)
+            key = fold(_TYPE_WORD.sub("", c.name) if c.level != "city" else c.name)
             hit = self._keys_memo[c.index] = (key, skeleton(key))
         return hit
 
@@ -278,6 +281,9 @@ class PlaceResolver:
                     level = self.words.type_nouns[phrase]
                     s.hint = None if level == "any" else level
                     break
+        for s in spans:
+            if s.hint == "any":  # "the centre of La Paz": a place, of no particular kind
+                s.hint = None
         # A conjunct shares its partner's position: "near the border with Mali and Burkina Faso".
         by_token = {i: s for s in spans for i in range(s.start, s.end)}
         for s in spans:
@@ -315,13 +321,18 @@ class PlaceResolver:
             s.text = doc[s.start:s.end].text
         text = s.text
         found = self.gaz.lookup(text)
-        if not found:
-            # A name that swallowed its type noun ("Idlib province") or a leading direction word.
-            parts = text.split()
-            if len(parts) > 1 and parts[-1].casefold() in words.type_nouns:
-                level = words.type_nouns[parts[-1].casefold()]
-                s.hint = s.hint or (None if level == "any" else level)
-                found = self.gaz.lookup(" ".join(parts[:-1]))
+        parts = text.split()
+        stripped = None
+        if len(parts) > 1 and parts[-1].casefold() in words.type_nouns:
+            stripped = " ".join(parts[:-1])  # a name that swallowed its type noun ("Idlib province")
+        if stripped and (not found or all(c.tier == 2 for c in found)):
+            # a skeleton hit for the whole ("Saada province" ~ "Saida Province") loses to a
+            # real hit for the name without its type word
+            level = words.type_nouns[parts[-1].casefold()]
+            s.hint = s.hint or (None if level == "any" else level)
+            bare_found = self.gaz.lookup(stripped)
+            if bare_found and (not found or any(c.tier < 2 for c in bare_found)):
+                found = bare_found
         if s.hint in ("province", "region", "district"):
             # "the Luhansk and Donetsk regions": the provinces are filed as "Luhansk Oblast"
             seen = {c.index for c in found}
@@ -335,7 +346,7 @@ class PlaceResolver:
     # ---- ranking ---------------------------------------------------------------------------
     def _score(self, c: Candidate, s: _Span, contained: set[str], sentence: Counter, article: Counter,
                near: list[tuple[float, float]], exact_name: bool,
-               city_namesakes: set[str] = frozenset()) -> tuple[float, str]:
+               city_namesakes: list[Candidate] = ()) -> tuple[float, str]:
         score = math.log10(c.population + 10) + LEVEL_BONUS.get(c.level, 0.0)
         score -= (0.0, 0.7, 2.5)[c.tier]
         rule = "population"
@@ -348,8 +359,12 @@ class PlaceResolver:
             score += 3.0 if same else -2.5
         if s.hint and c.level == "country":
             score -= 3.0
-        if not s.hint and c.level in ("province", "district") and c.country in city_namesakes:
-            score -= 4.5  # "Baghdad", "Kharkiv" alone are the cities, not their provinces
+        own = self._name_keys(c)[1] if c.level in ("province", "district") else None
+        if not s.hint and own is not None and any(
+                self._name_keys(o)[1] == own and (
+                    o.country == c.country and haversine_km(o.lat, o.lon, c.lat, c.lon) <= 250
+                    or o.population >= 100_000) for o in city_namesakes):
+            score -= 4.5  # "Baghdad", "Marib" alone are the cities, not the provinces named for them
         if c.country in contained:
             score += 9.0
             rule = "contained"
@@ -535,7 +550,9 @@ class PlaceResolver:
                     others[selfw[idx][0]] -= selfw[idx][1]
                     others = +others
                 best: tuple[float, str, Candidate] | None = None
-                namesakes = {c.country for c in s.candidates if c.level == "city" and c.population >= 5000}
+                # cities named like a province: near it they are its capital, and a big one
+                # wins whichever side of a border its province is filed under ("Jerusalem")
+                namesakes = [c for c in s.candidates if c.level == "city" and c.population >= 10_000]
                 for c in s.candidates:
                     name_key, name_skel = self._name_keys(c)
                     sc, rule = self._score(c, s, contained, sentence, others, near, name_key == key,

@@ -475,11 +475,13 @@ class PlaceResolver:
     def _borrow(self, doc, spans: list[_Span]) -> None:
         """A neighbourhood, square or camp the gazetteer lacks, named inside a city ("Nairobi's
         Kibera slum", "Meskel Square in Addis Ababa"), is placed at that city."""
-        resolved = {s.end: s for s in spans if s.candidates}
-        starts = {s.start: s for s in spans if s.candidates}
+        firm = [s for s in spans if s.candidates and any(c.tier < 2 for c in s.candidates)]
+        resolved = {s.end: s for s in firm}
+        starts = {s.start: s for s in firm}
         for u in spans:
-            if u.candidates or (u.weak and not u.ner):
-                continue
+            loose = bool(u.candidates) and all(c.tier == 2 for c in u.candidates)
+            if (u.candidates and not loose) or (u.weak and not u.ner):
+                continue  # a real gazetteer hit; a mere spelling likeness may still yield
             after = u.end
             if after < len(doc) and doc[after].lower_ in self.words.type_nouns:
                 after += 1
@@ -491,7 +493,7 @@ class PlaceResolver:
             if owner is None:
                 continue
             cities = [c for c in owner.candidates if c.level in ("city", "district")]
-            if cities and (u.ner or after > u.end):
+            if cities and (u.ner or after > u.end) and owner is not u:
                 u.candidates = cities
                 u.borrowed = True
 

@@ -580,9 +580,9 @@ class Coder:
         clause holds no coded act of its own, which would carry that modality itself."""
         spec = self.modal["stance"]
         cache = getattr(self, "_trigger_cache", None)
-        inside = {t.i for t in tokens}
-        if cache is not None and any(t.head.i in inside for t in cache[1] if t.head.i != trig.head.i):
-            return None
+        if cache is not None and any(t.head.i == clause.i or (t.pattern.noun and t.head.head.i == clause.i)
+                                     for t in cache[1] if t.head.i != trig.head.i):
+            return None  # the reported clause's own verb is a coded act: it carries the modality
         auxes = {c.lower_ for c in clause.children if c.dep_ in {"aux", "auxpass"}}
         negated = any(c.dep_ == "neg" for c in clause.children)
         if auxes & set(spec["demand_aux"]) and not negated:

@@ -202,7 +202,12 @@ class Lexicon:
             matcher = Matcher(vocab, validate=False)
             for noun, name, pos in ((False, "VERB", _VERB_POS), (True, "NOUN", _NOUN_POS)):
                 forms = sorted({f for head in self.heads(noun) for f in _forms(head)})
-                matcher.add(name, [[{"LEMMA": {"IN": forms}, "POS": {"IN": pos}}]])
+                patterns = [[{"LEMMA": {"IN": forms}, "POS": {"IN": pos}}]]
+                if not noun:
+                    # a headline verb the tagger took for a noun ("EU and UN hand over supplies"):
+                    # the sentence root with a subject is doing a verb's work
+                    patterns.append([{"LEMMA": {"IN": forms}, "POS": "NOUN", "DEP": "ROOT"}])
+                matcher.add(name, patterns)
             self._matchers[key] = matcher
         return self._matchers[key]
 

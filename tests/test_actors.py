@@ -69,3 +69,22 @@ def test_organisations_without_sector_noise(text):
     for e in events:
         assert e.source.country in {"UNO", "NGO"} and e.source.sector in {None, "MED"}
         assert e.source.name
+
+
+def test_dated_organisation_roles_follow_the_article_date() -> None:
+    from eventwire import code_text
+
+    def attackers(published):
+        return {e.source.code for e in code_text("The Taliban attacked a police checkpoint in Kandahar.",
+                                                 published=published) if e.cameo.startswith(("18", "19"))}
+
+    assert attackers("2019-05-01") == {"AFGREB"}
+    assert attackers("2023-05-01") == {"AFGGOV"}
+
+
+def test_undated_organisation_facing_its_later_self_takes_its_other_role() -> None:
+    from eventwire import code_text
+
+    events = code_text("Afghan President Ashraf Ghani announced a ceasefire with the Taliban.")
+    assert any(e.target is not None and e.target.code == "AFGREB" and e.target.rule == "org+other-role"
+               for e in events)

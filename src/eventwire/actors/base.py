@@ -139,6 +139,7 @@ class ActorDictionary:
             names = _split(row.get("names", ""))
             for n in names:
                 self._add(n, Entry(country, sector, names[0], "org", where))
+        self._load_org_roles()
         self._load_people()
         for number, row in _rows("agents.tsv"):
             sector = row.get("sector", "")
@@ -146,6 +147,32 @@ class ActorDictionary:
                 raise DataFileError("actors/data/agents.tsv", number, f"unknown sector '{sector}'")
             for word in _split(row.get("word", "").lower()):
                 self.agents.setdefault(word, (sector, f"agents.tsv:{number}"))
+
+    def _load_org_roles(self) -> None:
+        """Dated roles of organisations (org_roles.tsv): every alias of the organisation gets them."""
+        roles: dict[str, list[Tenure]] = {}
+        for number, row in _rows("org_roles.tsv"):
+            where = f"org_roles.tsv:{number}"
+            sector = row.get("sector") or None
+            if sector and sector not in SECTORS:
+                raise DataFileError("actors/data/org_roles.tsv", number, f"unknown sector '{sector}'")
+            for col in ("start", "end"):
+                value = row.get(col, "")
+                if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+                    raise DataFileError("actors/data/org_roles.tsv", number, f"bad {col} date '{value}'")
+            roles.setdefault(row["name"], []).append(
+                Tenure(row.get("country") or None, sector, "", row.get("start") or None, row.get("end") or None, where))
+        for name, tenures in roles.items():
+            hits = [(k, e) for k, e in list(self.names.items()) + list(self.exact.items())
+                    if e.kind == "org" and e.name == name]
+            if not hits:
+                raise DataFileError("actors/data/org_roles.tsv", None, f"no organisation named '{name}'")
+            for key, entry in hits:
+                dated = Entry(entry.country, entry.sector, entry.name, "org", entry.where, tuple(tenures))
+                if key in self.exact and self.exact[key] is entry:
+                    self.exact[key] = dated
+                if key in self.names and self.names[key] is entry:
+                    self.names[key] = dated
 
     def _load_people(self) -> None:
         root = resources.files("eventwire.actors") / "data"

@@ -240,6 +240,13 @@ class ActorResolver:
             entry = head_hit[0]
             if entry.kind == "demonym":
                 actor = make_actor(entry, "CVL", text, "demonym")
+            elif entry.kind == "org" and entry.tenures:
+                # "the Taliban" in 2019 and in 2023 are different actors (org_roles.tsv)
+                country, sec, _rule, where_t = entry.at(self.date)
+                actor = make_actor(entry, sec, text, "org+date" if self.date else "org+current",
+                                   entry_where=where_t)
+                actor.country = country
+                actor.code = (country or "") + (sec or "")
             else:
                 actor = make_actor(entry, None, text, entry.kind if entry.kind != "capital" else "metonymy")
             if entry.kind == "org" and countries and entry.country is None:

@@ -528,6 +528,10 @@ class Coder:
             prominence = -0.05
         for src, tgt in pairs:
             if tgt is not None and tgt.code == src.code:
+                # an undated "Taliban" is today's government; facing the government it must be the
+                # insurgency of the years before (org_roles.tsv)
+                src, tgt = self._other_role(src, tgt.code), self._other_role(tgt, src.code)
+            if tgt is not None and tgt.code == src.code:
                 continue  # an actor acting on itself is a parse artefact
             confidence = 0.9 if tgt is not None else 0.7
             if src.rule in {"pronoun", "agent"}:
@@ -550,6 +554,20 @@ class Coder:
             out[-1]._actor_tokens = actor_tokens
         return out
 
+
+    def _other_role(self, actor: Actor, taken: str) -> Actor:
+        """An organisation resolved by its current role, moved to a dated role unlike `taken`."""
+        if actor.rule != "org+current" or not actor.name:
+            return actor
+        entry = self.dictionary.lookup(actor.name)
+        if entry is None or not entry.tenures:
+            return actor
+        for t in sorted(entry.tenures, key=lambda t: t.start or "", reverse=True):
+            code = (t.country or "") + (t.sector or "")
+            if code != taken:
+                return dc_replace(actor, country=t.country, sector=t.sector, code=code,
+                                  rule="org+other-role", entry=t.where)
+        return actor
 
     def _tone(self, trig: Trigger) -> tuple[str, list[Token] | None]:
         """013 / 012 for a statement whose reported clause is hopeful / gloomy (data: tone)."""

@@ -607,6 +607,12 @@ class Coder:
             return "100"
         if negated and auxes & set(spec["refuse_aux"]):
             return "120"
+        future = auxes & set(spec["intent_aux"]) or any(
+            c.dep_ == "acomp" and c.lower_ in spec["intent_adjectives"] for c in clause.children)
+        verbs = {clause.lemma_.lower()} | {x.lemma_.lower() for c in clause.children if c.dep_ in {"xcomp", "prep"}
+                                           for x in [c, *c.children]}
+        if future and not negated and verbs & set(spec["cooperative_verbs"]):
+            return "030"  # "said it will return the weapons", "is committed to opening up"
         return None
 
     def _is_violent_thing(self, tok: Token) -> bool:

@@ -61,3 +61,13 @@ def test_aid_transfers_code_by_what_is_given():
 
     got = {e.cameo for e in code_text("Japan delivered rifles and tents to Moldova on Monday.")}
     assert "072" in got or "073" in got
+
+
+def test_a_pattern_listed_twice_under_one_code_is_an_error() -> None:
+    import pytest
+
+    from eventwire.errors import DataFileError
+    from eventwire.lexicon import parse_file
+
+    with pytest.raises(DataFileError, match=r"x.yaml:4: .*already listed under 040"):
+        parse_file("x.yaml", '"040":\n  - consult T\n  - meet T\n  - consult T\n')

@@ -133,6 +133,7 @@ def parse_file(name: str, text: str, known_codes: set[str] | None = None,
     if not isinstance(node, yaml.MappingNode):
         raise DataFileError(name, node.start_mark.line + 1, "expected a mapping of CAMEO code -> patterns")
     patterns: list[Pattern] = []
+    written: set[tuple[str, str]] = set()
     for key, value in node.value:
         line = key.start_mark.line + 1
         code = key.value
@@ -152,6 +153,9 @@ def parse_file(name: str, text: str, known_codes: set[str] | None = None,
                 raw = item.value
             else:
                 raise DataFileError(name, iline, "a pattern must be a string")
+            if (code, " ".join(raw.split())) in written:
+                raise DataFileError(name, iline, f"pattern '{raw}' is already listed under {code}")
+            written.add((code, " ".join(raw.split())))
             try:
                 for suffix, expanded in expand_sets(raw, sets or {}):
                     patterns.append(parse_pattern(expanded, code, f"{name}:{iline}{suffix}"))

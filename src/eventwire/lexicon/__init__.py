@@ -220,11 +220,17 @@ class Lexicon:
         out = []
         children = list(head.children)
         near = children + [g for c in children for g in c.children]
+        # "ended mediation efforts", "suspended aid deliveries": the pattern's object word may
+        # modify a general noun that stands in the object's place
+        carried = [g for c in children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _CARRIERS
+                   for g in c.children if g.dep_ in {"compound", "amod", "nmod"}] if not noun else []
         for p in self.heads(noun).get(head.lemma_.lower(), ()):
             words = [head]
             for w in p.words:
                 hit = next((c for c in children if c.lemma_.lower() == w and c not in words
                             and (p.noun or c.dep_ not in _SUBJECT_DEPS)), None)
+                if hit is None and len(words) == 1:
+                    hit = next((c for c in carried if c.lemma_.lower() == w), None)
                 if hit is None:
                     break
                 words.append(hit)
@@ -242,6 +248,9 @@ class Lexicon:
 
 
 _VERB_POS = ["VERB", "AUX"]
+_CARRIERS = frozenset({"effort", "process", "bid", "plan", "programme", "program", "campaign",
+                       "initiative", "operation", "delivery", "mission", "activity", "round",
+                       "session", "track", "shipment", "package", "supply"})
 _NOUN_POS = ["NOUN", "PROPN"]
 _SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 _PREP_DEPS = {"prep", "agent", "dative", "prt"}

@@ -190,6 +190,17 @@ class ActorResolver:
                 ante = self.last_group or self.last_person
                 return [_copy(ante, ante.text or tok.text, "pronoun")]
             return []
+        if low in _OWN_STATE:
+            # "his country", "its government": the state of whoever the possessive points to
+            owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+            if owner is not None:
+                found = self.resolve(owner, mentions)
+                states = [a for a in found if a.country and a.country not in {"IGO", "UNO", "EUR", "NGO", "IMG"}]
+                if states:
+                    a = states[0]
+                    return [Actor(code=a.country + "GOV", country=a.country, sector="GOV",
+                                  text=f"{tok.doc[tok.left_edge.i:tok.i + 1].text}", name=None,
+                                  rule="possessive-state", entry=a.entry)]
         np = self._np_tokens(tok)
         text = doc[np[0].i : np[-1].i + 1].text if np else tok.text
         # 1. the head itself is a dictionary name (country, capital, organisation)
@@ -373,6 +384,7 @@ def _person_name(tok: Token) -> str | None:
     return ent.text if ent is not None else None
 
 
+_OWN_STATE = frozenset({"country", "nation", "government", "state", "administration", "kingdom", "republic"})
 _NOT_PHRASE = frozenset({"conj", "cc", "preconj", "relcl", "punct", "parataxis", "appos", "advcl", "ccomp"})
 
 

@@ -525,7 +525,7 @@ class Coder:
         if anchor.dep_ == "ROOT" and code[:2] != "01":
             prominence = 0.05
         elif any(a.dep_ in {"relcl", "acl", "advcl"} for a in [anchor, *anchor.ancestors]):
-            prominence = -0.05
+            prominence = -0.15
         for src, tgt in pairs:
             if tgt is not None and tgt.code == src.code:
                 # an undated "Taliban" is today's government; facing the government it must be the

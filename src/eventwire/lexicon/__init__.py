@@ -250,7 +250,8 @@ class Lexicon:
 _VERB_POS = ["VERB", "AUX"]
 _CARRIERS = frozenset({"effort", "process", "bid", "plan", "programme", "program", "campaign",
                        "initiative", "operation", "delivery", "mission", "activity", "round",
-                       "session", "track", "shipment", "package", "supply"})
+                       "session", "track", "shipment", "package", "supply", "hour", "measure",
+                       "rule", "order", "regime", "restriction"})
 _NOUN_POS = ["NOUN", "PROPN"]
 _SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 _PREP_DEPS = {"prep", "agent", "dative", "prt"}

@@ -342,6 +342,8 @@ class Coder:
             return None
         if family == "refusal":
             return self.reject_code(code)
+        if family == "consider":
+            return spec["general"]
         if family == "threat" or (family == "intent" and code[:2] in self.modal["threats"]
                                   and code[:2] not in {"14", "16"}):
             # "threatened to strike", "vowed to attack": a threat (13x)

@@ -390,6 +390,9 @@ class Coder:
             # a bare statement (010) adds nothing when the sentence reports a coded act
             if any(e.cameo[:2] != "01" for e in sent_events):
                 sent_events = [e for e in sent_events if e.cameo != "010"]
+                for e in sent_events:
+                    if e.cameo[:2] == "01":  # the reported act is the news, its tone second
+                        e.confidence = round(e.confidence - 0.1, 2)
             events.extend(sent_events)
             # remember subjects for pronouns in later sentences
             for tok in sent:

@@ -385,7 +385,7 @@ def _person_name(tok: Token) -> str | None:
 
 
 _OWN_STATE = frozenset({"country", "nation", "government", "state", "administration", "kingdom", "republic"})
-_NOT_PHRASE = frozenset({"conj", "cc", "preconj", "relcl", "punct", "parataxis", "appos", "advcl", "ccomp"})
+_NOT_PHRASE = frozenset({"conj", "cc", "preconj", "relcl", "punct", "parataxis", "advcl", "ccomp"})
 
 
 def _phrase_text(tok: Token, core: str, limit: int = 25) -> str:
@@ -400,6 +400,13 @@ def _phrase_text(tok: Token, core: str, limit: int = 25) -> str:
             if child.dep_ == "acl" and (child.tag_ not in {"VBN", "VBG"} or any(
                     g.dep_ in {"oprd", "dobj", "dative"} for g in child.children)):
                 continue  # a verb with its own object hung on the name is a misparsed clause
+            if child.dep_ == "appos" and (child.ent_type_ in {"GPE", "NORP", "ORG"} or any(
+                    g.dep_ in {"cc", "conj"} for g in child.children)):
+                continue  # "The US, Russia and China": a list, not a description of the US
+            if child.dep_ == "punct" and child.text == "," and any(
+                    c.dep_ == "appos" and c.i > child.i for c in cur.children):
+                keep.add(child.i)  # the comma before an apposition belongs to the phrase
+                continue
             if child.dep_ not in _NOT_PHRASE and child.i not in keep:
                 keep.add(child.i)
                 stack.append(child)

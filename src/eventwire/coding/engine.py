@@ -51,6 +51,11 @@ class Trigger:
         return f"{self.pattern.code} '{self.pattern.text}' ({self.pattern.id})"
 
 
+# Target rules that name the source's own state again: an act on them is no event.
+_SELF_RULES = frozenset({"country", "pronoun", "metonymy", "demonym", "demonym-modifier",
+                         "possessive-state", "agent+main-country", "implicit", "counterpart"})
+
+
 class Coder:
     """Compiled lexicon, actor dictionary and ontology for one spaCy pipeline."""
 
@@ -537,7 +542,12 @@ class Coder:
                 # insurgency of the years before (org_roles.tsv)
                 src, tgt = self._other_role(src, tgt.code), self._other_role(tgt, src.code)
             if tgt is not None and tgt.code == src.code:
-                continue  # an actor acting on itself is a parse artefact
+                # an actor acting on itself is a misread target ("released followers of the
+                # rebel leader" read as the leader): the act stands, its target is unknown
+                if tgt.rule in _SELF_RULES or any(
+                        e.source.code == src.code and e.target is None and e.cameo == code for e in out):
+                    continue  # "Türkiye ... its borders": the state itself, no separate target
+                tgt = None
             confidence = 0.9 if tgt is not None else 0.7
             if src.rule in {"pronoun", "agent"}:
                 confidence -= 0.1

@@ -51,6 +51,10 @@ class Trigger:
         return f"{self.pattern.code} '{self.pattern.text}' ({self.pattern.id})"
 
 
+# Passive verbs whose subject does what their complement says ("is expected to visit").
+_RAISING = frozenset({"schedule", "expect", "set", "due", "suppose", "say", "report", "believe",
+                      "plan", "slate", "poise", "tip", "require", "oblige", "force", "invite", "ask"})
+
 # Target rules that name the source's own state again: an act on them is no event.
 _SELF_RULES = frozenset({"country", "pronoun", "metonymy", "demonym", "demonym-modifier",
                          "possessive-state", "agent+main-country", "implicit", "counterpart"})
@@ -134,6 +138,8 @@ class Coder:
             for c in cur.children:
                 if c.dep_ == "nsubjpass":
                     agent = _agent(cur)
+                    if agent is None and cur.i != verb.i and cur.lemma_.lower() in _RAISING:
+                        return c, False  # "Obama is scheduled to attend": Obama attends
                     return agent, True
             if cur.dep_ in {"xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp"} and cur.head.i != cur.i:
                 # "by continuing to attack": the subject of the main clause; "is willing to
@@ -214,6 +220,9 @@ class Coder:
             for o in objs:  # "welcomed the resumption of ties with B"
                 for inner in _prep_objects(o, ("of",), trig.tokens):
                     groups.append(_prep_objects(inner, ("with", "between", "to", "against", "by"), trig.tokens))
+            for prep in trig.preps:  # "advised against travel to Tunisia"
+                for inner in (c for c in prep.children if c.dep_ == "pobj"):
+                    groups.append(_prep_objects(inner, ("to", "with", "against", "toward", "towards"), trig.tokens))
             # "trained Nigerian soldiers": the pattern's own object noun may be the target
             groups.append([w for w in trig.tokens[1:] if w.dep_ in {"dobj", "nsubjpass"} and w.pos_ == "NOUN"])
             # "signed an accord to supply B with wheat": the purpose clause names the partner

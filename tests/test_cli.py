@@ -119,3 +119,11 @@ def test_coded_events_carry_place_and_date_into_exports(dump_file, db_path, tmp_
         f"FROM read_csv('{out}', delim='\t', header=true, all_varchar=true) "
         f"WHERE ActionGeo_FullName LIKE 'Nairobi%'").fetchall()
     assert rows and rows[0][1] == "KEN" and rows[0][2] == "4"
+
+
+def test_gazetteer_lookup_lists_candidates():
+    res = runner.invoke(app, ["gazetteer", "--lookup", "al-Hasakeh"])
+    assert res.exit_code == 0, res.output
+    lines = res.stdout.splitlines()
+    assert lines[0].startswith("al-Hasakeh:")
+    assert any("\tSYR\t" in line for line in lines[1:])

@@ -113,6 +113,13 @@ class ActorResolver:
                 if orphan is not None and orphan not in out:
                     out.append(orphan)
             for child in cur.children:
+                if child.dep_ in {"nmod", "compound"} and child.i < cur.i and child not in out and any(
+                        g.dep_ == "cc" for g in child.children):
+                    # "Fornost and the evil Gondor" parsed with the first name as a modifier of
+                    # the last: a list all the same
+                    out.append(child)
+                    stack.append(child)
+                    continue
                 if child.dep_ == "conj" and closing is not None and child.i > closing:
                     continue
                 # "The US, Russia, and Switzerland" is often parsed as an apposition with a

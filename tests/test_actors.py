@@ -88,3 +88,13 @@ def test_undated_organisation_facing_its_later_self_takes_its_other_role() -> No
     events = code_text("Afghan President Ashraf Ghani announced a ceasefire with the Taliban.")
     assert any(e.target is not None and e.target.code == "AFGREB" and e.target.rule == "org+other-role"
                for e in events)
+
+
+def test_the_two_sides_are_the_last_pair() -> None:
+    from eventwire import code_text
+
+    text = ("Ethiopian Prime Minister Abiy Ahmed met Kenyan President William Ruto in Nairobi on Monday.\n\n"
+            "The two sides signed an agreement on border security.")
+    signed = [e for e in code_text(text, published="2024-05-08") if e.cameo.startswith("057")]
+    assert {(e.source.country, e.target.country) for e in signed} == {("ETH", "KEN"), ("KEN", "ETH")}
+    assert all(e.source.rule == "coreference-pair" for e in signed)

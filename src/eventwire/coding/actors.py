@@ -79,6 +79,7 @@ class ActorResolver:
         self.people: dict[str, Actor] = {}
         self.last_person: Actor | None = None
         self.last_group: Actor | None = None
+        self.last_pair: list[Actor] = []  # the two parties of the last two-sided event
         self.cities = None
         self.main_country: str | None = None  # the article's most named state, for bare agents
         self._depth = 0
@@ -197,6 +198,11 @@ class ActorResolver:
                 ante = self.last_group or self.last_person
                 return [_copy(ante, ante.text or tok.text, "pronoun")]
             return []
+        if low in _PAIR_NOUNS and self.last_pair and any(
+                c.lower_ in {"two", "both"} for c in tok.children if c.dep_ in {"nummod", "det", "predet", "quantmod"}):
+            # "the two sides", "both countries": the parties of the last two-sided event
+            phrase = doc[tok.left_edge.i:tok.i + 1].text
+            return [_copy(a, phrase, "coreference-pair") for a in self.last_pair]
         if low in _OWN_STATE:
             # "his country", "its government": the state of whoever the possessive points to
             owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
@@ -391,6 +397,9 @@ def _person_name(tok: Token) -> str | None:
     return ent.text if ent is not None else None
 
 
+_PAIR_NOUNS = frozenset({"sides", "countries", "governments", "leaders", "nations", "parties",
+                         "states", "neighbours", "neighbors", "presidents", "ministers", "delegations",
+                         "armies", "capitals"})
 _OWN_STATE = frozenset({"country", "nation", "government", "state", "administration", "kingdom", "republic"})
 _NOT_PHRASE = frozenset({"conj", "cc", "preconj", "relcl", "punct", "parataxis", "advcl", "ccomp"})
 

@@ -408,6 +408,10 @@ class Coder:
                     if e.cameo[:2] == "01":  # the reported act is the news, its tone second
                         e.confidence = round(e.confidence - 0.1, 2)
             events.extend(sent_events)
+            for e in sent_events:  # "the two sides" in a later sentence are these two
+                if e.target is not None and e.target.country and e.source.country \
+                        and e.target.country != e.source.country:
+                    resolver.last_pair = [e.source, e.target]
             # remember subjects for pronouns in later sentences
             for tok in sent:
                 if tok.dep_ == "nsubj" and tok.pos_ in {"PROPN", "NOUN"}:

@@ -98,3 +98,16 @@ def test_the_two_sides_are_the_last_pair() -> None:
     signed = [e for e in code_text(text, published="2024-05-08") if e.cameo.startswith("057")]
     assert {(e.source.country, e.target.country) for e in signed} == {("ETH", "KEN"), ("KEN", "ETH")}
     assert all(e.source.rule == "coreference-pair" for e in signed)
+
+
+def test_the_minister_and_the_group_point_back() -> None:
+    from eventwire import code_text
+
+    text = ("Turkish Defence Minister Yasar Guler met his Iraqi counterpart in Baghdad on Monday.\n\n"
+            "The minister later accused Kurdish militants of attacking Turkish troops.\n\n"
+            "The PKK rejected the accusation. The group said it would attack Turkish bases.")
+    events = code_text(text, published="2024-05-08")
+    accused = [e for e in events if e.cameo.startswith("11")]
+    assert accused and accused[0].source.code == "TURGOV" and accused[0].source.rule == "coreference-title"
+    threats = [e for e in events if e.cameo.startswith("13")]
+    assert threats and threats[0].source.country == "TUR" and threats[0].source.sector == "REB"

@@ -80,6 +80,7 @@ class ActorResolver:
         self.last_person: Actor | None = None
         self.last_group: Actor | None = None
         self.last_pair: list[Actor] = []  # the two parties of the last two-sided event
+        self.titled: dict[str, Actor] = {}  # title word -> the last person who bore it
         self.cities = None
         self.main_country: str | None = None  # the article's most named state, for bare agents
         self._depth = 0
@@ -198,6 +199,15 @@ class ActorResolver:
                 ante = self.last_group or self.last_person
                 return [_copy(ante, ante.text or tok.text, "pronoun")]
             return []
+        bare_def = all(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in tok.children) and any(
+            c.dep_ == "det" for c in tok.children)
+        if bare_def and tok.tag_ == "NN" and low in self.titled:
+            # "the minister", "the president": the last person introduced with that title
+            return [_copy(self.titled[low], doc[tok.left_edge.i:tok.i + 1].text, "coreference-title")]
+        if bare_def and low in _GROUP_NOUNS and self.last_group is not None \
+                and self.last_group.sector not in {None, "GOV"}:
+            # "the group", "the movement": the last organisation named
+            return [_copy(self.last_group, doc[tok.left_edge.i:tok.i + 1].text, "coreference-group")]
         if low in _PAIR_NOUNS and self.last_pair and any(
                 c.lower_ in {"two", "both"} for c in tok.children if c.dep_ in {"nummod", "det", "predet", "quantmod"}):
             # "the two sides", "both countries": the parties of the last two-sided event
@@ -371,6 +381,9 @@ class ActorResolver:
     def _remember(self, actor: Actor, person: bool) -> None:
         if person:
             self.last_person = actor
+            for word in (actor.text or "").lower().replace("-", " ").split():
+                if word in _TITLES:
+                    self.titled[word] = actor  # "Defence Minister Guler" ... "the minister"
         else:
             self.last_group = actor
 
@@ -397,6 +410,11 @@ def _person_name(tok: Token) -> str | None:
     return ent.text if ent is not None else None
 
 
+_TITLES = frozenset({"minister", "president", "premier", "chancellor", "spokesman", "spokeswoman",
+                     "spokesperson", "envoy", "ambassador", "general", "commander", "leader", "chief",
+                     "governor", "mayor", "secretary", "king", "emir", "prince", "diplomat", "official"})
+_GROUP_NOUNS = frozenset({"group", "movement", "organisation", "organization", "militia", "faction",
+                          "alliance", "coalition", "party", "rebels", "militants", "insurgents"})
 _PAIR_NOUNS = frozenset({"sides", "countries", "governments", "leaders", "nations", "parties",
                          "states", "neighbours", "neighbors", "presidents", "ministers", "delegations",
                          "armies", "capitals"})

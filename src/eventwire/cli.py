@@ -64,6 +64,12 @@ def _exit_for(summary, strict: bool) -> None:
             raise typer.Exit(1)
 
 
+PlainStatementsOption = typer.Option(
+    True, "--plain-statements/--no-plain-statements",
+    help="Keep plain statements (010) addressed to no one, as CAMEO codes them; "
+         "--no-plain-statements drops them, as PETRARCH does.")
+
+
 @app.command()
 def ingest(
     paths: list[str] = typer.Argument(..., help="Files, folders, WARC archives, or - for stdin."),
@@ -91,6 +97,7 @@ def code(
     published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for articles without one."),
     processes: int = typer.Option(1, help="Parallel spaCy processes."),
     keep_negated: bool = typer.Option(False, help="Also emit negated events, flagged."),
+    plain_statements: bool = PlainStatementsOption,
     max_chars: int = typer.Option(2_000_000, help="Skip documents longer than this."),
     strict: bool = typer.Option(False, help="Exit non-zero if any record had a problem."),
     actors: Optional[list[str]] = ActorsOption,
@@ -111,7 +118,7 @@ def code(
         ids = summary.new_ids + [d for d in summary_duplicate_targets(store, summary.run_id)]
         options = CoderOptions(keep_negated=keep_negated, processes=processes, published=published,
                                actors=tuple(actors or ()), agents=tuple(agents or ()),
-                               replace_actors=replace_actors)
+                               replace_actors=replace_actors, keep_statements=plain_statements)
         n = code_store(store, ids, options)
         err.print(f"coded {len(ids)} article(s): {n} event(s)")
         events = list(iter_events(store, ids))
@@ -250,6 +257,7 @@ def eval_(
     actors: Optional[list[str]] = ActorsOption,
     agents: Optional[list[str]] = AgentsOption,
     replace_actors: bool = ReplaceOption,
+    plain_statements: bool = PlainStatementsOption,
 ) -> None:
     """Score coded events against gold as EVENT_FORMAT.md defines.
 
@@ -272,7 +280,8 @@ def eval_(
         from eventwire.coding.pipeline import CoderOptions, code_records
 
         options = CoderOptions(processes=processes, actors=tuple(actors or ()),
-                               agents=tuple(agents or ()), replace_actors=replace_actors)
+                               agents=tuple(agents or ()), replace_actors=replace_actors,
+                               keep_statements=plain_statements)
         try:
             coded_recs = [ev.to_dict() for ev in code_records(gold_recs, options)]
         except EventwireError as exc:

@@ -43,8 +43,9 @@ class Entry:
     tenures: tuple[Tenure, ...] = ()
 
     def code_at(self, date: str | None) -> tuple[str, str]:
-        """(code, file:line) of an imported dictionary entry on a date: a dated code whose range
-        holds the date, else the undated one, else the latest."""
+        """(code, file:line) of an imported dictionary entry on a date: the first dated code whose
+        range holds the date (bounds included), else the undated one; with only dated codes and
+        none holding, PETRARCH's null code "---" (no date known: the latest)."""
         dated = [t for t in self.tenures if t.start or t.end]
         if date is not None:
             for t in dated:
@@ -53,6 +54,8 @@ class Entry:
         undated = [t for t in self.tenures if not (t.start or t.end)]
         if undated:
             return undated[0].code or "", undated[0].where
+        if date is not None:
+            return "---", self.where
         last = max(self.tenures, key=lambda t: t.start or "")
         return last.code or "", last.where
 
@@ -114,6 +117,10 @@ class ActorDictionary:
         self.names: dict[str, Entry] = {}
         self.exact: dict[str, Entry] = {}  # all-caps abbreviations matched case-sensitively
         self.agents: dict[str, tuple[str, str]] = {}  # phrase -> (sector, file:line)
+        # PETRARCH agents: matched only as written (plurals are listed, "polices" is no "police")
+        # and, for "[NGO~]", written before the actor's code
+        self.exact_agents: set[str] = set()
+        self.prefix_agents: set[str] = set()
         self.ambiguous: set[str] = set()  # aliases of two people: left out
         self.stems: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}  # imported stem names
         self._matchers: dict[int, tuple[object, object]] = {}
@@ -227,6 +234,7 @@ class ActorDictionary:
                 self.names.clear(), self.exact.clear(), self.stems.clear()
             if agent_files:
                 self.agents.clear()
+                self.exact_agents.clear(), self.prefix_agents.clear()
         for path in actor_files:
             for actor in read_actors(path, warnings):
                 tenures = tuple(Tenure(code[:3], code[3:6] or None, "", start, end, actor.where, code)
@@ -241,7 +249,13 @@ class ActorDictionary:
                     self.names[text] = entry
         for path in agent_files:
             for agent in read_agents(path, warnings):
-                self.agents[" ".join(agent.phrase)] = (agent.code, agent.where)
+                key = " ".join(agent.phrase)
+                self.agents[key] = (agent.code, agent.where)
+                self.exact_agents.add(key)
+                if agent.prefix:
+                    self.prefix_agents.add(key)
+                else:
+                    self.prefix_agents.discard(key)
         self._matchers.clear()
 
     def stem_hits(self, doc) -> list[tuple[int, int, Entry]]:

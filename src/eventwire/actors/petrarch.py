@@ -6,18 +6,23 @@ merges them with (or puts them in place of) its own base. What is read:
 Actors file::
 
     ARNOR_  [ARN]                      a name; "_" joins words; a final "_" ends the word
-    ARGENTIN  [ARG]                    no final "_": a stem ("Argentina", "Argentine")
+    ARGENTIN  [ARG]                    no final "_": a stem ("Argentina", "Argentine"), used
+                                       only where no whole-word name matches (PETRARCH has none)
     +ARNORIAN                          a synonym of the entry above
     BARACK_OBAMA_                      an entry whose codes follow on their own lines
         [USAELI 040101-081104]         code with a date range (YYMMDD or YYYYMMDD)
-        [USAGOV >081105]               from that day on (">"), or until it ("<")
+        [USAGOV >081105]               from that day on (">"), or until it ("<"); the first
+                                       range holding wins, then the undated code, else "---"
+    THE_SHIRE_  [FRO/BIL/SAM]          several actors: one per code, each with its own events
     # comment, <!-- comment block -->
 
 Agents file::
 
     !PERSON! = MAN, MEN, WOMAN         a macro, substituted where !PERSON! appears
-    FOREIGN_MINISTER [~GOVFRM]         a role word; "~" codes are added to the actor's country
-    MEDIA {} [~MED]                    "{}": no plural; "{ATTORNEYS_GENERAL}": listed plurals
+    FOREIGN_MINISTER [~GOVFRM]         a role word; "~GOV" goes after the actor's code (ARNGOV)
+    MSF {} [NGO~]                      "NGO~" goes before it (NGOARN)
+    MEDIA {} [~MED]                    "{}": no plural; "{ATTORNEYS_GENERAL}": listed plurals;
+                                       otherwise "-Y" -> "-IES", "-S" -> "-SES", else "-S"
 """
 from __future__ import annotations
 
@@ -46,6 +51,7 @@ class PetrarchAgent:
     phrase: tuple[str, ...]
     code: str  # without the "~"
     where: str
+    prefix: bool = False  # "[NGO~]": the code goes before the actor's ("NGOARN"), not after it
 
 
 def _date(text: str) -> str:
@@ -153,21 +159,33 @@ def read_agents(path: str | Path, warnings: list[str] | None = None) -> list[Pet
                 raise DataFileError(str(path), number, "agent line without a [~CODE]")
             warnings.append(f"{path}:{number}: agent line without a [~CODE]; line skipped")
             continue
-        code = codes[0].strip().lstrip("~").upper()
+        raw = codes[0].replace(" ", "")
+        prefix = raw.endswith("~") and not raw.startswith("~")
+        code = raw.strip("~").upper()
         head = stripped.split("[")[0]
         plurals_match = re.search(r"\{([^}]*)\}", head)
         name = re.sub(r"\{[^}]*\}", "", head).strip()
         forms = _expand_macros(name, macros)
         plural_forms: list[str] = []
-        if plurals_match is None:
-            plural_forms = [f + "S" for f in forms]
-        elif plurals_match.group(1).strip():
-            plural_forms = [p.strip() for p in plurals_match.group(1).split(",")]
+        if plurals_match is None and "!" not in name:  # macro values are used as written
+            plural_forms = [_plural(f) for f in forms]
+        elif plurals_match is not None and plurals_match.group(1).strip():
+            plural_forms = [p.strip() for p in plurals_match.group(1).split(",") if p.strip()]
         for form in forms + plural_forms:
             words, _stem = _phrase(form)
             if words:
-                agents.append(PetrarchAgent(words, code, where))
+                agents.append(PetrarchAgent(words, code, where, prefix))
     return agents
+
+
+def _plural(form: str) -> str:
+    """PETRARCH's regular plural: "-Y" -> "-IES", "-S" -> "-SES", else "-S"."""
+    form = form.rstrip("_ ")
+    if form.upper().endswith("Y"):
+        return form[:-1] + "IES"
+    if form.upper().endswith("S"):
+        return form + "ES"
+    return form + "S"
 
 
 def _expand_macros(name: str, macros: dict[str, list[str]]) -> list[str]:

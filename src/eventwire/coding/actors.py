@@ -9,6 +9,10 @@ from eventwire.actors.base import ActorDictionary, Entry, city_countries, make_a
 from eventwire.model import Actor
 
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod", "nummod"}
+# participles that tie a noun to another actor without making it that actor ("Iran-backed
+# militias", "Al Qaeda-linked group"); "rebel-held towns" are the rebels' and stay theirs
+_AFFILIATION = frozenset({"link", "back", "ally", "affiliate", "align", "inspire", "fund", "sponsor",
+                          "support", "arm", "train", "influence", "allied", "linked", "backed"})
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"it", "they", "them", "we"}
 
@@ -31,9 +35,11 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary, nlp) -> Mentions:
         if entry is None:
             continue
         spans.append((end - start, start, end, entry))
-    for start, end, entry in dictionary.stem_hits(doc):
-        spans.append((end - start, start, end, entry))
-    for _, start, end, entry in sorted(spans, key=lambda s: (-s[0], s[1])):
+    # a TABARI stem ("THE_KU", "ARGENTIN") only claims words no whole-word name claims: PETRARCH
+    # matches whole words, so "The Kuwait government" is Kuwait's, not "THE_KU"'s
+    stems = [(end - start, start, end, entry) for start, end, entry in dictionary.stem_hits(doc)]
+    ordered = sorted(spans, key=lambda s: (-s[0], s[1])) + sorted(stems, key=lambda s: (-s[0], s[1]))
+    for _, start, end, entry in ordered:
         if any(i in found.names for i in range(start, end)):
             continue
         for i in range(start, end):
@@ -46,6 +52,8 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary, nlp) -> Mentions:
         if tok.i in found.agents:
             continue
         for key in (tok.lower_, tok.lemma_.lower()):
+            if key != tok.lower_ and key in dictionary.exact_agents:
+                continue  # a PETRARCH agent lists its plurals: "polices" is not "police"
             hit = dictionary.agents.get(key)
             if hit:
                 found.agents[tok.i] = (hit[0], hit[1], tok.text)
@@ -115,8 +123,8 @@ class ActorResolver:
                 if orphan is not None and orphan not in out:
                     out.append(orphan)
             for child in cur.children:
-                if child.dep_ in {"nmod", "compound"} and child.i < cur.i and child not in out and any(
-                        g.dep_ == "cc" for g in child.children):
+                if child.dep_ in {"nmod", "compound"} and child.i < cur.i and child not in out \
+                        and cur.pos_ == "PROPN" and any(g.dep_ == "cc" for g in child.children):
                     # "Fornost and the evil Gondor" parsed with the first name as a modifier of
                     # the last: a list all the same
                     out.append(child)
@@ -151,6 +159,8 @@ class ActorResolver:
         stack = [tok]
         while stack:
             cur = stack.pop()
+            if cur.i != tok.i and cur.lemma_.lower() in _AFFILIATION and cur.tag_ == "VBN":
+                continue  # "the Al Qaeda-linked group": Al Qaeda is not the group
             for child in cur.children:
                 if (child.dep_ in _MODIFIER_DEPS or child.dep_ in {"appos", "det", "case"}
                         or (cur.i != tok.i and child.dep_ == "conj")):
@@ -249,16 +259,12 @@ class ActorResolver:
                 sector, where, agent_text = mentions.agents[t.i]
                 break
         counterpart = any(t.lower_ in {"counterpart", "counterparts"} for t in np)
-        if head_hit and head_hit[0].kind == "petrarch":
-            # an imported dictionary's code is used as written ("ARN", "PSEREBHMS"); a role word
-            # adds its code to a bare country code ("Arnorian soldiers" -> ARNMIL)
-            code, where_p = head_hit[0].code_at(self.date)
-            if sector and len(code) == 3 and not code.startswith("---"):
-                code = code + sector
-            actor = Actor(code=code, country=code[:3] or None, sector=code[3:6] or None, text=text,
-                          name=head_hit[0].name, rule="dictionary", entry=where_p)
-            self._remember(actor, person=tok.ent_type_ == "PERSON")
-            return [actor]
+        if (head_hit and head_hit[0].kind == "petrarch") or (
+                not head_hit and any(e.kind == "petrarch" for e in countries)):
+            # an imported dictionary's actor: coded the way PETRARCH codes a noun phrase
+            coded = self._petrarch(tok, np, mentions, text)
+            if coded is not None:
+                return coded
         if head_hit and head_hit[0].kind == "person":
             entry = head_hit[0]
             country, sec, rule, where_p = entry.at(self.date)
@@ -318,6 +324,9 @@ class ActorResolver:
                             for actor, place in zip(out, places):
                                 actor.country = place.country
                                 actor.code = (place.country or "") + sector
+                                if place.rule == "dictionary":  # "human rights activists in Arnor"
+                                    code = _petrarch_code(place.code, self._petrarch_agents(np, mentions))
+                                    actor.code, actor.country, actor.sector = _petrarch_split(code)
                             return out
         if countries or sector:
             if not countries:
@@ -367,6 +376,88 @@ class ActorResolver:
                     if obj.dep_ == "pobj":
                         return [a for t in self.expand(obj) for a in self.resolve(t, mentions)]
         return []
+
+    def _petrarch(self, tok: Token, np: list[Token], mentions: Mentions, text: str) -> list[Actor] | None:
+        """PETRARCH's reading of a noun phrase (check_NEphrase): the first dictionary actor in
+        it, its code picked by the article's date, with every agent phrase of the rest added
+        ("Gondor's main opposition group" -> GONMOP, "MSF Arnor" -> NGOARN); a code written
+        "A/B/C" is three actors, each with its own events. None when the phrase's only names
+        are members of a list around it."""
+        # the other members of a list hung on this name ("Fornost and the evil Gondor") are
+        # actors of their own, not the first actor of this phrase
+        skip: set[int] = set()
+        for t in np:
+            for c in t.children:
+                if c.dep_ == "conj" or (c.dep_ in {"nmod", "compound", "appos"} and c.i < tok.i and any(
+                        g.dep_ in {"cc", "conj"} for g in c.children)):
+                    skip.update(x.i for x in c.subtree)
+        own = [t for t in np if t.i not in skip] or [tok]
+        hit = next((mentions.names[t.i] for t in own if t.i in mentions.names
+                    and mentions.names[t.i][0].kind == "petrarch"), None)
+        if hit is None:
+            return None  # its only dictionary names belong to the list around it
+        hits = [hit]
+        if not hit[1] <= tok.i < hit[2]:
+            # a list of possessors or modifiers ("Gondor and Arnor's envoys") shares the role:
+            # one actor per member, as PETRARCH expands a compound phrase
+            for t in tok.doc[hit[1]:hit[2]]:
+                for c in t.children:
+                    other = mentions.names.get(c.i)
+                    if c.dep_ == "conj" and other and other[0].kind == "petrarch" and other not in hits:
+                        hits.append(other)
+        start, end = hit[1], hit[2]
+        words = [t for t in own if not start <= t.i < end]
+        for prep in tok.children:
+            # an "of" phrase naming no actor is part of the role ("Ministry of Silly Walks")
+            if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i > tok.i and not any(
+                    t.i in mentions.names for t in prep.subtree):
+                words.extend(prep.subtree)
+        agents = self._petrarch_agents(sorted(words, key=lambda t: t.i), mentions)
+        out = []
+        for entry, _start, _end in hits:
+            base, where = entry.code_at(self.date)
+            for part in [p for p in base.split("/") if p] or [base]:
+                code, country, sector = _petrarch_split(_petrarch_code(part, agents))
+                out.append(Actor(code=code, country=country, sector=sector, text=text, name=entry.name,
+                                 rule="dictionary", entry=where))
+        self._remember(out[0], person=tok.ent_type_ == "PERSON")
+        return out
+
+    def _petrarch_agents(self, words: list[Token], mentions: Mentions) -> list[tuple[str, bool]]:
+        """The agent codes of a phrase's words, left to right, the longest agent phrase at each
+        word winning ("main opposition group" [MOP] over "opposition group" [OPP]); each code
+        with True where it goes before the actor's ("NGO~"). "Former" makes the phrase former
+        officials (ELI) whatever its role words, as TABARI's FORMER rule does."""
+        if any(t.lower_ in {"former", "ex"} or t.lower_.startswith("ex-") for t in words):
+            return [("ELI", False)]
+        agents = self.dictionary.agents
+        indices = {t.i for t in words}
+        doc = words[0].doc if words else None
+        out: list[tuple[str, bool]] = []
+        i = min(indices, default=0)
+        last = max(indices, default=-1)
+        while i <= last:
+            if i not in indices:
+                i += 1
+                continue
+            run = i
+            while run + 1 in indices and run + 1 - i < 8:
+                run += 1
+            found = None
+            for j in range(run + 1, i, -1):  # the longest phrase starting here first
+                key = doc[i:j].text.lower()
+                if key in agents:
+                    found = (key, j)
+                    break
+            if found is None and i in mentions.agents and doc[i].lemma_.lower() in agents \
+                    and doc[i].lemma_.lower() not in self.dictionary.exact_agents:
+                found = (doc[i].lemma_.lower(), i + 1)  # a base role word, by its lemma
+            if found is None:
+                i += 1
+                continue
+            key, i = found
+            out.append((agents[key][0], key in self.dictionary.prefix_agents))
+        return out
 
     def _city(self, tok: Token, text: str) -> list[Actor]:
         if self.cities is None:
@@ -449,6 +540,24 @@ def _phrase_text(tok: Token, core: str, limit: int = 25) -> str:
         return core
     phrase = tok.doc[lo:hi + 1].text
     return phrase if core in phrase else core
+
+
+def _petrarch_code(actor: str, agents: list[tuple[str, bool]]) -> str:
+    """PETRARCH's composite code: each agent code after the actor code ("~GOV") or before it
+    ("NGO~"), in the order found; an agent code the code already holds (looked for in steps of
+    three letters: USAGOV has GOV, HGWGOVMED has GOVMED) ends the assembly, as in PETRARCH."""
+    code = actor or "---"
+    for agent, prefix in agents:
+        if any(code[k:k + len(agent)] == agent for k in range(0, len(code) - len(agent) + 1, 3)):
+            break
+        code = agent + code if prefix else code + agent
+    return code
+
+
+def _petrarch_split(code: str) -> tuple[str, str | None, str | None]:
+    """(code, country, sector) of a dictionary code: its first two three-letter blocks."""
+    country = code[:3] if code[:3] not in {"", "---"} else None
+    return code, country, code[3:6] or None
 
 
 def _copy(actor: Actor, text: str, rule: str, name: str | None = None) -> Actor:

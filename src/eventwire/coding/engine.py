@@ -56,6 +56,7 @@ _RAISING = frozenset({"schedule", "expect", "set", "due", "suppose", "say", "rep
                       "plan", "slate", "poise", "tip", "require", "oblige", "force", "invite", "ask"})
 
 # Target rules that name the source's own state again: an act on them is no event.
+_HOSTILE = frozenset({"15", "16", "17", "18", "19", "20"})
 _SELF_RULES = frozenset({"country", "pronoun", "metonymy", "demonym", "demonym-modifier",
                          "possessive-state", "agent+main-country", "implicit", "counterpart"})
 
@@ -85,7 +86,10 @@ class Coder:
             head = doc[start]
             noun = self.nlp.vocab.strings[match_id] == "NOUN"
             for pattern, words, preps in self.lexicon.verify(head, noun):
-                if pattern.exclude and any(c.lemma_.lower() in pattern.exclude for c in head.children):
+                # "a report released Tuesday": the noun a participle modifies is its object
+                patient = [head.head] if head.dep_ == "acl" and head.tag_ == "VBN" else []
+                if pattern.exclude and any(c.lemma_.lower() in pattern.exclude
+                                           for c in [*head.children, *patient]):
                     if near is not None:
                         near.append((pattern, head, "an excluded word is attached"))
                     continue
@@ -164,6 +168,11 @@ class Coder:
         groups: list[list[Token]] = []
         # "condemned an attack by X": the doer of the condemned act is the one condemned
         wide = ("between", "with", "to", "against", "on", "for", "of", "at", "toward", "towards", "by")
+        if p.source_preps:
+            # "received weapons from Iran": the giver is the source, the receiver the target
+            subj, _passive = self._subject(head)
+            givers = [c for prep in trig.preps for c in prep.children if c.dep_ == "pobj"]
+            return givers, [[subj]] if subj is not None else []
         if not p.noun:
             passive_subj = [c for c in head.children if c.dep_ == "nsubjpass" and c not in trig.tokens]
             subj, passive = self._subject(head)
@@ -186,6 +195,12 @@ class Coder:
             if passive_subj:
                 groups.append(passive_subj)
                 agent = _agent(head)
+                if agent is None:
+                    # "were killed in an air strike by government forces": the strike's doer
+                    for noun in _prep_objects(head, ("in", "during", "by"), trig.tokens):
+                        agent = next(iter(_prep_objects(noun, ("by",), trig.tokens)), None)
+                        if agent is not None:
+                            break
                 if agent is not None:
                     sources.append(agent)
             elif marked_passive and subj is not None:
@@ -220,11 +235,13 @@ class Coder:
             for o in objs:  # "welcomed the resumption of ties with B"
                 for inner in _prep_objects(o, ("of",), trig.tokens):
                     groups.append(_prep_objects(inner, ("with", "between", "to", "against", "by"), trig.tokens))
-            for prep in trig.preps:  # "advised against travel to Tunisia"
+            # "advised against travel to Tunisia": the pattern's preposition, named as a target
+            # or as a plain word, leads to a noun whose own preposition names the target
+            for prep in trig.preps + [w for w in trig.tokens[1:] if w.pos_ == "ADP"]:
                 for inner in (c for c in prep.children if c.dep_ == "pobj"):
                     groups.append(_prep_objects(inner, ("to", "with", "against", "toward", "towards"), trig.tokens))
             # "trained Nigerian soldiers": the pattern's own object noun may be the target
-            groups.append([w for w in trig.tokens[1:] if w.dep_ in {"dobj", "nsubjpass"} and w.pos_ == "NOUN"])
+            groups.append([w for w in trig.tokens[1:] if w.dep_ in {"dobj", "nsubjpass"} and w.pos_ in {"NOUN", "PROPN"}])
             # "signed an accord to supply B with wheat": the purpose clause names the partner
             for clause in (c for c in head.children if c.dep_ in {"advcl", "xcomp"}
                            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
@@ -285,7 +302,9 @@ class Coder:
                     # the trigger modifies
                     groups.append(_prep_objects(head.head, ("for", "against", "on", "with", "to"), trig.tokens))
                 if governor is not None:
-                    groups.append(_prep_objects(governor, ("with", "against", "on", "at"), trig.tokens))
+                    # "issued arrest warrants for two men": a coercive act's "for" names its target
+                    gov_preps = ("with", "against", "on", "at") + (("for",) if p.code[:2] == "17" else ())
+                    groups.append(_prep_objects(governor, gov_preps, trig.tokens))
                     # "engaged Filipino peacekeepers in a firefight": the light verb's object
                     chain = {t.i for t in head.ancestors} | {head.i}
                     groups.append([c for c in governor.children if c.dep_ == "dobj" and c.i not in chain])
@@ -318,7 +337,7 @@ class Coder:
                 gov = cur.head
                 fam = self.modal["governors"].get(gov.lemma_.lower())
                 infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
-                if fam and (cur.dep_ == "xcomp" or infinitive or fam in {"demand", "appeal"}):
+                if fam and (cur.dep_ == "xcomp" or infinitive or fam in {"demand", "appeal", "claim"}):
                     family, gov_lemma = fam, gov.lemma_.lower()
                     self._gov_token = gov
                     if any(c.dep_ == "neg" for c in gov.children):
@@ -349,8 +368,8 @@ class Coder:
                 "threat" if code[:2] in {"15", "17", "18", "19", "20"} else None)
         if family is None:
             return code
-        if code[:2] in {"01", "02", "03", "10", "13"}:
-            return code  # already a verbal act
+        if code[:2] in {"01", "02", "03", "10", "13"} or family == "claim":
+            return code  # already a verbal act; a claim is recoded once its parties are known
         spec = self.modal["families"][family]
         if spec["general"] is None:
             return None
@@ -446,6 +465,9 @@ class Coder:
                         and a.rule in {"demonym", "demonym-modifier", "country", "metonymy"} and code is not None):
                     a = self._modifier_actor(a, code)
                 sources.append(a)
+        riot = self.modal.get("riot") or {}
+        if code in riot.get("codes", ()) and sources and all(a.sector in riot.get("sectors", ()) for a in sources):
+            code = "145"  # "a protester demolished the building": a riot
         if negated and code is not None and (hypothetical or family == "intent") and not self.keep_negated:
             # "will not provide support", "said it would not meet": ruled out, a rejection
             code, negated = self.reject_code(trig.pattern.code), False
@@ -463,6 +485,13 @@ class Coder:
                 if family == "intent":
                     code = self.recode(trig.pattern.code, "appeal", False)
                 sources = [a for t in src_toks for a in resolver.resolve_all(t, mentions)]
+        preset: list[Actor] | None = None
+        if family == "claim" and code is not None and code[:2] in _HOSTILE and self._gov_token is not None:
+            code, sources, preset, src_toks = self._claimed(code, sources, src_toks, resolver, mentions)
+            if preset is not None and code == "112":
+                tgt_groups = []
+            if code in {"015", "112"}:
+                family = None  # the claim itself is a plain deed of the speaker
         if tone_clause is not None:  # a comment is about the actors it names
             tgt_groups = [[t for t in tone_clause if t.i in mentions.names
                            and t.i == mentions.names[t.i][1]]] + tgt_groups
@@ -474,10 +503,16 @@ class Coder:
             tgt_toks = group
             if targets:
                 break
+        if preset is not None and code == "112":
+            targets = preset
         if trace is not None:
             trace.append({"trigger": trig, "code": code, "family": family, "negated": negated,
                           "hypothetical": hypothetical, "sources": sources, "targets": targets,
                           "source_tokens": src_toks, "target_tokens": tgt_toks})
+        if code is not None and code[:2] in _HOSTILE and self._accidental(trig.head):
+            return []  # "killed in a car crash": no doer, no political event
+        if code is not None and not sources and _background(trig.head):
+            return []  # "a member jailed over a year ago", "who had been arrested in 2019"
         if code is not None and not sources:
             passive = not trig.pattern.noun and (
                 any(c.dep_ == "nsubjpass" for c in trig.head.children)
@@ -550,6 +585,14 @@ class Coder:
         elif any(a.dep_ in {"relcl", "acl", "advcl"} for a in [anchor, *anchor.ancestors]):
             prominence = -0.15
         for src, tgt in pairs:
+            if tgt is not None and tgt.country and tgt.country == src.country \
+                    and src.sector in {"GOV", None} and tgt.sector in {"GOV", None}:
+                # "The government thanked China": a state does not act on itself, so a guessed
+                # country that is the other party's was the wrong guess; it stays unknown
+                if src.rule == "agent+main-country" and tgt.rule != "agent+main-country":
+                    src = dc_replace(src, country=None, code=src.sector or "---", rule="agent")
+                elif tgt.rule == "agent+main-country" and src.rule != "agent+main-country":
+                    tgt = dc_replace(tgt, country=None, code=tgt.sector or "---", rule="agent")
             if tgt is not None and tgt.code == src.code:
                 # an undated "Taliban" is today's government; facing the government it must be the
                 # insurgency of the years before (org_roles.tsv)
@@ -582,6 +625,30 @@ class Coder:
             out[-1]._actor_tokens = actor_tokens
         return out
 
+
+    def _accidental(self, verb: Token) -> bool:
+        """Whether the act's cause is an accident or a disaster (modality.yaml `accidents`)."""
+        causes = set(self.modal.get("accidents", ()))
+        if not causes:
+            return False
+        heads = [c for c in verb.children if c.dep_ in {"nsubj", "agent"}]
+        heads += [g for c in verb.children if c.dep_ in {"agent", "prep"} and c.lower_ in {"by", "in", "from"}
+                  for g in c.children if g.dep_ == "pobj"]
+        return any(h.lemma_.lower() in causes for h in heads)
+
+    def _claimed(self, code: str, sources: list[Actor], src_toks: list[Token],
+                 resolver: ActorResolver, mentions: Mentions):
+        """A hostile act inside "X claimed/alleged that ...": X's own act is a claim of
+        responsibility (015, aimed at the act's target); another's an accusation (112 X->doer).
+        Returns (code, sources, the accused or None, source tokens)."""
+        gov_subj, _p = self._subject(self._gov_token)
+        speakers = resolver.resolve_all(gov_subj, mentions) if gov_subj is not None else []
+        if not speakers or not sources:
+            return code, sources, None, src_toks
+        own = {a.code for a in speakers}
+        if all(a.code in own for a in sources):
+            return "015", speakers, None, [gov_subj]
+        return "112", speakers, [a for a in sources if a.code not in own], [gov_subj]
 
     def _other_role(self, actor: Actor, taken: str) -> Actor:
         """An organisation resolved by its current role, moved to a dated role unlike `taken`."""
@@ -705,6 +772,10 @@ def _fill_counterpart(actor: Actor, other: Actor) -> Actor:
                  entry=actor.entry)
 
 
+_SEAT_WORDS = frozenset({"base", "based", "headquarter", "headquartered", "register", "registered"})
+_NO_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC", "IMG", "AFR", "ASA", "MEA", "WST"})
+
+
 def main_country(all_mentions: list[Mentions], docs: list[Doc] | None = None) -> str | None:
     """The state an article names most (countries, demonyms, capitals and the cities of the
     gazetteer, each mention once), for bare role words such as "police"."""
@@ -713,11 +784,18 @@ def main_country(all_mentions: list[Mentions], docs: list[Doc] | None = None) ->
     counts: dict[str, float] = {}
     for index, mentions in enumerate(all_mentions):
         seen = set()
-        for entry, start, _end in mentions.names.values():
-            if start in seen or entry.kind not in {"country", "demonym", "capital"} or not entry.country:
+        doc = docs[index] if docs is not None else None
+        for entry, start, end in mentions.names.values():
+            if start in seen or not entry.country or len(entry.country) != 3:
                 continue
             seen.add(start)
-            counts[entry.country] = counts.get(entry.country, 0) + 1
+            if doc is not None and doc[end - 1].head.lemma_.lower() in _SEAT_WORDS:
+                continue  # "a UK-based group": where an office is, not what the story is about
+            if entry.kind in {"country", "demonym", "capital"}:
+                counts[entry.country] = counts.get(entry.country, 0) + 1
+            elif entry.kind == "org" and entry.country not in _NO_STATE:
+                # "the Syrian Observatory", "al-Shabaab": a national body hints at its state
+                counts[entry.country] = counts.get(entry.country, 0) + 0.5
         if docs is not None:
             for ent in docs[index].ents:
                 if ent.label_ == "GPE" and ent.start not in mentions.names:
@@ -729,6 +807,21 @@ def main_country(all_mentions: list[Mentions], docs: list[Doc] | None = None) ->
     if not counts:
         return None
     return max(sorted(counts), key=lambda c: counts[c])
+
+
+def _background(verb: Token) -> bool:
+    """A doer-less passive that describes a participant's past ("the mayor, jailed a year ago",
+    "who had been arrested in 2019") rather than reporting news: no event."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.dep_ not in {"acl", "relcl"}:
+        return False
+    if _agent(verb) is not None:
+        return False
+    passive = verb.tag_ == "VBN" and (verb.dep_ == "acl" or any(c.dep_ == "auxpass" for c in verb.children))
+    if not passive:
+        return False
+    perfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+    ago = any(t.lower_ == "ago" for t in verb.subtree)
+    return perfect or ago
 
 
 def _first_conjunct(tok: Token) -> Token:

@@ -29,6 +29,9 @@ class CoderOptions:
     agents: tuple[str, ...] = ()  # PETRARCH-format agent dictionaries
     replace_actors: bool = False  # use them instead of the built-in base, not with it
     places: bool = True  # geocode and date events (off: locations and dates stay null)
+    # plain statements (010) addressed to no one ("X said she hoped ..."): kept by default, as
+    # CAMEO and most gold sets code them; PETRARCH-style data without them is `False`
+    keep_statements: bool = True
 
 
 def get_coder(keep_negated: bool = False, options: CoderOptions | None = None) -> Coder:
@@ -160,6 +163,8 @@ def code_parsed(coder: Coder, article: Article, docs: list, options: CoderOption
                     continue
             seen[key] = ev
             seen.setdefault(dyad, ev)
+            if ev.cameo == "010" and ev.target is None and not options.keep_statements:
+                continue
             ev.article_id = article.id
             events.append(ev)
     return events

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from eventwire.coding.engine import load_modality
 from eventwire.coding.locate import event_date, event_place, tiers
 from eventwire.dates import caption_date, find_dates
 from eventwire.geo.resolve import ArticlePlaces, PlaceResolver
@@ -44,6 +45,29 @@ def _placed(actor: Actor, country: str | None) -> Actor:
     return replace(actor, country=country, code=country + (actor.sector or ""),
                    rule=actor.rule.replace("main-country", "place") if "main-country" in actor.rule
                    else actor.rule + "+place")
+
+
+def _content_codes() -> tuple[str, ...]:
+    """Codes whose target may be the place of what they are about (modality.yaml)."""
+    return tuple((load_modality().get("place_target") or {}).get("content", ()))
+
+
+def place_target(ev: Event, place) -> Actor | None:
+    """The state of the place where a target-less act happened, for the acts listed under
+    `place_target` in modality.yaml ("protested in Beijing" is a protest China faces)."""
+    country = place.candidate.country
+    if not country or len(country) != 3 or country in {"IGO", "UNO", "EUR", "NGO", "MNC", "IMG"}:
+        return None
+    spec = load_modality().get("place_target") or {}
+    code = ev.cameo
+    if any(code.startswith(p) for p in spec.get("any", ()) + spec.get("content", ())):
+        pass
+    elif any(code.startswith(p) for p in spec.get("foreign", ())):
+        if ev.source.country in (None, country):
+            return None
+    else:
+        return None
+    return Actor(code=country, country=country, sector=None, text=place.text, rule="place")
 
 
 class Setting:
@@ -103,6 +127,14 @@ class Setting:
                     # "killing six people" in Gaza are Gaza's people, whoever the story is about
                     ev.source = _placed(ev.source, place.candidate.country)
                     ev.target = _placed(ev.target, place.candidate.country) if ev.target else None
+                if ev.target is None and _tier in (1, 2):
+                    ev.target = place_target(ev, place)
+            if ev.target is None and any(ev.cameo.startswith(c) for c in _content_codes()):
+                # "sorrow for the shootings in South Carolina": the place of what it is about
+                about, about_tier = event_place(doc, trig, places, getattr(ev, "_actor_tokens", ()),
+                                                None, tier_map, verbal=False)
+                if about is not None and about_tier in (1, 2):
+                    ev.target = place_target(ev, about)
             mention, _dtier = event_date(doc, trig, dates, tier_map)
             if mention is None and cap is not None:
                 mention = cap

@@ -19,6 +19,7 @@ from eventwire.errors import DataFileError
 
 _WORD = re.compile(r"^[a-z][a-z'\-]*$")
 _ROLE = re.compile(r"^([a-z]+):T$")
+_SOURCE_ROLE = re.compile(r"^([a-z]+):S$")
 _EXCL = re.compile(r"^!([a-z][a-z'\-]*)$")
 
 
@@ -35,10 +36,13 @@ class Pattern:
     target_preps: tuple[str, ...] = ()  # required prepositions whose object is the target
     object_target: bool = False
     exclude: frozenset[str] = field(default_factory=frozenset)
+    # required prepositions whose object is the SOURCE; the subject is then the TARGET
+    # ("received weapons from:S": the giver acts on the receiver)
+    source_preps: tuple[str, ...] = ()
 
     @property
     def specificity(self) -> tuple[int, int]:
-        return (1 + len(self.words), len(self.target_preps), len(self.code))
+        return (1 + len(self.words), len(self.target_preps) + len(self.source_preps), len(self.code))
 
 
 def parse_pattern(text: str, code: str, pid: str) -> Pattern:
@@ -52,6 +56,7 @@ def parse_pattern(text: str, code: str, pid: str) -> Pattern:
         raise ValueError("empty pattern")
     plain: list[str] = []
     preps: list[str] = []
+    source_preps: list[str] = []
     exclude: set[str] = set()
     obj = False
     for tok in tokens:
@@ -61,17 +66,24 @@ def parse_pattern(text: str, code: str, pid: str) -> Pattern:
             obj = True
         elif m := _ROLE.match(tok):
             preps.append(m.group(1))
+        elif m := _SOURCE_ROLE.match(tok):
+            if noun:
+                raise ValueError("'prep:S' (source from a preposition) is only for verb patterns")
+            source_preps.append(m.group(1))
         elif m := _EXCL.match(tok):
             exclude.add(m.group(1))
         elif _WORD.match(tok):
             plain.append(tok)
         else:
-            raise ValueError(f"bad word '{tok}' (lower-case lemmas, 'prep:T', 'T' or '!lemma')")
+            raise ValueError(f"bad word '{tok}' (lower-case lemmas, 'prep:T', 'prep:S', 'T' or '!lemma')")
     if not plain:
         raise ValueError("no trigger word")
     head = plain[-1] if noun else plain[0]
     words = tuple(plain[:-1] if noun else plain[1:])
-    return Pattern(pid, code, text.strip(), noun, head, words, tuple(preps), obj, frozenset(exclude))
+    if source_preps and (obj or preps):
+        raise ValueError("a pattern with 'prep:S' takes its target from the subject; no 'T' words")
+    return Pattern(pid, code, text.strip(), noun, head, words, tuple(preps), obj, frozenset(exclude),
+                   tuple(source_preps))
 
 
 def _data_files() -> list[tuple[str, str]]:
@@ -236,9 +248,10 @@ class Lexicon:
                 words.append(hit)
             else:
                 preps = []
-                for prep in p.target_preps:
+                for prep in p.target_preps + p.source_preps:
+                    # "fired on Tuesday": a preposition that only dates the act names no party
                     hit = next((c for c in near if c.lower_ == prep and c.dep_ in _PREP_DEPS
-                                and c not in preps), None)
+                                and c not in preps and not _dates_only(c)), None)
                     if hit is None:
                         break
                     preps.append(hit)
@@ -255,6 +268,11 @@ _CARRIERS = frozenset({"effort", "process", "bid", "plan", "programme", "program
 _NOUN_POS = ["NOUN", "PROPN"]
 _SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 _PREP_DEPS = {"prep", "agent", "dative", "prt"}
+
+
+def _dates_only(prep) -> bool:
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objs) and all(o.ent_type_ in {"DATE", "TIME"} for o in objs)
 
 
 def _forms(word: str) -> list[str]:

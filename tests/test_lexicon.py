@@ -15,6 +15,10 @@ def test_pattern_grammar():
     e = parse_pattern("appeal !against", "020", "x:3")
     assert e.exclude == {"against"}
     assert parse_pattern("arrest T", "173", "x:4").object_target
+    h = parse_pattern("help T!", "070", "x:5")
+    assert h.object_target and h.object_actor
+    r = parse_pattern("receive weapon from:S", "072", "x:6")
+    assert (r.head, r.words, r.source_preps, r.target_preps) == ("receive", ("weapon",), ("from",), ())
 
 
 @pytest.mark.parametrize("text, line, words", [
@@ -23,6 +27,8 @@ def test_pattern_grammar():
     ('"04x":\n  - meet T\n', 1, "not a CAMEO code"),
     ('"040":\n  - N: talk T\n', 2, "only for verb patterns"),
     ('"040": meet\n', 1, "expected a list"),
+    ('"040":\n  - N: visit from:S\n', 2, "only for verb patterns"),
+    ('"040":\n  - receive visit from:S T\n', 2, "takes its target from the subject"),
 ])
 def test_errors_name_the_line(text, line, words):
     with pytest.raises(DataFileError) as info:

@@ -64,6 +64,10 @@ def _exit_for(summary, strict: bool) -> None:
             raise typer.Exit(1)
 
 
+BareCountriesOption = typer.Option(
+    False, "--bare-countries",
+    help="Write a bare state name as its country code alone (ISR), as PETRARCH does, "
+         "instead of its government (ISRGOV).")
 PlainStatementsOption = typer.Option(
     True, "--plain-statements/--no-plain-statements",
     help="Keep plain statements (010) addressed to no one, as CAMEO codes them; "
@@ -98,6 +102,7 @@ def code(
     processes: int = typer.Option(1, help="Parallel spaCy processes."),
     keep_negated: bool = typer.Option(False, help="Also emit negated events, flagged."),
     plain_statements: bool = PlainStatementsOption,
+    bare_countries: bool = BareCountriesOption,
     max_chars: int = typer.Option(2_000_000, help="Skip documents longer than this."),
     strict: bool = typer.Option(False, help="Exit non-zero if any record had a problem."),
     actors: Optional[list[str]] = ActorsOption,
@@ -118,7 +123,8 @@ def code(
         ids = summary.new_ids + [d for d in summary_duplicate_targets(store, summary.run_id)]
         options = CoderOptions(keep_negated=keep_negated, processes=processes, published=published,
                                actors=tuple(actors or ()), agents=tuple(agents or ()),
-                               replace_actors=replace_actors, keep_statements=plain_statements)
+                               replace_actors=replace_actors, keep_statements=plain_statements,
+                               bare_countries=bare_countries)
         n = code_store(store, ids, options)
         err.print(f"coded {len(ids)} article(s): {n} event(s)")
         events = list(iter_events(store, ids))
@@ -258,6 +264,7 @@ def eval_(
     agents: Optional[list[str]] = AgentsOption,
     replace_actors: bool = ReplaceOption,
     plain_statements: bool = PlainStatementsOption,
+    bare_countries: bool = BareCountriesOption,
 ) -> None:
     """Score coded events against gold as EVENT_FORMAT.md defines.
 
@@ -281,7 +288,7 @@ def eval_(
 
         options = CoderOptions(processes=processes, actors=tuple(actors or ()),
                                agents=tuple(agents or ()), replace_actors=replace_actors,
-                               keep_statements=plain_statements)
+                               keep_statements=plain_statements, bare_countries=bare_countries)
         try:
             coded_recs = [ev.to_dict() for ev in code_records(gold_recs, options)]
         except EventwireError as exc:

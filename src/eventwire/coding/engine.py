@@ -145,6 +145,11 @@ class Coder:
                     if agent is None and cur.i != verb.i and cur.lemma_.lower() in _RAISING:
                         return c, False  # "Obama is scheduled to attend": Obama attends
                     return agent, True
+            if cur.dep_ == "xcomp" and cur.head.i != cur.i:
+                # "asked Obama to help", "urged Israel to withdraw": the object does the act
+                asked = [c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i]
+                if asked and cur.head.lemma_.lower() in self.modal["governors"]:
+                    return asked[0], False
             if cur.dep_ in {"xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp"} and cur.head.i != cur.i:
                 # "by continuing to attack": the subject of the main clause; "is willing to
                 # withdraw", "is about to restore": through the adjective to the copula's subject
@@ -219,6 +224,10 @@ class Coder:
             if not p.target_preps:
                 groups.append(objs)
                 groups.append(_prep_objects(head, _DEFAULT_TARGET_PREPS, trig.tokens))
+                # "warned of the militia", "spoke about Iran": the object of the pattern's own
+                # preposition, when it names an actor
+                groups.append([c for w in trig.tokens[1:] if w.pos_ == "ADP" for c in w.children
+                               if c.dep_ == "pobj"])
             inner_objs = []
             for w in trig.tokens[1:]:  # "threatened to attack US bases"
                 if w.pos_ in {"VERB", "AUX"}:
@@ -241,7 +250,9 @@ class Coder:
                 for inner in (c for c in prep.children if c.dep_ == "pobj"):
                     groups.append(_prep_objects(inner, ("to", "with", "against", "toward", "towards"), trig.tokens))
             # "trained Nigerian soldiers": the pattern's own object noun may be the target
-            groups.append([w for w in trig.tokens[1:] if w.dep_ in {"dobj", "nsubjpass"} and w.pos_ in {"NOUN", "PROPN"}])
+            if p.code[:2] != "15":  # "sent troops": the troops are the means, not the target
+                groups.append([w for w in trig.tokens[1:] if w.dep_ in {"dobj", "nsubjpass"}
+                               and w.pos_ in {"NOUN", "PROPN"}])
             # "signed an accord to supply B with wheat": the purpose clause names the partner
             for clause in (c for c in head.children if c.dep_ in {"advcl", "xcomp"}
                            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
@@ -377,6 +388,9 @@ class Coder:
             return self.reject_code(code)
         if family == "consider":
             return spec["general"]
+        gov = self._gov_token.lemma_.lower() if getattr(self, "_gov_token", None) is not None else None
+        if family == "intent" and code[:2] == "15" and gov in self.modal.get("cooperative_governors", ()):
+            return self.modal["cooperative_posture"]  # "agreed to send troops to X": help
         if family == "threat" or (family == "intent" and code[:2] in self.modal["threats"]
                                   and code[:2] not in {"14", "16"}):
             # "threatened to strike", "vowed to attack": a threat (13x)
@@ -505,10 +519,15 @@ class Coder:
                 break
         if preset is not None and code == "112":
             targets = preset
+        if trig.pattern.object_actor and not (targets and any(
+                t.dep_ in {"dobj", "nsubjpass"} or t.head.dep_ in {"dobj", "nsubjpass"} for t in tgt_toks)):
+            return []  # "helped the economy recover": the pattern wants an actor as its object
         if trace is not None:
             trace.append({"trigger": trig, "code": code, "family": family, "negated": negated,
                           "hypothetical": hypothetical, "sources": sources, "targets": targets,
                           "source_tokens": src_toks, "target_tokens": tgt_toks})
+        if code is not None and code[:2] in {"18", "19", "20"} and family is None and _purpose(trig.head):
+            return []  # "sent troops to help fight insurgents": an aim, not a fight
         if code is not None and code[:2] in _HOSTILE and self._accidental(trig.head):
             return []  # "killed in a car crash": no doer, no political event
         if code is not None and not sources and _background(trig.head):
@@ -807,6 +826,18 @@ def main_country(all_mentions: list[Mentions], docs: list[Doc] | None = None) ->
     if not counts:
         return None
     return max(sorted(counts), key=lambda c: counts[c])
+
+
+def _purpose(verb: Token) -> bool:
+    """Whether a verb sits in a to-infinitive purpose clause ("... to help fight X")."""
+    cur = verb
+    for _ in range(4):
+        if cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            return True
+        if cur.dep_ != "xcomp" or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def _background(verb: Token) -> bool:

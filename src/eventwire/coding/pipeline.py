@@ -11,7 +11,7 @@ from eventwire.ingest.dump import is_caption
 from eventwire.coding.engine import Coder, main_country
 from eventwire.coding.setting import Setting
 from eventwire.geo.resolve import DATELINE
-from eventwire.model import Article, Event
+from eventwire.model import Actor, Article, Event
 from eventwire.nlp import load_nlp
 
 BATCH = 64
@@ -32,6 +32,9 @@ class CoderOptions:
     # plain statements (010) addressed to no one ("X said she hoped ..."): kept by default, as
     # CAMEO and most gold sets code them; PETRARCH-style data without them is `False`
     keep_statements: bool = True
+    # PETRARCH's convention: a bare state name ("Israel said") is the country code alone (ISR),
+    # not its government (ISRGOV, as EVENT_FORMAT.md has it)
+    bare_countries: bool = False
 
 
 def get_coder(keep_negated: bool = False, options: CoderOptions | None = None) -> Coder:
@@ -167,7 +170,23 @@ def code_parsed(coder: Coder, article: Article, docs: list, options: CoderOption
                 continue
             ev.article_id = article.id
             events.append(ev)
+    if options.bare_countries:
+        for ev in events:
+            ev.source = _bare(ev.source)
+            ev.target = _bare(ev.target) if ev.target is not None else None
     return events
+
+
+# How a bare state name is resolved: the country itself, its capital, its demonym, "his country"
+BARE_RULES = frozenset({"country", "metonymy", "capital", "demonym", "demonym-modifier", "possessive-state"})
+
+
+def _bare(actor: Actor) -> Actor:
+    # a pronoun or coreference copy keeps the entry it came from: "Israel said it ..."
+    from_state = actor.rule in BARE_RULES or (actor.entry or "").startswith("countries.tsv")
+    if not from_state or actor.sector != "GOV" or not actor.country:
+        return actor
+    return replace(actor, sector=None, code=actor.country)
 
 
 def _worker_batch(args: tuple[list[Article], CoderOptions]) -> list[tuple[Article, list[Event]]]:

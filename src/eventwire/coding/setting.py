@@ -52,10 +52,16 @@ def _content_codes() -> tuple[str, ...]:
     return tuple((load_modality().get("place_target") or {}).get("content", ()))
 
 
-def place_target(ev: Event, place) -> Actor | None:
+def place_target(ev: Event, place, names: dict | None = None) -> Actor | None:
     """The state of the place where a target-less act happened, for the acts listed under
-    `place_target` in modality.yaml ("protested in Beijing" is a protest China faces)."""
+    `place_target` in modality.yaml ("protested in Beijing" is a protest China faces). Words the
+    actor dictionary knows as a state name it by the dictionary, not the gazetteer."""
     country = place.candidate.country
+    for i in range(place.start, place.end):
+        hit = (names or {}).get(i)
+        if hit and hit[0].kind in {"country", "capital", "demonym", "petrarch"} and hit[0].country:
+            country = hit[0].country
+            break
     if not country or len(country) != 3 or country in {"IGO", "UNO", "EUR", "NGO", "MNC", "IMG"}:
         return None
     spec = load_modality().get("place_target") or {}
@@ -84,6 +90,7 @@ class Setting:
         # Names the actor dictionary knows as people or organisations are not places, whatever
         # the tagger says ("Shoigu" is not Ségou).
         self.blocked: list[set[int]] = []
+        self.names: list[dict] = [m.names for m in actor_mentions] if actor_mentions else [{} for _ in docs]
         for i, _doc in enumerate(docs):
             names = actor_mentions[i].names if actor_mentions else {}
             self.blocked.append({j for j, (entry, _s, _e) in names.items() if entry.kind in ("person", "org")})
@@ -128,13 +135,13 @@ class Setting:
                     ev.source = _placed(ev.source, place.candidate.country)
                     ev.target = _placed(ev.target, place.candidate.country) if ev.target else None
                 if ev.target is None and _tier in (1, 2):
-                    ev.target = place_target(ev, place)
+                    ev.target = place_target(ev, place, self.names[seg_index])
             if ev.target is None and any(ev.cameo.startswith(c) for c in _content_codes()):
                 # "sorrow for the shootings in South Carolina": the place of what it is about
                 about, about_tier = event_place(doc, trig, places, getattr(ev, "_actor_tokens", ()),
                                                 None, tier_map, verbal=False)
                 if about is not None and about_tier in (1, 2):
-                    ev.target = place_target(ev, about)
+                    ev.target = place_target(ev, about, self.names[seg_index])
             mention, _dtier = event_date(doc, trig, dates, tier_map)
             if mention is None and cap is not None:
                 mention = cap

@@ -39,6 +39,8 @@ class Pattern:
     # required prepositions whose object is the SOURCE; the subject is then the TARGET
     # ("received weapons from:S": the giver acts on the receiver)
     source_preps: tuple[str, ...] = ()
+    # "T!": the direct object must name an actor ("helped Ukraine", not "helped the economy")
+    object_actor: bool = False
 
     @property
     def specificity(self) -> tuple[int, int]:
@@ -59,8 +61,13 @@ def parse_pattern(text: str, code: str, pid: str) -> Pattern:
     source_preps: list[str] = []
     exclude: set[str] = set()
     obj = False
+    obj_actor = False
     for tok in tokens:
-        if tok == "T":
+        if tok == "T!":
+            if noun:
+                raise ValueError("'T!' (an actor as direct object) is only for verb patterns")
+            obj = obj_actor = True
+        elif tok == "T":
             if noun:
                 raise ValueError("'T' (direct object) is only for verb patterns; use a preposition")
             obj = True
@@ -75,7 +82,7 @@ def parse_pattern(text: str, code: str, pid: str) -> Pattern:
         elif _WORD.match(tok):
             plain.append(tok)
         else:
-            raise ValueError(f"bad word '{tok}' (lower-case lemmas, 'prep:T', 'prep:S', 'T' or '!lemma')")
+            raise ValueError(f"bad word '{tok}' (lower-case lemmas, 'prep:T', 'prep:S', 'T', 'T!' or '!lemma')")
     if not plain:
         raise ValueError("no trigger word")
     head = plain[-1] if noun else plain[0]
@@ -83,7 +90,7 @@ def parse_pattern(text: str, code: str, pid: str) -> Pattern:
     if source_preps and (obj or preps):
         raise ValueError("a pattern with 'prep:S' takes its target from the subject; no 'T' words")
     return Pattern(pid, code, text.strip(), noun, head, words, tuple(preps), obj, frozenset(exclude),
-                   tuple(source_preps))
+                   tuple(source_preps), obj_actor)
 
 
 def _data_files() -> list[tuple[str, str]]:

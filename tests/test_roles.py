@@ -1,0 +1,92 @@
+"""Who acts on whom: role mechanisms of the coder, each on sentences written for these tests."""
+from __future__ import annotations
+
+from eventwire import code_text
+
+
+def _events(text: str, published: str | None = None) -> set[tuple]:
+    return {(e.source.code, e.target.code if e.target else None, e.cameo) for e in code_text(text, published)}
+
+
+def test_giver_in_from_phrase_is_the_source():
+    # "from:S" patterns: the receiver is the target
+    assert ("IRNGOV", "YEMREB", "072") in _events("Yemeni rebels received missiles from Iran last year.")
+    assert ("CHNGOV", "KENGOV", "071") in _events("Kenya received a loan of $500 million from China.")
+    assert ("LEG", "USAGOV", "100") in _events("President Biden faces pressure from Congress to act.", "2023-05-01")
+
+
+def test_object_must_be_an_actor_for_help():
+    assert ("POLGOV", "UKRGOV", "070") in _events("Poland helped Ukraine after the floods.")
+    assert not [e for e in code_text("Falling prices helped the economy recover.") if e.cameo == "070"]
+
+
+def test_place_is_the_target_of_untargeted_protests_visits_and_attacks():
+    events = _events("Kenyan activists staged a protest in Kampala on Friday.")
+    assert ("KENOPP", "UGA", "141") in events
+    assert ("RUSGOV", "NOR", "150") in _events("Russia is conducting naval exercises in Norway's north.")
+    # a meeting at home has no target; the place is only where it was
+    assert all(e.target is None for e in code_text("Kenya's cabinet met in Nairobi on Monday.")
+               if e.cameo.startswith("04"))
+
+
+def test_place_of_what_a_comment_is_about():
+    assert ("EUR", "BLR", "111") in _events("The EU criticised the crackdown in Belarus.")
+    assert ("USAGOV", "USA", "018") in _events("President Biden expressed sorrow for the shootings in Texas.")
+
+
+def test_claims_are_accusations_or_responsibility_not_facts():
+    events = _events("Kyiv alleged that Russian troops had executed civilians in Bucha.")
+    assert ("UKRGOV", "RUSMIL", "112") in events
+    assert not [e for e in events if e[2].startswith("18")]
+    own = _events("The Houthis claimed that they had attacked a tanker in the Red Sea.")
+    assert any(s == "YEMREB" and c == "015" for s, _t, c in own)
+
+
+def test_protesters_destroying_property_riot():
+    assert any(c == "145" for _s, _t, c in _events("Protesters torched a police station in Dhaka."))
+
+
+def test_accidents_are_no_events():
+    assert _events("Twelve people were killed in a bus crash near Mombasa.") == set()
+    assert _events("The earthquake destroyed 300 homes in eastern Turkey.") == set()
+    assert any(c.startswith("19") or c.startswith("18")
+               for _s, _t, c in _events("Gunmen killed five villagers in an attack in Zamfara."))
+
+
+def test_background_passive_of_a_participant_is_no_event():
+    text = "Israel released the mayor of Jenin, who had been arrested two years ago, on Wednesday."
+    codes = [c for _s, _t, c in _events(text)]
+    assert "0841" in codes and not [c for c in codes if c.startswith("17")]
+
+
+def test_a_date_is_never_a_target():
+    events = _events("Egypt said a rocket was fired at it from Sudan on Tuesday.")
+    assert any(t == "EGYGOV" for _s, t, c in events if c.startswith("19"))
+
+
+def test_affiliation_modifiers_do_not_name_the_actor():
+    events = code_text("The Al Qaeda-linked group al-Shabaab claimed responsibility for the attack.")
+    assert {e.source.code for e in events} == {"SOMREB"}
+
+
+def test_conjoined_demonyms_in_a_modifier_are_one_group_each():
+    events = _events("German and French activists staged a protest in Budapest on Sunday.")
+    assert {s for s, _t, _c in events} == {"DEUOPP", "FRAOPP"}
+
+
+def test_state_does_not_act_on_itself_by_guess():
+    events = _events("The government expressed gratitude for China's assistance.")
+    assert all(s != "CHNGOV" for s, t, _c in events if t and t.startswith("CHN"))
+
+
+def test_petrarch_conventions_on_request():
+    from eventwire.coding.pipeline import CoderOptions, code_records
+
+    rec = [{"id": "a", "text": "Israel said on Monday it had released 30 Palestinian prisoners. "
+                               "Egypt said it was studying the plan."}]
+    default = code_records(rec, CoderOptions())
+    assert any(e.source.code == "ISRGOV" for e in default)
+    assert any(e.cameo == "010" and e.target is None for e in default)
+    petr = code_records(rec, CoderOptions(bare_countries=True, keep_statements=False))
+    assert any(e.source.code == "ISR" and e.source.sector is None for e in petr)
+    assert not any(e.cameo == "010" and e.target is None for e in petr)

@@ -66,6 +66,11 @@ def _phrase_head_after(doc, cc_i: int) -> Token | None:
     i = cc_i + 1
     if i < len(doc) and doc[i].dep_ == "det":
         i += 1
+    # "and wary Lebanon", "and the embattled Lebanon": a few adjectives before the name
+    for _ in range(3):
+        if i < len(doc) and doc[i].dep_ in {"amod", "advmod"} and doc[i].pos_ in {"ADJ", "ADV", "VERB"} \
+                and doc[i].head.i > i:
+            i += 1
     if i >= len(doc) or doc[i].pos_ != "PROPN":
         return None
     tok = doc[i]
@@ -76,6 +81,17 @@ def _phrase_head_after(doc, cc_i: int) -> Token | None:
     if tok.pos_ != "PROPN" or tok.dep_ in {"compound", "amod"}:
         return None
     return tok
+
+
+# entity types that are no place: "Police in Kabul and the Taliban" are two actors
+_NOT_PLACE = frozenset({"PERSON", "ORG", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+
+
+def _list_modifier(head: Token, child: Token) -> bool:
+    """A name modifying a later name that opens a list of its own ("Arnor, Calenardhon and the
+    evil Gondor" with Arnor a modifier of Gondor): a member of the list, not part of the name."""
+    return child.dep_ in {"nmod", "compound"} and child.i < head.i and head.pos_ == "PROPN" and any(
+        g.dep_ in {"cc", "conj"} for g in child.children)
 
 
 class ActorResolver:
@@ -96,6 +112,7 @@ class ActorResolver:
     def expand(self, tok: Token) -> list[Token]:
         """The token and every token conjoined with it ("Qatar, Egypt and the US")."""
         out = [tok]
+        seen = {tok}  # visited, member or not ("the US President" in "Biden, the US President, and Xi")
         stack = [tok]
         while stack:
             cur = stack.pop()
@@ -106,7 +123,8 @@ class ActorResolver:
                 for other in ent:
                     if other.i != cur.i and other.head.i == cur.i and other not in stack:
                         for child in other.children:
-                            if child.dep_ == "conj" and child not in out:
+                            if child.dep_ == "conj" and child not in seen:
+                                seen.add(child)
                                 out.append(child)
                                 stack.append(child)
             # "A and B, C forces deployed ...": once "and" has closed a list, a further conjunct
@@ -120,25 +138,115 @@ class ActorResolver:
                 # "Qatar, Egypt, and the United States" with the last name parsed as the
                 # subject of the next verb: the noun phrase right after "and" closes the list
                 orphan = _phrase_head_after(cur.doc, ccs[-1])
-                if orphan is not None and orphan not in out:
+                if orphan is not None and orphan not in seen:
+                    seen.add(orphan)
                     out.append(orphan)
+            strays = self._stray_places(cur)
             for child in cur.children:
-                if child.dep_ in {"nmod", "compound"} and child.i < cur.i and child not in out \
-                        and cur.pos_ == "PROPN" and any(g.dep_ == "cc" for g in child.children):
-                    # "Fornost and the evil Gondor" parsed with the first name as a modifier of
-                    # the last: a list all the same
+                if child in seen:
+                    continue
+                if _list_modifier(cur, child):
+                    # "Fornost and the evil Gondor", "Arnor, Calenardhon and the evil Gondor"
+                    # parsed with the first name as a modifier of the last: a list all the same
+                    seen.add(child)
                     out.append(child)
                     stack.append(child)
                     continue
                 if child.dep_ == "conj" and closing is not None and child.i > closing:
                     continue
+                if child in strays:
+                    continue  # "Lawmakers in France and Germany": a place, not another actor
+                if child.dep_ == "appos" and any(g.dep_ in {"cc", "conj"} for g in child.children) \
+                        and not self._name_like(child):
+                    # "Biden, the US President, and Xi" with Xi hung on the title: the title is
+                    # Biden's, the conjunct is a member
+                    seen.add(child)
+                    stack.append(child)
+                    continue
                 # "The US, Russia, and Switzerland" is often parsed as an apposition with a
-                # conjunction hanging on it: a list, not a second name for the same actor
-                is_list = child.dep_ == "appos" and any(g.dep_ in {"cc", "conj"} for g in child.children)
-                if (child.dep_ == "conj" or is_list) and child not in out:
+                # conjunction hanging on it, or with the conjunction after it on the head: a list,
+                # not a second name for the same actor
+                if child.dep_ == "conj" or self._list_appos(cur, child):
+                    seen.add(child)
                     out.append(child)
                     stack.append(child)
         return out
+
+    def _name_like(self, tok: Token) -> bool:
+        """A capitalised name, not a role or title ("the US President", "a Democrat"): only a
+        name can be a member of a list parsed as an apposition."""
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        if not tok.text[:1].isupper() or low in _TITLES or lemma in _TITLES:
+            return False
+        if low in self.dictionary.agents or lemma in self.dictionary.agents:
+            return False
+        return not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children)
+
+    def _list_appos(self, cur: Token, child: Token) -> bool:
+        """Whether an apposition of `cur` is a member of a list rather than a description: it
+        carries a conjunction itself ("The US, Russia, and Switzerland"), or it stands between
+        the head and the head's own "and" ("Evil Mordor, the awful Fornost, and good Gondor")."""
+        if child.dep_ != "appos" or child.i < cur.i:
+            return False
+        if any(g.dep_ in {"cc", "conj"} for g in child.children):
+            return self._name_like(child)
+        ccs = [c.i for c in cur.children if c.dep_ == "cc" and c.i > child.i]
+        if not ccs or not self._name_like(child):
+            return False
+        return any(c.dep_ == "conj" and c.i > ccs[0] for c in cur.children) or \
+            _phrase_head_after(cur.doc, ccs[0]) is not None
+
+    def _stray_places(self, owner: Token) -> list[Token]:
+        """Proper-noun conjuncts of a role noun that continue its in/of/from place:
+        "Lawmakers in France and Germany" is often parsed with Germany as a conjunct of
+        "Lawmakers"; it is a second place of the lawmakers, not an actor beside them."""
+        if owner.pos_ != "NOUN":
+            return []
+        obj = next((o for p in owner.children if p.dep_ == "prep" and p.lower_ in {"in", "of", "from"}
+                    and p.i > owner.i for o in p.children if o.dep_ == "pobj"), None)
+        if obj is None or obj.pos_ != "PROPN" or obj.ent_type_ in _NOT_PLACE:
+            return []
+        out: list[Token] = []
+        end = obj.right_edge.i
+        for c in sorted((c for c in owner.children if c.dep_ == "conj" and c.i > end), key=lambda c: c.i):
+            between = owner.doc[end + 1:c.left_edge.i]
+            if c.pos_ != "PROPN" or c.ent_type_ in _NOT_PLACE or len(between) > 2 or any(
+                    t.dep_ not in {"cc", "punct"} for t in between):
+                break
+            out.append(c)
+            end = c.right_edge.i
+        return out
+
+    def _place_phrases(self, tok: Token) -> list[list[Token]]:
+        """The place lists of a role noun's in/of/from phrases, its own first, then, in a list
+        of role nouns, the nearest one that follows it ("lawmakers and officials in France and
+        Germany": both groups are in both countries); each list holds the object's conjuncts and
+        the stray conjuncts of the phrase's owner (_stray_places)."""
+        root = tok
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        members, stack = [root], [root]
+        while stack:  # the conjunct chain: "lawmakers, officials and police"
+            for c in stack.pop().children:
+                if c.dep_ == "conj" and c.pos_ == "NOUN":
+                    members.append(c)
+                    stack.append(c)
+        own: list[list[Token]] = []
+        shared: list[tuple[int, list[Token]]] = []
+        for owner in [tok] + [m for m in members if m.i != tok.i and m.pos_ == "NOUN"]:
+            for prep in owner.children:
+                if prep.dep_ != "prep" or prep.lower_ not in {"in", "of", "from"}:
+                    continue
+                if owner is not tok and prep.i < tok.i:
+                    continue  # "officials in France and lawmakers": the lawmakers are not placed
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        places = self.expand(obj) + self._stray_places(owner)
+                        if owner is tok:
+                            own.append(places)
+                        else:
+                            shared.append((prep.i, places))
+        return own + [places for _, places in sorted(shared, key=lambda x: x[0])]
 
     def resolve_all(self, tok: Token, mentions: Mentions) -> list[Actor]:
         actors = []
@@ -162,8 +270,12 @@ class ActorResolver:
             if cur.i != tok.i and cur.lemma_.lower() in _AFFILIATION and cur.tag_ == "VBN":
                 continue  # "the Al Qaeda-linked group": Al Qaeda is not the group
             for child in cur.children:
+                if cur.i == tok.i and (_list_modifier(cur, child) or self._list_appos(cur, child)):
+                    continue  # the other members of a list are not words of this name (expand)
                 if (child.dep_ in _MODIFIER_DEPS or child.dep_ in {"appos", "det", "case"}
-                        or (cur.i != tok.i and child.dep_ == "conj")):
+                        or (cur.i != tok.i and child.dep_ == "conj" and cur.dep_ != "appos")):
+                    # a conjunct hung on an apposition is a member of a list ("Biden, the US
+                    # President, and Xi"), not a word of this name
                     toks.append(child)
                     stack.append(child)
         return sorted(toks, key=lambda t: t.i)
@@ -312,22 +424,18 @@ class ActorResolver:
                 return []
         if sector and not countries:
             # "police in Lagos", "the foreign ministers of Armenia and Azerbaijan"
-            for prep in tok.children:
-                if prep.dep_ == "prep" and prep.lower_ in {"in", "of", "from"}:
-                    for obj in prep.children:
-                        if obj.dep_ != "pobj":
-                            continue
-                        places = [a for t in self.expand(obj) for a in self.resolve(t, mentions)]
-                        if places:
-                            out = [make_actor(None, sector, text, "agent+place", entry_where=where)
-                                   for _ in places]
-                            for actor, place in zip(out, places):
-                                actor.country = place.country
-                                actor.code = (place.country or "") + sector
-                                if place.rule == "dictionary":  # "human rights activists in Arnor"
-                                    code = _petrarch_code(place.code, self._petrarch_agents(np, mentions))
-                                    actor.code, actor.country, actor.sector = _petrarch_split(code)
-                            return out
+            for place_toks in self._place_phrases(tok):
+                places = [a for t in place_toks for a in self.resolve(t, mentions)]
+                if places:
+                    out = [make_actor(None, sector, text, "agent+place", entry_where=where)
+                           for _ in places]
+                    for actor, place in zip(out, places):
+                        actor.country = place.country
+                        actor.code = (place.country or "") + sector
+                        if place.rule == "dictionary":  # "human rights activists in Arnor"
+                            code = _petrarch_code(place.code, self._petrarch_agents(np, mentions))
+                            actor.code, actor.country, actor.sector = _petrarch_split(code)
+                    return out
         if countries or sector:
             if not countries:
                 actor = make_actor(None, sector, text, "agent", entry_where=where)
@@ -513,6 +621,15 @@ _OWN_STATE = frozenset({"country", "nation", "government", "state", "administrat
 _NOT_PHRASE = frozenset({"conj", "cc", "preconj", "relcl", "punct", "parataxis", "advcl", "ccomp"})
 
 
+def _other_member(cur: Token, child: Token) -> bool:
+    """A child that is another member of a list around `cur`, not part of its phrase: an
+    apposed name or one carrying a conjunction, or a list-opening modifier (_list_modifier)."""
+    if _list_modifier(cur, child):
+        return True
+    return child.dep_ == "appos" and (child.ent_type_ in {"GPE", "NORP", "ORG"} or any(
+        g.dep_ in {"cc", "conj"} for g in child.children))
+
+
 def _phrase_text(tok: Token, core: str, limit: int = 25) -> str:
     """The whole noun phrase that names an actor: "the police in the Gaza Strip", "rebels loyal
     to Riek Machar", "U.N. peacekeeping chief Jean-Pierre Lacroix", without the other members
@@ -525,11 +642,10 @@ def _phrase_text(tok: Token, core: str, limit: int = 25) -> str:
             if child.dep_ == "acl" and (child.tag_ not in {"VBN", "VBG"} or any(
                     g.dep_ in {"oprd", "dobj", "dative"} for g in child.children)):
                 continue  # a verb with its own object hung on the name is a misparsed clause
-            if child.dep_ == "appos" and (child.ent_type_ in {"GPE", "NORP", "ORG"} or any(
-                    g.dep_ in {"cc", "conj"} for g in child.children)):
+            if _other_member(cur, child):
                 continue  # "The US, Russia and China": a list, not a description of the US
             if child.dep_ == "punct" and child.text == "," and any(
-                    c.dep_ == "appos" and c.i > child.i for c in cur.children):
+                    c.dep_ == "appos" and c.i > child.i and not _other_member(cur, c) for c in cur.children):
                 keep.add(child.i)  # the comma before an apposition belongs to the phrase
                 continue
             if child.dep_ not in _NOT_PHRASE and child.i not in keep:

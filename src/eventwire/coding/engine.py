@@ -173,6 +173,10 @@ class Coder:
         groups: list[list[Token]] = []
         # "condemned an attack by X": the doer of the condemned act is the one condemned
         wide = ("between", "with", "to", "against", "on", "for", "of", "at", "toward", "towards", "by")
+        if any(prep.dep_ == "prt" for prep in trig.preps) and not p.noun:
+            # "cordoned the area off": a particle named as the target's preposition leaves
+            # the target as the direct object
+            groups.append([c for c in head.children if c.dep_ == "dobj"])
         if p.source_preps:
             # "received weapons from Iran": the giver is the source, the receiver the target
             subj, _passive = self._subject(head)
@@ -365,6 +369,17 @@ class Coder:
                     family, gov_lemma = fam, gov.lemma_.lower()
                     self._gov_token = gov
             break
+        if family is None and clause.dep_ == "ccomp" and clause.head.i != clause.i \
+                and clause.head.lemma_.lower() in self.modal["tone"]["speech_verbs"]:
+            # "Iran said the US must lift sanctions": the speaker demands; "should": appeals
+            aux = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+            obliged = "demand" if aux & set(self.modal["stance"]["demand_aux"]) else (
+                "appeal" if aux & set(self.modal["stance"].get("appeal_aux", ())) else None)
+            subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if obliged and not negated and subject is not None and subject.pos_ != "PRON":
+                family, gov_lemma = obliged, clause.head.lemma_.lower()
+                self._gov_token = clause.head
+                hypothetical = False
         if family is None and trig.pattern.noun and head.dep_ == "dobj":
             fam = self.modal["governors"].get(head.head.lemma_.lower())
             if fam in {"demand", "appeal", "intent", "threat"}:
@@ -511,12 +526,22 @@ class Coder:
                            and t.i == mentions.names[t.i][1]]] + tgt_groups
         targets: list[Actor] = []
         src_ids = {t.i for t in src_toks}
+        own = {a.code for a in sources}
+        fallback: tuple[list[Actor], list[Token]] | None = None
         for group in tgt_groups:
             group = [t for t in group if t.i not in src_ids]
             targets = [a for t in group for a in resolver.resolve_all(t, mentions)]
             tgt_toks = group
+            if targets and own and all(a.code in own for a in targets):
+                # "Xi reaffirmed China's friendship with Pakistan": the doer's own name is no
+                # target while a later group names another party
+                fallback = fallback or (targets, group)
+                targets = []
+                continue
             if targets:
                 break
+        if not targets and fallback is not None:
+            targets, tgt_toks = fallback
         if preset is not None and code == "112":
             targets = preset
         if trig.pattern.object_actor and not (targets and any(
@@ -642,6 +667,17 @@ class Coder:
             out[-1]._definite = definite
             out[-1]._trigger_i = trig.head.i
             out[-1]._actor_tokens = actor_tokens
+        converse = self.modal.get("converse") or {}
+        for ev in list(out):
+            other = converse.get(ev.cameo)
+            if other and ev.target is not None and other in self.ontology.codes:
+                # "X visited Y" is also Y hosting X
+                info2 = self.ontology.get(other)
+                twin = dc_replace(ev, source=ev.target, target=ev.source, cameo=other, plover=info2.plover,
+                                  mode=info2.mode, goldstein=info2.goldstein, quad_class=info2.quad_gdelt)
+                for attr in ("_definite", "_trigger_i", "_actor_tokens"):
+                    setattr(twin, attr, getattr(ev, attr))
+                out.append(twin)
         return out
 
 
@@ -719,6 +755,10 @@ class Coder:
         negated = any(c.dep_ == "neg" for c in clause.children)
         if auxes & set(spec["demand_aux"]) and not negated:
             return "100"
+        # "X said Arnor will contribute ...": another's intent or refusal is not the speaker's
+        subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None and subject.pos_ not in {"PRON"}:
+            return None
         if negated and auxes & set(spec["refuse_aux"]):
             return "120"
         future = auxes & set(spec["intent_aux"]) or any(

@@ -4,7 +4,7 @@ Usage: python benchmarks/petrarch_unittest.py [--datasets ../shared/datasets]
 Codes every record of petrarch_unittest.jsonl with raw/PETR.Validate.actors.txt and
 raw/PETR.Validate.agents.txt in place of the built-in actors, and prints per category the share
 of expected (non-optional) events for which eventwire produced an event with the same source
-and target codes. The event codes there come from PETRARCH's own verb dictionary and are not
+and target codes (PETRARCH's "---" for an unknown country is read as EVENT_FORMAT's empty one). The event codes there come from PETRARCH's own verb dictionary and are not
 the measure.
 """
 from __future__ import annotations
@@ -15,6 +15,13 @@ from collections import defaultdict
 from pathlib import Path
 
 from eventwire.coding.pipeline import CoderOptions, code_records
+
+
+def _norm(code: str | None) -> str | None:
+    """PETRARCH writes an unknown country as "---" ("---GOV"); EVENT_FORMAT leaves it out ("GOV")."""
+    if code is None or code == "---":
+        return None
+    return code[3:] if code.startswith("---") else code
 
 
 def main() -> None:
@@ -29,14 +36,15 @@ def main() -> None:
                            replace_actors=True)
     coded = defaultdict(set)
     for ev in code_records(records, options):
-        coded[ev.article_id].add((ev.source.code, ev.target.code if ev.target else None))
+        coded[ev.article_id].add((_norm(ev.source.code), _norm(ev.target.code) if ev.target else None))
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for rec in records:
         cat = (rec.get("petrarch") or {}).get("category", "?")
         for ev in rec.get("events") or []:
             if ev.get("optional"):
                 continue
-            key = ((ev["source"] or {}).get("code"), (ev["target"] or {}).get("code") if ev["target"] else None)
+            key = (_norm((ev["source"] or {}).get("code")),
+                   _norm((ev["target"] or {}).get("code")) if ev["target"] else None)
             hit = key in coded[rec["id"]]
             totals[cat][0] += hit
             totals[cat][1] += 1

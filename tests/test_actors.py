@@ -111,3 +111,54 @@ def test_the_minister_and_the_group_point_back() -> None:
     assert accused and accused[0].source.code == "TURGOV" and accused[0].source.rule == "coreference-title"
     threats = [e for e in events if e.cameo.startswith("13")]
     assert threats and threats[0].source.country == "TUR" and threats[0].source.sector == "REB"
+
+
+def _sources(text: str) -> set[str]:
+    return {e.source.code for e in code_text(text)}
+
+
+@pytest.mark.parametrize("text, members", [
+    # the last member after "and" with adjectives before it, hung on the previous member
+    ("Egypt, Jordan and the embattled Lebanon welcomed the ceasefire.", {"EGYGOV", "JORGOV", "LBNGOV"}),
+    # the middle member parsed as an apposition, the last one as the verb's own subject
+    ("Angry Egypt, the cautious Jordan, and wary Lebanon welcomed the ceasefire.",
+     {"EGYGOV", "JORGOV", "LBNGOV"}),
+    # the middle member parsed as a noun-phrase adverbial
+    ("Qatar, Egypt, and the United States urged Israel and Hamas to agree a truce.",
+     {"QATGOV", "EGYGOV", "USAGOV"}),
+])
+def test_every_member_of_an_oddly_parsed_list_is_an_actor(text, members):
+    assert _sources(text) >= members
+
+
+def test_a_title_in_apposition_is_no_list_member():
+    events = code_text("Joe Biden, the US President, and Xi Jinping met in Bali.")
+    sources = [e.source for e in events if e.cameo.startswith("04")]
+    assert {a.code for a in sources} == {"USAGOV", "CHNGOV"}
+    assert not any(a.rule == "title" for a in sources)  # "the US President" is Biden, not a third actor
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Lawmakers in France and Germany criticised the deal.", {"FRALEG", "DEULEG"}),
+    ("Police in Lagos and Abuja arrested 40 protesters.", {"NGACOP"}),
+    ("Soldiers from Chad and Niger attacked the militants.", {"TCDMIL", "NERMIL"}),
+    # conjoined role nouns share the place phrase after them
+    ("Lawmakers and officials in France and Germany criticised the deal.",
+     {"FRALEG", "DEULEG", "FRAGOV", "DEUGOV"}),
+    ("Police and soldiers in Lagos and Abuja arrested 40 protesters.", {"NGACOP", "NGAMIL"}),
+])
+def test_role_nouns_take_every_place_of_their_phrase(text, want):
+    events = code_text(text)
+    assert {e.source.code for e in events if e.source.rule == "agent+place"} == want
+    assert not any(e.source.rule in {"metonymy", "country"} for e in events)  # no place as an actor
+
+
+def test_a_place_phrase_before_a_role_noun_is_not_its_own():
+    sources = _sources("Lawmakers in France and officials in Germany criticised the deal.")
+    assert sources >= {"FRALEG", "DEUGOV"} and not sources & {"DEULEG", "FRAGOV"}
+
+
+def test_a_named_group_after_a_place_phrase_is_an_actor():
+    events = code_text("Police in Kabul and the Taliban exchanged fire.")
+    assert {e.source.code for e in events} >= {"AFGCOP"}
+    assert any(e.source.name and "Taliban" in e.source.text for e in events)

@@ -170,7 +170,7 @@ class ActorResolver:
                     seen.add(child)
                     out.append(child)
                     stack.append(child)
-        return out
+        return [tok] + sorted(out[1:], key=lambda t: t.i)  # the members in the order written
 
     def _name_like(self, tok: Token) -> bool:
         """A capitalised name, not a role or title ("the US President", "a Democrat"): only a
@@ -185,10 +185,11 @@ class ActorResolver:
     def _list_appos(self, cur: Token, child: Token) -> bool:
         """Whether an apposition of `cur` is a member of a list rather than a description: it
         carries a conjunction itself ("The US, Russia, and Switzerland"), or it stands between
-        the head and the head's own "and" ("Evil Mordor, the awful Fornost, and good Gondor")."""
-        if child.dep_ != "appos" or child.i < cur.i:
+        the head and the head's own "and" ("Evil Mordor, the awful Fornost, and good Gondor"; the
+        parser also calls it a noun-phrase adverbial: "Qatar, Egypt, and the United States")."""
+        if child.dep_ not in {"appos", "npadvmod"} or child.i < cur.i:
             return False
-        if any(g.dep_ in {"cc", "conj"} for g in child.children):
+        if child.dep_ == "appos" and any(g.dep_ in {"cc", "conj"} for g in child.children):
             return self._name_like(child)
         ccs = [c.i for c in cur.children if c.dep_ == "cc" and c.i > child.i]
         if not ccs or not self._name_like(child):
@@ -626,6 +627,8 @@ def _other_member(cur: Token, child: Token) -> bool:
     apposed name or one carrying a conjunction, or a list-opening modifier (_list_modifier)."""
     if _list_modifier(cur, child):
         return True
+    if child.dep_ == "npadvmod" and child.i > cur.i and child.ent_type_ in {"GPE", "NORP", "ORG"}:
+        return any(c.dep_ == "cc" and c.i > child.i for c in cur.children)  # "Qatar, Egypt, and the US"
     return child.dep_ == "appos" and (child.ent_type_ in {"GPE", "NORP", "ORG"} or any(
         g.dep_ in {"cc", "conj"} for g in child.children))
 

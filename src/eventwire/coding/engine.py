@@ -136,9 +136,12 @@ class Coder:
         cur = verb
         while cur is not None and seen < 6:
             seen += 1
-            for c in cur.children:
-                if c.dep_ in _SUBJ:
-                    return c, False
+            subjects = [c for c in cur.children if c.dep_ in _SUBJ]
+            if subjects:
+                # "Old foes Gondor and Osgiliath renewed ...", parsed with two subjects: the
+                # name is the subject, the common noun before it describes it
+                named = [c for c in subjects if c.pos_ == "PROPN"]
+                return (named or subjects)[0], False
             for c in cur.children:
                 if c.dep_ == "nsubjpass":
                     agent = _agent(cur)
@@ -172,7 +175,7 @@ class Coder:
         sources: list[Token] = []
         groups: list[list[Token]] = []
         # "condemned an attack by X": the doer of the condemned act is the one condemned
-        wide = ("between", "with", "to", "against", "on", "for", "of", "at", "toward", "towards", "by")
+        wide = ("between", "with", "to", "against", "on", "for", "of", "at", "toward", "towards", "by", "from")
         if any(prep.dep_ == "prt" for prep in trig.preps) and not p.noun:
             # "cordoned the area off": a particle named as the target's preposition leaves
             # the target as the direct object
@@ -226,12 +229,12 @@ class Coder:
             objs = [c for c in head.children if (c.dep_ == "dobj" or (c.dep_ == "dative" and c.pos_ != "ADP"))
                     and c not in trig.tokens]
             if not p.target_preps:
-                groups.append(objs)
-                groups.append(_prep_objects(head, _DEFAULT_TARGET_PREPS, trig.tokens))
-                # "warned of the militia", "spoke about Iran": the object of the pattern's own
-                # preposition, when it names an actor
+                # "warned of the militia", "warned its citizens about al-Shabaab": the object of
+                # the pattern's own preposition, when it names an actor, is what the act is about
                 groups.append([c for w in trig.tokens[1:] if w.pos_ == "ADP" for c in w.children
                                if c.dep_ == "pobj"])
+                groups.append(objs)
+                groups.append(_prep_objects(head, _DEFAULT_TARGET_PREPS, trig.tokens))
             inner_objs = []
             for w in trig.tokens[1:]:  # "threatened to attack US bases"
                 if w.pos_ in {"VERB", "AUX"}:
@@ -245,6 +248,11 @@ class Coder:
                                for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}])
             for o in objs + trig.tokens[1:] + inner_objs:  # "sent aid to B", "cut ties with B"
                 groups.append(_prep_objects(o, wide, trig.tokens))
+            for o in objs:  # "welcomed memos sent by B": the doer of what the object names
+                for clause in (c for c in o.children if c.dep_ == "acl"):
+                    agent = _agent(clause)
+                    if agent is not None:
+                        groups.append([agent])
             for o in objs:  # "welcomed the resumption of ties with B"
                 for inner in _prep_objects(o, ("of",), trig.tokens):
                     groups.append(_prep_objects(inner, ("with", "between", "to", "against", "by"), trig.tokens))

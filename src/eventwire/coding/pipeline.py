@@ -49,6 +49,9 @@ def get_coder(keep_negated: bool = False, options: CoderOptions | None = None) -
     return _coders[key]
 
 
+_JOINED = re.compile(r"(?<=[A-Za-z])_(?=[A-Za-z])")
+
+
 def _segments(article: Article) -> list[tuple[str, str, int]]:
     """(kind, text, offset) per body paragraph, caption and headline; body first so it wins.
 
@@ -230,7 +233,9 @@ def code_articles(articles: Iterable[Article], options: CoderOptions | None = No
         texts, owners = [], []
         for i, art in enumerate(batch):
             for seg in _segments(art):
-                texts.append(seg[1])
+                # texts prepared for TABARI join names with underscores ("Dol_Amroth"); a space
+                # of the same length keeps every offset
+                texts.append(_JOINED.sub(" ", seg[1]))
                 owners.append(i)
         docs: list[list] = [[] for _ in batch]
         for owner, doc in zip(owners, nlp.pipe(texts, batch_size=options.batch_size)):

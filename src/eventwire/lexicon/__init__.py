@@ -250,6 +250,10 @@ class Lexicon:
                             and (p.noun or c.dep_ not in _SUBJECT_DEPS)), None)
                 if hit is None and len(words) == 1:
                     hit = next((c for c in carried if c.lemma_.lower() == w), None)
+                if hit is None and not noun:
+                    # "warned their citizens about X": the preposition hangs on the object
+                    hit = next((g for c in children if c.dep_ == "dobj" for g in c.children
+                                if g.dep_ == "prep" and g.lower_ == w and g not in words), None)
                 if hit is None:
                     break
                 words.append(hit)

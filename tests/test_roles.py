@@ -90,3 +90,10 @@ def test_petrarch_conventions_on_request():
     petr = code_records(rec, CoderOptions(bare_countries=True, keep_statements=False))
     assert any(e.source.code == "ISR" and e.source.sector is None for e in petr)
     assert not any(e.cameo == "010" and e.target is None for e in petr)
+
+
+def test_a_party_reporting_its_enemys_attack_also_accuses_it():
+    events = _events("The Syrian army said rebels shelled Aleppo overnight.")
+    assert ("SYRMIL", "SYRREB", "112") in events and any(c.startswith("19") for _s, _t, c in events)
+    # police and media only report
+    assert not [e for e in _events("Police said gunmen attacked a bus near Kaduna.") if e[2] == "112"]

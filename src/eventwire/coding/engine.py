@@ -675,6 +675,8 @@ class Coder:
             out[-1]._definite = definite
             out[-1]._trigger_i = trig.head.i
             out[-1]._actor_tokens = actor_tokens
+        if family is None and code[:2] in {"18", "19", "20"} and out:
+            out.extend(self._accusations(trig, out, resolver, mentions))
         converse = self.modal.get("converse") or {}
         for ev in list(out):
             other = converse.get(ev.cameo)
@@ -688,6 +690,40 @@ class Coder:
                 out.append(twin)
         return out
 
+
+    def _accusations(self, trig: Trigger, events: list[Event], resolver: ActorResolver,
+                     mentions: Mentions) -> list[Event]:
+        """A party to a conflict reporting its adversary's attack ("Israel said a rocket was
+        fired at it from Gaza", "the army said rebels shelled the town") also accuses it (112),
+        as CAMEO codes such statements; neutral reporters (police, media, medics, monitors) do
+        not. The reported attack stays an event of its own."""
+        clause = trig.head if not trig.pattern.noun else (_governing_verb(trig.head) or trig.head)
+        if clause.dep_ != "ccomp" or clause.head.i == clause.i:
+            return []
+        speech = clause.head
+        if speech.lemma_.lower() not in self.modal["tone"]["speech_verbs"]:
+            return []
+        subj = next((c for c in speech.children if c.dep_ in _SUBJ), None)
+        if subj is None:
+            return []
+        parties = set(self.modal.get("accusing_sectors", ("GOV", "MIL", "REB")))
+        speakers = [a for a in resolver.resolve_all(subj, mentions) if a.country and a.sector in parties]
+        info = self.ontology.get("112")
+        out = []
+        for spk in speakers:
+            for ev in events:
+                doer = ev.source
+                if doer.code in {spk.code, "---"} or (doer.country == spk.country and doer.sector == spk.sector):
+                    continue
+                if doer.country == spk.country and doer.sector not in {"REB", "OPP", "UAF"}:
+                    continue  # the speaker's own forces
+                acc = dc_replace(ev, source=spk, target=doer, cameo="112", plover=info.plover,
+                                 mode=info.mode, goldstein=info.goldstein, quad_class=info.quad_gdelt,
+                                 hypothetical=False)
+                for attr in ("_definite", "_trigger_i", "_actor_tokens"):
+                    setattr(acc, attr, getattr(ev, attr))  # placed like the attack it reports
+                out.append(acc)
+        return out
 
     def _accidental(self, verb: Token) -> bool:
         """Whether the act's cause is an accident or a disaster (modality.yaml `accidents`)."""

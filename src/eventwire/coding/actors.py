@@ -89,9 +89,12 @@ _NOT_PLACE = frozenset({"PERSON", "ORG", "NORP", "FAC", "EVENT", "PRODUCT", "WOR
 
 def _list_modifier(head: Token, child: Token) -> bool:
     """A name modifying a later name that opens a list of its own ("Arnor, Calenardhon and the
-    evil Gondor" with Arnor a modifier of Gondor): a member of the list, not part of the name."""
-    return child.dep_ in {"nmod", "compound"} and child.i < head.i and head.pos_ == "PROPN" and any(
-        g.dep_ in {"cc", "conj"} for g in child.children)
+    evil Gondor" with Arnor a modifier of Gondor): a member of the list, not part of the name;
+    inside one named entity it is part of the name ("Mine Safety and Health Administration")."""
+    if child.dep_ not in {"nmod", "compound"} or child.i > head.i or head.pos_ != "PROPN" or not any(
+            g.dep_ in {"cc", "conj"} for g in child.children):
+        return False
+    return not any(e.start <= child.i and head.i < e.end for e in head.doc.ents)
 
 
 class ActorResolver:
@@ -156,8 +159,7 @@ class ActorResolver:
                     continue
                 if child in strays:
                     continue  # "Lawmakers in France and Germany": a place, not another actor
-                if child.dep_ == "appos" and any(g.dep_ in {"cc", "conj"} for g in child.children) \
-                        and not self._name_like(child):
+                if self._appos_carries_list(cur, child) and not self._list_appos(cur, child):
                     # "Biden, the US President, and Xi" with Xi hung on the title: the title is
                     # Biden's, the conjunct is a member
                     seen.add(child)
@@ -182,13 +184,20 @@ class ActorResolver:
             return False
         return not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children)
 
+    def _appos_carries_list(self, cur: Token, child: Token) -> bool:
+        """Whether the conjuncts hung on an apposition are members of the list around `cur`:
+        always when the apposition is a title ("Biden, the US President, and Xi"), and when it
+        is itself a member (_list_appos); "Presidents Putin and Rouhani" are the presidents."""
+        return child.dep_ == "appos" and any(g.dep_ in {"cc", "conj"} for g in child.children) and (
+            not self._name_like(child) or self._list_appos(cur, child))
+
     def _list_appos(self, cur: Token, child: Token) -> bool:
         """Whether an apposition of `cur` is a member of a list rather than a description: it
         carries a conjunction itself ("The US, Russia, and Switzerland"), or it stands between
         the head and the head's own "and" ("Evil Mordor, the awful Fornost, and good Gondor"; the
         parser also calls it a noun-phrase adverbial: "Qatar, Egypt, and the United States")."""
-        if child.dep_ not in {"appos", "npadvmod"} or child.i < cur.i:
-            return False
+        if child.dep_ not in {"appos", "npadvmod"} or child.i < cur.i or not self._name_like(cur):
+            return False  # "Presidents Putin and Rouhani": the names are the presidents
         if child.dep_ == "appos" and any(g.dep_ in {"cc", "conj"} for g in child.children):
             return self._name_like(child)
         ccs = [c.i for c in cur.children if c.dep_ == "cc" and c.i > child.i]
@@ -274,9 +283,10 @@ class ActorResolver:
                 if cur.i == tok.i and (_list_modifier(cur, child) or self._list_appos(cur, child)):
                     continue  # the other members of a list are not words of this name (expand)
                 if (child.dep_ in _MODIFIER_DEPS or child.dep_ in {"appos", "det", "case"}
-                        or (cur.i != tok.i and child.dep_ == "conj" and cur.dep_ != "appos")):
-                    # a conjunct hung on an apposition is a member of a list ("Biden, the US
-                    # President, and Xi"), not a word of this name
+                        or (cur.i != tok.i and child.dep_ == "conj" and not (
+                            cur.head.i == tok.i and self._appos_carries_list(tok, cur)))):
+                    # a conjunct hung on a title in apposition is a member of a list ("Biden,
+                    # the US President, and Xi"), not a word of this name
                     toks.append(child)
                     stack.append(child)
         return sorted(toks, key=lambda t: t.i)

@@ -326,7 +326,8 @@ class Coder:
                     groups.append(_prep_objects(head.head, ("for", "against", "on", "with", "to"), trig.tokens))
                 if governor is not None:
                     # "issued arrest warrants for two men": a coercive act's "for" names its target
-                    gov_preps = ("with", "against", "on", "at") + (("for",) if p.code[:2] == "17" else ())
+                    gov_preps = ("with", "against", "on", "at") + (("for",) if p.code[:2] == "17" else ()) + (
+                        ("to",) if p.code[:2] in {"04", "06", "07"} else ())  # "approved a loan to Kenya"
                     groups.append(_prep_objects(governor, gov_preps, trig.tokens))
                     # "engaged Filipino peacekeepers in a firefight": the light verb's object
                     chain = {t.i for t in head.ancestors} | {head.i}

@@ -162,3 +162,64 @@ def test_a_named_group_after_a_place_phrase_is_an_actor():
     events = code_text("Police in Kabul and the Taliban exchanged fire.")
     assert {e.source.code for e in events} >= {"AFGCOP"}
     assert any(e.source.name and "Taliban" in e.source.text for e in events)
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str], ents: list[str]):
+    """A Doc with a given parse: the misparses the model makes on some sentences, made stable."""
+    from spacy.tokens import Doc
+
+    from eventwire.nlp import load_nlp
+
+    nlp = load_nlp()
+    # plural role nouns by their singular ("Lawmakers" -> "lawmaker"), as the model lemmatises
+    lemmas = [w[:-1].lower() if p == "NOUN" and w.endswith("s") else w for w, p in zip(words, pos)]
+    return nlp, Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
+
+
+def _resolved(nlp, doc, i: int) -> list[str]:
+    from eventwire.coding.actors import ActorResolver, find_mentions
+
+    d = load_actor_dictionary()
+    resolver = ActorResolver(d)
+    return [a.code for a in resolver.resolve_all(doc[i], find_mentions(doc, d, nlp))]
+
+
+def test_a_place_parsed_as_a_conjunct_of_the_role_noun_is_a_place():
+    # "Lawmakers in France and Germany" with Germany hung on "Lawmakers", not on France
+    nlp, doc = _parsed(["Lawmakers", "in", "France", "and", "Germany", "criticised", "the", "deal", "."],
+                       [5, 0, 1, 0, 0, 5, 7, 5, 5],
+                       ["nsubj", "prep", "pobj", "cc", "conj", "ROOT", "det", "dobj", "punct"],
+                       ["NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "VERB", "DET", "NOUN", "PUNCT"],
+                       ["O", "O", "B-GPE", "O", "B-GPE", "O", "O", "O", "O"])
+    assert sorted(_resolved(nlp, doc, 0)) == ["DEULEG", "FRALEG"]
+
+
+def test_conjoined_role_nouns_share_a_misparsed_place_list():
+    # "Lawmakers and officials in France and Germany": the phrase and Germany both on "Lawmakers"
+    nlp, doc = _parsed(["Lawmakers", "and", "officials", "in", "France", "and", "Germany", "criticised", "it", "."],
+                       [7, 0, 0, 0, 3, 0, 0, 7, 7, 7],
+                       ["nsubj", "cc", "conj", "prep", "pobj", "cc", "conj", "ROOT", "dobj", "punct"],
+                       ["NOUN", "CCONJ", "NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "VERB", "PRON", "PUNCT"],
+                       ["O", "O", "O", "O", "B-GPE", "O", "B-GPE", "O", "O", "O"])
+    assert sorted(_resolved(nlp, doc, 0)) == ["DEUGOV", "DEULEG", "FRAGOV", "FRALEG"]
+
+
+def test_a_named_group_after_a_misparsed_place_is_still_an_actor():
+    # "Police in Kabul and the Taliban": an organisation is no second place
+    nlp, doc = _parsed(["Police", "in", "Kabul", "and", "the", "Taliban", "exchanged", "fire", "."],
+                       [6, 0, 1, 0, 5, 0, 6, 6, 6],
+                       ["nsubj", "prep", "pobj", "cc", "det", "conj", "ROOT", "dobj", "punct"],
+                       ["NOUN", "ADP", "PROPN", "CCONJ", "DET", "PROPN", "VERB", "NOUN", "PUNCT"],
+                       ["O", "O", "B-GPE", "O", "O", "B-ORG", "O", "O", "O"])
+    codes = _resolved(nlp, doc, 0)
+    assert "AFGCOP" in codes and len(codes) == 2
+
+
+def test_a_list_parsed_as_a_modifier_of_its_last_member_is_still_a_list():
+    # "Egypt, Jordan and the embattled Lebanon" with Egypt (and its conjuncts) a modifier of Lebanon
+    nlp, doc = _parsed(["Egypt", ",", "Jordan", "and", "the", "embattled", "Lebanon", "welcomed", "it", "."],
+                       [6, 0, 0, 2, 6, 6, 7, 7, 7, 7],
+                       ["nmod", "punct", "conj", "cc", "det", "amod", "nsubj", "ROOT", "dobj", "punct"],
+                       ["PROPN", "PUNCT", "PROPN", "CCONJ", "DET", "ADJ", "PROPN", "VERB", "PRON", "PUNCT"],
+                       ["B-GPE", "O", "B-GPE", "O", "O", "O", "B-GPE", "O", "O", "O"])
+    assert sorted(_resolved(nlp, doc, 6)) == ["EGYGOV", "JORGOV", "LBNGOV"]

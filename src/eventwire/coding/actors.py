@@ -87,6 +87,14 @@ def _phrase_head_after(doc, cc_i: int) -> Token | None:
 _NOT_PLACE = frozenset({"PERSON", "ORG", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 
 
+def _place_object(owner: Token) -> Token | None:
+    """The object of a common noun's first in/of/from phrase ("Lawmakers in France")."""
+    if owner.pos_ != "NOUN":
+        return None
+    return next((o for p in owner.children if p.dep_ == "prep" and p.lower_ in {"in", "of", "from"}
+                 and p.i > owner.i for o in p.children if o.dep_ == "pobj"), None)
+
+
 def _list_modifier(head: Token, child: Token) -> bool:
     """A name modifying a later name that opens a list of its own ("Arnor, Calenardhon and the
     evil Gondor" with Arnor a modifier of Gondor): a member of the list, not part of the name;
@@ -210,10 +218,7 @@ class ActorResolver:
         """Proper-noun conjuncts of a role noun that continue its in/of/from place:
         "Lawmakers in France and Germany" is often parsed with Germany as a conjunct of
         "Lawmakers"; it is a second place of the lawmakers, not an actor beside them."""
-        if owner.pos_ != "NOUN":
-            return []
-        obj = next((o for p in owner.children if p.dep_ == "prep" and p.lower_ in {"in", "of", "from"}
-                    and p.i > owner.i for o in p.children if o.dep_ == "pobj"), None)
+        obj = _place_object(owner)
         if obj is None or obj.pos_ != "PROPN" or obj.ent_type_ in _NOT_PLACE:
             return []
         out: list[Token] = []
@@ -247,12 +252,15 @@ class ActorResolver:
             for prep in owner.children:
                 if prep.dep_ != "prep" or prep.lower_ not in {"in", "of", "from"}:
                     continue
-                if owner is not tok and prep.i < tok.i:
+                if owner.i != tok.i and prep.i < tok.i:
                     continue  # "officials in France and lawmakers": the lawmakers are not placed
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
-                        places = self.expand(obj) + self._stray_places(owner)
-                        if owner is tok:
+                        places = self.expand(obj)
+                        first = _place_object(owner)
+                        if first is not None and first.i == obj.i:
+                            places += self._stray_places(owner)
+                        if owner.i == tok.i:
                             own.append(places)
                         else:
                             shared.append((prep.i, places))

@@ -223,3 +223,20 @@ def test_a_list_parsed_as_a_modifier_of_its_last_member_is_still_a_list():
                        ["PROPN", "PUNCT", "PROPN", "CCONJ", "DET", "ADJ", "PROPN", "VERB", "PRON", "PUNCT"],
                        ["B-GPE", "O", "B-GPE", "O", "O", "O", "B-GPE", "O", "O", "O"])
     assert sorted(_resolved(nlp, doc, 6)) == ["EGYGOV", "JORGOV", "LBNGOV"]
+
+
+def test_envoy_to_a_body_is_his_states():
+    events = code_text("Russia's UN ambassador criticised the resolution on Tuesday.")
+    assert {e.source.code for e in events} == {"RUSGOV"}
+
+
+def test_a_building_where_something_happened_is_no_actor():
+    events = code_text("Kenya and Uganda signed a trade pact at the foreign ministry's headquarters in Nairobi.")
+    assert {(e.source.code, e.target.code if e.target else None) for e in events} == {
+        ("KENGOV", "UGAGOV"), ("UGAGOV", "KENGOV")}
+
+
+def test_possessive_before_a_list_belongs_to_its_first_member():
+    events = code_text("Qatar hosted talks between the Democratic Republic of Congo's government and M23 rebels.")
+    talks = {(e.source.code, e.target.code) for e in events if e.cameo == "040" and e.target}
+    assert talks == {("CODGOV", "CODREB"), ("CODREB", "CODGOV")}

@@ -13,6 +13,13 @@ _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod", "nummod"}
 # militias", "Al Qaeda-linked group"); "rebel-held towns" are the rebels' and stay theirs
 _AFFILIATION = frozenset({"link", "back", "ally", "affiliate", "align", "inspire", "fund", "sponsor",
                           "support", "arm", "train", "influence", "allied", "linked", "backed"})
+_FACILITIES = frozenset({"headquarters", "headquarter", "building", "office", "residence", "palace",
+                         "compound", "premises", "venue", "hall", "hotel", "home", "house", "villa",
+                         "room", "chamber", "lobby", "courtyard", "sideline", "sidelines"})
+_WHERE = frozenset({"at", "in", "inside", "outside", "near"})
+_POSTED = frozenset({"ambassador", "envoy", "representative", "delegate", "delegation", "mission",
+                     "diplomat", "emissary", "negotiator"})
+_BODIES = frozenset({"UNO", "IGO", "EUR", "NGO"})
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"it", "they", "them", "we"}
 
@@ -99,8 +106,12 @@ def _list_modifier(head: Token, child: Token) -> bool:
     """A name modifying a later name that opens a list of its own ("Arnor, Calenardhon and the
     evil Gondor" with Arnor a modifier of Gondor): a member of the list, not part of the name;
     inside one named entity it is part of the name ("Mine Safety and Health Administration")."""
-    if child.dep_ not in {"nmod", "compound"} or child.i > head.i or head.pos_ != "PROPN" or not any(
+    # "the DRC's government and M23 rebels" hangs the first member, a role noun, on the last;
+    # "US and British activists" are modifiers of one noun, not a list of actors
+    if child.dep_ not in {"nmod", "compound"} or child.i > head.i or not any(
             g.dep_ in {"cc", "conj"} for g in child.children):
+        return False
+    if head.pos_ != "PROPN" and child.pos_ != "NOUN":
         return False
     return not any(e.start <= child.i and head.i < e.end for e in head.doc.ents)
 
@@ -273,8 +284,11 @@ class ActorResolver:
         # "Hamas, Islamic Jihad and the PFLP said": three named groups are three actors even
         # with one code; the same code twice without names is one
         seen, out = set(), []
+        named = {a.code for a in actors if a.name}
         for a in actors:
             key = (a.code, a.name)
+            if a.name is None and a.code in named:
+                continue  # "M23 rebels" split by the parser: the rebels are M23
             if key not in seen:
                 seen.add(key)
                 out.append(a)
@@ -314,6 +328,8 @@ class ActorResolver:
     def _resolve(self, tok: Token, mentions: Mentions) -> list[Actor]:
         doc = tok.doc
         low = tok.lower_
+        if tok.lemma_.lower() in _FACILITIES and tok.dep_ == "pobj" and tok.head.lower_ in _WHERE:
+            return []  # "signed at the foreign ministry's headquarters": a place, not its owner
         if tok.tag_ in {"WP", "WDT"} and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
             return self.resolve(tok.head.head, mentions)  # "the mayor, who was jailed": the mayor
         if tok.pos_ == "PRON" or low in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
@@ -378,6 +394,10 @@ class ActorResolver:
             if hit and hit[0] not in countries and t.i != tok.i:
                 if not (head_hit and hit[1] == head_hit[1]):
                     countries.append(hit[0])
+        if tok.lemma_.lower() in _POSTED and any(c.country and len(c.country) == 3 and c.country not in _BODIES
+                                                  for c in countries):
+            # "Russia's UN ambassador": the envoy is his state's; the UN is where he serves
+            countries = [c for c in countries if c.country not in _BODIES]
         # hyphenated pairs like "Turkish-Russian" are split by the tokenizer; both sides count
         sector, where, agent_text = None, None, None
         # a role word names the actor when it heads the phrase, titles a name ("Defence Minister
@@ -441,6 +461,13 @@ class ActorResolver:
                 if tok.ent_type_ == "GPE":
                     return self._city(tok, text)
                 return []
+        if sector and not countries and tok.dep_ in {"nmod", "compound"} and tok.head.i > tok.i:
+            # "the DRC's government and M23 rebels" parsed with the government hung on "rebels":
+            # the possessive before it is the government's
+            owner = [c for c in tok.head.children if c.dep_ == "poss" and c.i < tok.i]
+            hits = [mentions.names[c.i][0] for c in owner if c.i in mentions.names]
+            if hits and hits[0].kind in {"country", "capital", "demonym"} and hits[0].country:
+                countries = [hits[0]]
         if sector and not countries:
             # "police in Lagos", "the foreign ministers of Armenia and Azerbaijan"
             for place_toks in self._place_phrases(tok):

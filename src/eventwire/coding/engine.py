@@ -56,6 +56,9 @@ _RAISING = frozenset({"schedule", "expect", "set", "due", "suppose", "say", "rep
                       "plan", "slate", "poise", "tip", "require", "oblige", "force", "invite", "ask"})
 
 # Target rules that name the source's own state again: an act on them is no event.
+# prepositions that only say where ("rallied in Tbilisi"): never what an act is about
+_LOCATIVE = frozenset({"in", "at", "inside", "outside", "near", "across", "through", "around", "within",
+                       "throughout", "along", "beside", "into", "onto"})
 _HOSTILE = frozenset({"15", "16", "17", "18", "19", "20"})
 _SELF_RULES = frozenset({"country", "pronoun", "metonymy", "demonym", "demonym-modifier",
                          "possessive-state", "agent+main-country", "implicit", "counterpart"})
@@ -231,8 +234,8 @@ class Coder:
             if not p.target_preps:
                 # "warned of the militia", "warned its citizens about al-Shabaab": the object of
                 # the pattern's own preposition, when it names an actor, is what the act is about
-                groups.append([c for w in trig.tokens[1:] if w.pos_ == "ADP" for c in w.children
-                               if c.dep_ == "pobj"])
+                groups.append([c for w in trig.tokens[1:] if w.pos_ == "ADP" and w.lower_ not in _LOCATIVE
+                               for c in w.children if c.dep_ == "pobj"])
                 groups.append(objs)
                 groups.append(_prep_objects(head, _DEFAULT_TARGET_PREPS, trig.tokens))
             inner_objs = []
@@ -708,7 +711,9 @@ class Coder:
         if subj is None:
             return []
         parties = set(self.modal.get("accusing_sectors", ("GOV", "MIL", "REB")))
-        speakers = [a for a in resolver.resolve_all(subj, mentions) if a.country and a.sector in parties]
+        # a speaker whose country is only guessed ("officials said") may be any side's
+        speakers = [a for a in resolver.resolve_all(subj, mentions) if a.country and a.sector in parties
+                    and "main-country" not in (a.rule or "") and "implicit" not in (a.rule or "")]
         info = self.ontology.get("112")
         out = []
         for spk in speakers:

@@ -97,3 +97,12 @@ def test_a_party_reporting_its_enemys_attack_also_accuses_it():
     assert ("SYRMIL", "SYRREB", "112") in events and any(c.startswith("19") for _s, _t, c in events)
     # police and media only report
     assert not [e for e in _events("Police said gunmen attacked a bus near Kaduna.") if e[2] == "112"]
+
+
+def test_an_investigation_into_an_allegation_is_not_the_alleged_act():
+    events = _events("Police in Nairobi launched an investigation into an allegation of rape against a senator.")
+    assert not [c for _s, _t, c in events if c.startswith("18")]
+    assert any(c.startswith("09") for _s, _t, c in events)
+    # a count or a carrier of the act still lends the light verb's subject
+    assert ("CHNGOV", "TURGOV", "018") in _events(
+        "Chinese President Xi Jinping sent a message of condolence to Turkish President Recep Tayyip Erdogan.")

@@ -56,6 +56,15 @@ _RAISING = frozenset({"schedule", "expect", "set", "due", "suppose", "say", "rep
                       "plan", "slate", "poise", "tip", "require", "oblige", "force", "invite", "ask"})
 
 # Target rules that name the source's own state again: an act on them is no event.
+# nouns that only count, group or carry the event noun they govern ("a series of strikes")
+_AMOUNTS = frozenset({"series", "wave", "spate", "string", "number", "dozen", "dozens", "hundred", "hundreds",
+                      "thousand", "thousands", "round", "barrage", "volley", "flurry", "raft", "set",
+                      "package", "batch", "salvo", "host", "slew", "range", "surge", "rash", "million",
+                      "billion", "tranche", "shipment", "consignment", "worth",
+                      # and nouns that carry it: "a message of condolence", "a show of force"
+                      "message", "letter", "note", "statement", "expression", "gesture", "word",
+                      "show", "display", "sign", "act", "declaration", "offer", "pledge", "vote",
+                      "motion", "token", "demonstration", "programme", "program", "plan", "deal"})
 # prepositions that only say where ("rallied in Tbilisi"): never what an act is about
 _LOCATIVE = frozenset({"in", "at", "inside", "outside", "near", "across", "through", "around", "within",
                        "throughout", "along", "beside", "into", "onto"})
@@ -978,8 +987,12 @@ def _governing_verb(noun: Token) -> Token | None:
             up = tok.head.head
             if up.pos_ in {"VERB", "AUX"}:
                 return up if tok.head.lower_ != "of" else None
-            tok = up  # "$5 million in aid", "a series of strikes": climb to the object
-            continue
+            if up.lemma_.lower() in _AMOUNTS or up.pos_ == "NUM" or up.like_num or up.tag_ == "$" or any(
+                    c.dep_ == "nummod" or c.tag_ == "$" for c in up.children):
+                tok = up  # "$5 million in aid", "a series of strikes": climb to the object
+                continue
+            return None  # "an investigation into an allegation of rape": not the investigators' act
+        return None
         return None
     return None
 

@@ -106,3 +106,8 @@ def test_an_investigation_into_an_allegation_is_not_the_alleged_act():
     # a count or a carrier of the act still lends the light verb's subject
     assert ("CHNGOV", "TURGOV", "018") in _events(
         "Chinese President Xi Jinping sent a message of condolence to Turkish President Recep Tayyip Erdogan.")
+
+
+def test_the_place_of_a_comment_is_only_taken_from_what_it_is_about():
+    events = code_text("Officials in Nairobi criticised the ruling on Monday.")
+    assert all(e.target is None or e.target.rule != "place" for e in events if e.cameo.startswith("11"))

@@ -328,7 +328,8 @@ class ActorResolver:
     def _resolve(self, tok: Token, mentions: Mentions) -> list[Actor]:
         doc = tok.doc
         low = tok.lower_
-        if tok.lemma_.lower() in _FACILITIES and tok.dep_ == "pobj" and tok.head.lower_ in _WHERE:
+        if tok.lemma_.lower() in _FACILITIES and tok.pos_ != "PROPN" and tok.dep_ == "pobj" \
+                and tok.head.lower_ in _WHERE:
             return []  # "signed at the foreign ministry's headquarters": a place, not its owner
         if tok.tag_ in {"WP", "WDT"} and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
             return self.resolve(tok.head.head, mentions)  # "the mayor, who was jailed": the mayor

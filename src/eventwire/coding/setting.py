@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from eventwire.coding.engine import load_modality
-from eventwire.coding.locate import event_date, event_place, tiers
+from eventwire.coding.locate import content_tokens, event_date, event_place, tiers
 from eventwire.dates import caption_date, find_dates
 from eventwire.geo.resolve import ArticlePlaces, PlaceResolver
 from eventwire.model import Actor, Article, Event
@@ -52,7 +52,7 @@ def _content_codes() -> tuple[str, ...]:
     return tuple((load_modality().get("place_target") or {}).get("content", ()))
 
 
-def place_target(ev: Event, place, names: dict | None = None) -> Actor | None:
+def place_target(ev: Event, place, names: dict | None = None, content: bool = False) -> Actor | None:
     """The state of the place where a target-less act happened, for the acts listed under
     `place_target` in modality.yaml ("protested in Beijing" is a protest China faces). Words the
     actor dictionary knows as a state name it by the dictionary, not the gazetteer."""
@@ -66,7 +66,10 @@ def place_target(ev: Event, place, names: dict | None = None) -> Actor | None:
         return None
     spec = load_modality().get("place_target") or {}
     code = ev.cameo
-    if any(code.startswith(p) for p in spec.get("any", ()) + spec.get("content", ())):
+    if content:
+        if not any(code.startswith(p) for p in spec.get("content", ())):
+            return None
+    elif any(code.startswith(p) for p in spec.get("any", ())):
         pass
     elif any(code.startswith(p) for p in spec.get("foreign", ())):
         if ev.source.country in (None, country):
@@ -138,10 +141,12 @@ class Setting:
                     ev.target = place_target(ev, place, self.names[seg_index])
             if ev.target is None and any(ev.cameo.startswith(c) for c in _content_codes()):
                 # "sorrow for the shootings in South Carolina": the place of what it is about
-                about, about_tier = event_place(doc, trig, places, getattr(ev, "_actor_tokens", ()),
+                content = content_tokens(doc, trig)
+                inside = [m for m in places if all(i in content for i in range(m.start, m.end))]
+                about, about_tier = event_place(doc, trig, inside, getattr(ev, "_actor_tokens", ()),
                                                 None, tier_map, verbal=False)
                 if about is not None and about_tier in (1, 2):
-                    ev.target = place_target(ev, about, self.names[seg_index])
+                    ev.target = place_target(ev, about, self.names[seg_index], content=True)
             mention, _dtier = event_date(doc, trig, dates, tier_map)
             if mention is None and cap is not None:
                 mention = cap

@@ -111,3 +111,8 @@ def test_an_investigation_into_an_allegation_is_not_the_alleged_act():
 def test_the_place_of_a_comment_is_only_taken_from_what_it_is_about():
     events = code_text("Officials in Nairobi criticised the ruling on Monday.")
     assert all(e.target is None or e.target.rule != "place" for e in events if e.cameo.startswith("11"))
+
+
+def test_an_institution_named_before_an_attack_noun_was_attacked():
+    events = code_text("Germany blamed Russian hackers for the Bundestag hack.")
+    assert not [e for e in events if e.source.code == "DEULEG"]

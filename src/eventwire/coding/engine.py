@@ -68,6 +68,8 @@ _AMOUNTS = frozenset({"series", "wave", "spate", "string", "number", "dozen", "d
 # prepositions that only say where ("rallied in Tbilisi"): never what an act is about
 _LOCATIVE = frozenset({"in", "at", "inside", "outside", "near", "across", "through", "around", "within",
                        "throughout", "along", "beside", "into", "onto"})
+# sectors that do not fight: named before an attack noun they are its target
+_UNARMED = frozenset({"LEG", "JUD", "CVL", "BUS", "MED", "EDU", "REL", "JRN", "REF", "LAB", "NGO"})
 _HOSTILE = frozenset({"15", "16", "17", "18", "19", "20"})
 _SELF_RULES = frozenset({"country", "pronoun", "metonymy", "demonym", "demonym-modifier",
                          "possessive-state", "agent+main-country", "implicit", "counterpart"})
@@ -301,6 +303,12 @@ class Coder:
                 names = mentions.names if mentions is not None else {}
                 for c in head.children:
                     if c.dep_ in {"amod", "compound", "nmod"} and c not in trig.tokens and c.i in names:
+                        entry = names[c.i][0]
+                        if p.code[:2] in _HOSTILE and c.dep_ == "compound" and entry.sector in _UNARMED:
+                            # "the Bundestag hack", "the embassy bombing": an institution named
+                            # before an attack is what was attacked
+                            groups.insert(0, [c])
+                            continue
                         sources.append(c)
                         # "Turkish-Russian patrol": the other half hangs on the first
                         sources.extend(g for g in c.children if g.i in names and g.dep_ in

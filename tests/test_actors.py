@@ -240,3 +240,9 @@ def test_possessive_before_a_list_belongs_to_its_first_member():
     events = code_text("Qatar hosted talks between the Democratic Republic of Congo's government and M23 rebels.")
     talks = {(e.source.code, e.target.code) for e in events if e.cameo == "040" and e.target}
     assert talks == {("CODGOV", "CODREB"), ("CODREB", "CODGOV")}
+
+
+def test_popes_by_date():
+    events = code_text("Pope Leo XIV urged Russia and Ukraine to return to the negotiating table.", "2025-06-01")
+    assert {e.source.code for e in events} == {"VATGOV"}
+    assert code_text("Pope Francis met Argentine President Javier Milei.", "2024-02-12")[0].source.name == "Pope Francis"

@@ -65,6 +65,13 @@ _AMOUNTS = frozenset({"series", "wave", "spate", "string", "number", "dozen", "d
                       "message", "letter", "note", "statement", "expression", "gesture", "word",
                       "show", "display", "sign", "act", "declaration", "offer", "pledge", "vote",
                       "motion", "token", "demonstration", "programme", "program", "plan", "deal"})
+# what a state trades: "tariffs on Brazilian goods" are aimed at Brazil, not at Brazilians
+_TRADE = frozenset({"goods", "products", "imports", "exports", "steel", "aluminium", "aluminum", "cars",
+                    "vehicles", "oil", "gas", "grain", "wheat", "beef", "poultry", "commodities",
+                    "shipments", "produce", "textiles", "chips", "semiconductors", "solar", "lng",
+                    "crude", "coal", "timber", "fertiliser", "fertilizer", "seafood", "fish"})
+# nouns whose clause is said, not shown ("allegations that forces used chlorine")
+_UNPROVEN = frozenset({"allegation", "accusation", "claim", "rumour", "rumor", "speculation", "suspicion"})
 # prepositions that only say where ("rallied in Tbilisi"): never what an act is about
 _LOCATIVE = frozenset({"in", "at", "inside", "outside", "near", "across", "through", "around", "within",
                        "throughout", "along", "beside", "into", "onto"})
@@ -371,6 +378,15 @@ class Coder:
         if hypothetical and "have" in auxes and clause.tag_ == "VBN":
             negated = True  # "would have renewed": a counterfactual, the act did not happen
         family, gov_lemma = None, None
+        own = clause
+        for _ in range(6):  # the verb of the trigger's own clause ("used" for "in an attack")
+            if own.pos_ in {"VERB", "AUX"} or own.head.i == own.i:
+                break
+            own = own.head
+        if _conditional(own) or (own.dep_ in {"acl", "ccomp"} and own.head.pos_ == "NOUN"
+                                 and own.head.lemma_.lower() in _UNPROVEN):
+            # "unless Brasilia drops the case", "allegations that forces used chlorine": not a deed
+            return "failure", negated, True, None
         if clause.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
             # "efforts to normalise ties", "a plan to withdraw": an aim, not a deed
             family, gov_lemma = "intent", clause.head.lemma_.lower()
@@ -409,11 +425,17 @@ class Coder:
                 family, gov_lemma = obliged, clause.head.lemma_.lower()
                 self._gov_token = clause.head
                 hypothetical = False
-        if family is None and trig.pattern.noun and head.dep_ == "dobj":
-            fam = self.modal["governors"].get(head.head.lemma_.lower())
-            if fam in {"demand", "appeal", "intent", "threat"}:
-                family, gov_lemma = fam, head.head.lemma_.lower()
-                self._gov_token = head.head
+        if family is None and trig.pattern.noun:
+            gov = _governing_verb(head) if head.dep_ != "dobj" else head.head
+            gov = gov if gov is not None and gov.pos_ in {"VERB", "AUX"} else None
+            fam = self.modal["governors"].get(gov.lemma_.lower()) if gov is not None else None
+            if fam in {"demand", "appeal", "intent", "threat"} and head.dep_ == "dobj":
+                family, gov_lemma = fam, gov.lemma_.lower()
+                self._gov_token = gov
+            elif fam in {"refusal", "failure"}:
+                # "Hungary vetoed a package of EU sanctions": the sanctions were not imposed
+                family, gov_lemma = fam, gov.lemma_.lower()
+                self._gov_token = gov
         return family, negated, hypothetical, gov_lemma
 
     def recode(self, code: str, family: str | None, hypothetical: bool) -> str | None:
@@ -523,6 +545,11 @@ class Coder:
                         and a.rule in {"demonym", "demonym-modifier", "country", "metonymy"} and code is not None):
                     a = self._modifier_actor(a, code)
                 sources.append(a)
+        rep = self.modal.get("repression") or {}
+        if code is not None and code.startswith(tuple(rep.get("codes", ()))) and sources \
+                and not code.startswith(tuple(rep.get("keep", ()))) \
+                and _acts_on_protesters(tgt_groups, resolver, mentions, rep, sources):
+            code = "175"  # "police opened fire on protesters": violent repression
         riot = self.modal.get("riot") or {}
         if code in riot.get("codes", ()) and sources and all(a.sector in riot.get("sectors", ()) for a in sources):
             code = "145"  # "a protester demolished the building": a riot
@@ -544,12 +571,17 @@ class Coder:
                     code = self.recode(trig.pattern.code, "appeal", False)
                 sources = [a for t in src_toks for a in resolver.resolve_all(t, mentions)]
         preset: list[Actor] | None = None
+        claimed_own = False
         if family == "claim" and code is not None and code[:2] in _HOSTILE and self._gov_token is not None:
             code, sources, preset, src_toks = self._claimed(code, sources, src_toks, resolver, mentions)
             if preset is not None and code == "112":
                 tgt_groups = []
             if code in {"015", "112"}:
                 family = None  # the claim itself is a plain deed of the speaker
+            if code == "015":
+                # "the ministry claimed its forces captured two villages": the act is told by
+                # its doer; it stands, and the claim of it is coded too
+                claimed_own, code = True, trig.pattern.code
         if tone_clause is not None:  # a comment is about the actors it names
             tgt_groups = [[t for t in tone_clause if t.i in mentions.names
                            and t.i == mentions.names[t.i][1]]] + tgt_groups
@@ -576,6 +608,19 @@ class Coder:
         if trig.pattern.object_actor and not (targets and any(
                 t.dep_ in {"dobj", "nsubjpass"} or t.head.dep_ in {"dobj", "nsubjpass"} for t in tgt_toks)):
             return []  # "helped the economy recover": the pattern wants an actor as its object
+        if not targets and len(sources) < 2 and not trig.pattern.noun and _purpose(trig.head):
+            return []  # "pledged loans to support its recovery": an aim with no party is no event
+        unconv = self.modal.get("unconventional") or {}
+        if code in unconv.get("codes", ()) and sources and targets \
+                and all(a.sector in unconv["sources"] for a in sources) \
+                and all(a.sector in unconv["targets"] for a in targets):
+            code = unconv["code"]  # "gunmen shot dead a journalist": not a battle
+        if code is not None and code.startswith("14"):
+            conv = self.modal.get("protester_sector") or {}
+            sources = [dc_replace(a, sector=conv["to"], code=(a.country or "") + conv["to"])
+                       if a.sector in conv.get("from", ()) else a for a in sources]
+        if code is not None and code[:2] == "01" and targets and all(a.sector == "JRN" for a in targets):
+            targets, tgt_toks = [], []  # "told reporters": the audience is not the addressee
         if trace is not None:
             trace.append({"trigger": trig, "code": code, "family": family, "negated": negated,
                           "hypothetical": hypothetical, "sources": sources, "targets": targets,
@@ -592,7 +637,9 @@ class Coder:
                 or (trig.head.dep_ == "acl" and trig.head.tag_ == "VBN"))
             weapon_subject = not trig.pattern.noun and code[:2] in {"18", "19", "20"} and any(
                 c.dep_ == "nsubj" and self._is_violent_thing(c) for c in trig.head.children)
-            if passive or weapon_subject or (trig.pattern.noun and code[:2] == "17"):
+            described = trig.pattern.noun and trig.head.dep_ == "pobj" and trig.head.head.lower_ == "of"
+            if passive or weapon_subject or (trig.pattern.noun and code[:2] == "17" and not described):
+                # ("his conditions of imprisonment" describes, it reports no arrest)
                 # "were arrested", "arrests were made", "the arrest of X": who did it is implied
                 sources = self._implicit_source(trig.head, code, resolver, mentions)
                 if weapon_subject:  # "a car bomb killed ...": the bomb's words name the unknown doer
@@ -696,8 +743,14 @@ class Coder:
             out[-1]._definite = definite
             out[-1]._trigger_i = trig.head.i
             out[-1]._actor_tokens = actor_tokens
-        if family is None and code[:2] in {"18", "19", "20"} and out:
-            out.extend(self._accusations(trig, out, resolver, mentions))
+        if claimed_own and code[:2] in {"18", "19", "20"} and not code.startswith("192"):
+            info15 = self.ontology.get("015")
+            for ev in list(out):
+                twin = dc_replace(ev, cameo="015", plover=info15.plover, mode=info15.mode,
+                                  goldstein=info15.goldstein, quad_class=info15.quad_gdelt)
+                for attr in ("_definite", "_trigger_i", "_actor_tokens"):
+                    setattr(twin, attr, getattr(ev, attr))
+                out.append(twin)
         converse = self.modal.get("converse") or {}
         for ev in list(out):
             other = converse.get(ev.cameo)
@@ -711,42 +764,6 @@ class Coder:
                 out.append(twin)
         return out
 
-
-    def _accusations(self, trig: Trigger, events: list[Event], resolver: ActorResolver,
-                     mentions: Mentions) -> list[Event]:
-        """A party to a conflict reporting its adversary's attack ("Israel said a rocket was
-        fired at it from Gaza", "the army said rebels shelled the town") also accuses it (112),
-        as CAMEO codes such statements; neutral reporters (police, media, medics, monitors) do
-        not. The reported attack stays an event of its own."""
-        clause = trig.head if not trig.pattern.noun else (_governing_verb(trig.head) or trig.head)
-        if clause.dep_ != "ccomp" or clause.head.i == clause.i:
-            return []
-        speech = clause.head
-        if speech.lemma_.lower() not in self.modal["tone"]["speech_verbs"]:
-            return []
-        subj = next((c for c in speech.children if c.dep_ in _SUBJ), None)
-        if subj is None:
-            return []
-        parties = set(self.modal.get("accusing_sectors", ("GOV", "MIL", "REB")))
-        # a speaker whose country is only guessed ("officials said") may be any side's
-        speakers = [a for a in resolver.resolve_all(subj, mentions) if a.country and a.sector in parties
-                    and "main-country" not in (a.rule or "") and "implicit" not in (a.rule or "")]
-        info = self.ontology.get("112")
-        out = []
-        for spk in speakers:
-            for ev in events:
-                doer = ev.source
-                if doer.code in {spk.code, "---"} or (doer.country == spk.country and doer.sector == spk.sector):
-                    continue
-                if doer.country == spk.country and doer.sector not in {"REB", "OPP", "UAF"}:
-                    continue  # the speaker's own forces
-                acc = dc_replace(ev, source=spk, target=doer, cameo="112", plover=info.plover,
-                                 mode=info.mode, goldstein=info.goldstein, quad_class=info.quad_gdelt,
-                                 hypothetical=False)
-                for attr in ("_definite", "_trigger_i", "_actor_tokens"):
-                    setattr(acc, attr, getattr(ev, attr))  # placed like the attack it reports
-                out.append(acc)
-        return out
 
     def _accidental(self, verb: Token) -> bool:
         """Whether the act's cause is an accident or a disaster (modality.yaml `accidents`)."""
@@ -769,7 +786,7 @@ class Coder:
             return code, sources, None, src_toks
         own = {a.code for a in speakers}
         if all(a.code in own for a in sources):
-            return "015", speakers, None, [gov_subj]
+            return "015", speakers, None, src_toks  # recoded below: the act, and its claim
         return "112", speakers, [a for a in sources if a.code not in own], [gov_subj]
 
     def _other_role(self, actor: Actor, taken: str) -> Actor:
@@ -882,9 +899,13 @@ class Coder:
 
 def _with_sector(actor: Actor, sector: str) -> Actor:
     """A state named only by a demonym on a common noun: it acts as its government ("Russian
-    efforts") and is acted upon as its people ("Palestinian homes")."""
+    efforts") and is acted upon as its people ("Palestinian homes"), or as the state when what is
+    hit is its trade ("tariffs on Brazilian goods")."""
     if actor.rule != "demonym-modifier" or actor.sector is not None:
         return actor
+    words = actor.text.lower().split()
+    if sector == "CVL" and words and words[-1] in _TRADE:
+        sector = "GOV"
     return Actor(code=(actor.country or "") + sector, country=actor.country, sector=sector,
                  text=actor.text, name=actor.name, rule="demonym", entry=actor.entry)
 
@@ -935,6 +956,31 @@ def main_country(all_mentions: list[Mentions], docs: list[Doc] | None = None) ->
     return max(sorted(counts), key=lambda c: counts[c])
 
 
+def _acts_on_protesters(groups: list[list[Token]], resolver: ActorResolver, mentions: Mentions, rep: dict,
+                 sources: list[Actor]) -> bool:
+    """Whether security forces (by sector) act on protesters: the first group naming an actor."""
+    if not all(a.sector in rep.get("sources", ()) for a in sources):
+        return False
+    for group in groups:
+        found = [a for t in group for a in resolver.resolve_all(t, mentions)]
+        if found:
+            return all(a.sector in rep.get("targets", ()) for a in found)
+    return False
+
+
+def _conditional(clause: Token) -> bool:
+    """Whether a clause is the condition of another ("if Paris goes ahead", "unless Brasilia
+    drops the case"): what it says has not happened."""
+    cur = clause
+    for _ in range(4):
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in cur.children):
+            return True
+        if cur.dep_ not in {"conj", "xcomp"} or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
 def _purpose(verb: Token) -> bool:
     """Whether a verb sits in a to-infinitive purpose clause ("... to help fight X")."""
     cur = verb
@@ -950,6 +996,8 @@ def _purpose(verb: Token) -> bool:
 def _background(verb: Token) -> bool:
     """A doer-less passive that describes a participant's past ("the mayor, jailed a year ago",
     "who had been arrested in 2019") rather than reporting news: no event."""
+    if verb.dep_ == "amod" and verb.tag_ == "VBN":
+        return True  # "a detained opposition politician": who he is, not what happened
     if verb.pos_ not in {"VERB", "AUX"} or verb.dep_ not in {"acl", "relcl"}:
         return False
     if _agent(verb) is not None:

@@ -181,7 +181,8 @@ def code_parsed(coder: Coder, article: Article, docs: list, options: CoderOption
 
 
 # How a bare state name is resolved: the country itself, its capital, its demonym, "his country"
-BARE_RULES = frozenset({"country", "metonymy", "capital", "demonym", "demonym-modifier", "possessive-state"})
+BARE_RULES = frozenset({"country", "metonymy", "capital", "demonym", "demonym-modifier", "possessive-state",
+                        "place", "own-state"})
 
 
 def _bare(actor: Actor) -> Actor:

@@ -76,7 +76,10 @@ def place_target(ev: Event, place, names: dict | None = None, content: bool = Fa
             return None
     else:
         return None
-    return Actor(code=country, country=country, sector=None, text=place.text, rule="place")
+    # a government acting on a place of its own state acts on the people there ("sorrow for the
+    # shootings in Texas"), not on itself
+    sector = "CVL" if ev.source.country == country and ev.source.sector == "GOV" else "GOV"
+    return Actor(code=country + sector, country=country, sector=sector, text=place.text, rule="place")
 
 
 class Setting:
@@ -147,6 +150,12 @@ class Setting:
                                                 None, tier_map, verbal=False)
                 if about is not None and about_tier in (1, 2):
                     ev.target = place_target(ev, about, self.names[seg_index], content=True)
+            if ev.target is None and ev.source.country and len(ev.source.country) == 3 \
+                    and ev.source.sector not in {"GOV", "MIL", "COP", None} \
+                    and any(ev.cameo.startswith(c) for c in (load_modality().get("place_target") or {}).get("own_state", ())):
+                # "a jailed activist began a hunger strike": protesters face their own state
+                ev.target = Actor(code=ev.source.country + "GOV", country=ev.source.country, sector="GOV",
+                                  text="", rule="own-state")
             mention, _dtier = event_date(doc, trig, dates, tier_map)
             if mention is None and cap is not None:
                 mention = cap

@@ -243,6 +243,11 @@ class Lexicon:
         # modify a general noun that stands in the object's place
         carried = [g for c in children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _CARRIERS
                    for g in c.children if g.dep_ in {"compound", "amod", "nmod"}] if not noun else []
+        if not noun:
+            # "froze $300 million in security assistance": the amount stands for what it counts
+            carried += [g for c in children if c.dep_ in {"dobj", "nsubjpass"} and _amount(c)
+                        for p in c.children if p.dep_ == "prep" and p.lower_ in {"in", "of"}
+                        for g in p.children if g.dep_ == "pobj"]
         for p in self.heads(noun).get(head.lemma_.lower(), ()):
             words = [head]
             for w in p.words:
@@ -275,10 +280,15 @@ _VERB_POS = ["VERB", "AUX"]
 _CARRIERS = frozenset({"effort", "process", "bid", "plan", "programme", "program", "campaign",
                        "initiative", "operation", "delivery", "mission", "activity", "round",
                        "session", "track", "shipment", "package", "supply", "hour", "measure",
-                       "rule", "order", "regime", "restriction"})
+                       "rule", "order", "regime", "restriction", "service"})
 _NOUN_POS = ["NOUN", "PROPN"]
 _SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 _PREP_DEPS = {"prep", "agent", "dative", "prt"}
+
+
+def _amount(tok) -> bool:
+    return tok.tag_ == "$" or tok.like_num or tok.lemma_.lower() in {"million", "billion", "trillion"} \
+        or any(c.tag_ == "$" for c in tok.children)
 
 
 def _dates_only(prep) -> bool:

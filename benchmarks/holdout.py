@@ -2,10 +2,11 @@
 
 Usage: python benchmarks/holdout.py [--show]
 The held-out file was written apart from the coder, in the format of tests/data/coding_cases.yaml,
-and is not a test. Its odd cases may be read to find missing mechanisms (fixes come with cases of one's
-own, never for one sentence); its even cases are never read and give the honest figure. It prints the share of cases coded exactly (every expected
-event, nothing beyond the expected and optional ones, compared on source, target and CAMEO root)
-and event-level precision and recall over all cases.
+and is not a test. Its odd cases may be read to find missing mechanisms (fixes come with cases of
+one's own, never for one sentence); its even cases are never read and give the honest figure.
+It prints, for all, odd and even cases, the share coded exactly (every expected event, nothing
+beyond the expected and optional ones, compared on source, target and CAMEO root) and event-level
+precision, recall and F1.
 """
 from __future__ import annotations
 
@@ -51,7 +52,8 @@ def score(label: str, cases: list[dict], show: bool) -> None:
         fn += len(missing)
         fp += len(extra)
         if show and (missing or extra):
-            print(f"{case['id']}: {case['text']}\n   missing {sorted(missing, key=str)}\n   extra   {sorted(extra, key=str)}")
+            print(f"{case['id']}: {case['text']}")
+            print(f"   missing {sorted(missing, key=str)}\n   extra   {sorted(extra, key=str)}")
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0

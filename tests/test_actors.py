@@ -246,3 +246,9 @@ def test_popes_by_date():
     events = code_text("Pope Leo XIV urged Russia and Ukraine to return to the negotiating table.", "2025-06-01")
     assert {e.source.code for e in events} == {"VATGOV"}
     assert code_text("Pope Francis met Argentine President Javier Milei.", "2024-02-12")[0].source.name == "Pope Francis"
+
+
+def test_an_object_pronoun_is_not_its_clauses_subject():
+    events = code_text("Putin met Xi in Beijing and praised him for his support.", "2024-05-16")
+    assert any(e.cameo.startswith("05") and e.source.code == "RUSGOV" and e.target and e.target.code == "CHNGOV"
+               for e in events)

@@ -149,3 +149,9 @@ def test_supporters_take_their_leaders_country():
 def test_a_claimed_own_attack_is_the_attack_and_the_claim():
     codes = {c[:2] for _s, _t, c in _events("The Houthis claimed that they had attacked a tanker in the Red Sea.")}
     assert codes >= {"01", "19"} or codes >= {"01", "18"}
+
+
+def test_struck_and_captured_places_and_positions():
+    assert any(c.startswith("19") for _s, _t, c in _events("Syrian government missiles struck a rebel-held area near Deraa."))
+    assert ("RUSMIL", "UKRMIL", "192") in _events("Russian forces captured Ukrainian positions near Bakhmut.")
+    assert ("USAGOV", "LBNMIL", "070") in _events("The United States provided the Lebanese army with vehicles.")

@@ -294,6 +294,24 @@ class ActorResolver:
                 out.append(a)
         return out
 
+    def _clause_subjects(self, tok: Token) -> set[int]:
+        """Token indices of the subjects of the verb a token belongs to, and of the verbs it is
+        conjoined with ("called X and urged him": the caller)."""
+        verb = tok.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        out: set[int] = set()
+        for _ in range(4):
+            for c in verb.children:
+                if c.dep_ in {"nsubj", "nsubjpass"}:
+                    # the subject's own words, not clauses hung on it ("Trump, calling Erdogan, ...")
+                    out.add(c.i)
+                    out.update(t.i for t in c.children if t.dep_ in {"compound", "flat", "amod", "poss", "appos"})
+            if verb.dep_ != "conj" or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        return out
+
     def _np_tokens(self, tok: Token) -> list[Token]:
         toks = [tok]
         stack = [tok]
@@ -334,6 +352,16 @@ class ActorResolver:
         if tok.tag_ in {"WP", "WDT"} and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
             return self.resolve(tok.head.head, mentions)  # "the mayor, who was jailed": the mayor
         if tok.pos_ == "PRON" or low in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
+            if low in {"him", "her"} and tok.dep_ in {"dobj", "dative", "pobj"}:
+                # "Trump called Erdogan and urged him to ...": an object pronoun is never its own
+                # clause's subject; the nearest person named before it in the sentence who is not
+                bound = self._clause_subjects(tok)
+                for i in range(tok.i - 1, tok.sent.start - 1, -1):
+                    hit = mentions.names.get(i)
+                    if hit and hit[0].kind == "person" and hit[1] == i and not (bound & set(range(hit[1], hit[2]))):
+                        found = self.resolve(doc[hit[2] - 1], mentions)
+                        if found:
+                            return [_copy(found[0], found[0].text or tok.text, "pronoun")]
             # "X said it would ...", "X said a shell was fired at it": a pronoun in a reported
             # clause is the speaker
             clause = tok.head

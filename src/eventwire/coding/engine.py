@@ -70,6 +70,11 @@ _TRADE = frozenset({"goods", "products", "imports", "exports", "steel", "alumini
                     "vehicles", "oil", "gas", "grain", "wheat", "beef", "poultry", "commodities",
                     "shipments", "produce", "textiles", "chips", "semiconductors", "solar", "lng",
                     "crude", "coal", "timber", "fertiliser", "fertilizer", "seafood", "fish"})
+# what armed forces hold: "Ukrainian positions" are the Ukrainian military's
+_MILITARY_THINGS = frozenset({"positions", "position", "bases", "base", "posts", "outposts", "checkpoints",
+                              "trenches", "lines", "convoy", "convoys", "tanks", "warships", "jets",
+                              "drones", "artillery", "garrison", "barracks", "frontline", "defences",
+                              "defenses", "units", "brigade", "battalion"})
 # nouns whose clause is said, not shown ("allegations that forces used chlorine")
 _UNPROVEN = frozenset({"allegation", "accusation", "claim", "rumour", "rumor", "speculation", "suspicion"})
 # prepositions that only say where ("rallied in Tbilisi"): never what an act is about
@@ -283,9 +288,12 @@ class Coder:
                 for inner in (c for c in prep.children if c.dep_ == "pobj"):
                     groups.append(_prep_objects(inner, ("to", "with", "against", "toward", "towards"), trig.tokens))
             # "trained Nigerian soldiers": the pattern's own object noun may be the target
+            names = mentions.names if mentions is not None else {}
             if p.code[:2] != "15":  # "sent troops": the troops are the means, not the target
+                # "struck Hamas positions": the object noun names its owner; "captured the
+                # mosque" names only a place
                 groups.append([w for w in trig.tokens[1:] if w.dep_ in {"dobj", "nsubjpass"}
-                               and w.pos_ in {"NOUN", "PROPN"}])
+                               and w.pos_ in {"NOUN", "PROPN"} and (p.code[:2] != "19" or _owned(w, mentions))])
             # "signed an accord to supply B with wheat": the purpose clause names the partner
             for clause in (c for c in head.children if c.dep_ in {"advcl", "xcomp"}
                            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
@@ -903,9 +911,11 @@ def _with_sector(actor: Actor, sector: str) -> Actor:
     hit is its trade ("tariffs on Brazilian goods")."""
     if actor.rule != "demonym-modifier" or actor.sector is not None:
         return actor
-    words = actor.text.lower().split()
-    if sector == "CVL" and words and words[-1] in _TRADE:
+    words = set(actor.text.lower().split()[:4])  # the phrase's head, before what follows it
+    if sector == "CVL" and words & _TRADE:
         sector = "GOV"
+    elif sector == "CVL" and words & _MILITARY_THINGS:
+        sector = "MIL"  # "struck Ukrainian positions"
     return Actor(code=(actor.country or "") + sector, country=actor.country, sector=sector,
                  text=actor.text, name=actor.name, rule="demonym", entry=actor.entry)
 
@@ -966,6 +976,13 @@ def _acts_on_protesters(groups: list[list[Token]], resolver: ActorResolver, ment
         if found:
             return all(a.sector in rep.get("targets", ()) for a in found)
     return False
+
+
+def _owned(noun: Token, mentions: Mentions | None) -> bool:
+    """Whether the words before a noun name who holds it ("Hamas positions", "rebel-held towns")."""
+    if mentions is None:
+        return False
+    return any((t.i in mentions.names or t.i in mentions.agents) for t in noun.subtree if t.i < noun.i)
 
 
 def _conditional(clause: Token) -> bool:

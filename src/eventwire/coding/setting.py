@@ -150,9 +150,9 @@ class Setting:
                                                 None, tier_map, verbal=False)
                 if about is not None and about_tier in (1, 2):
                     ev.target = place_target(ev, about, self.names[seg_index], content=True)
+            own_state = tuple((load_modality().get("place_target") or {}).get("own_state", ()))
             if ev.target is None and ev.source.country and len(ev.source.country) == 3 \
-                    and ev.source.sector not in {"GOV", "MIL", "COP", None} \
-                    and any(ev.cameo.startswith(c) for c in (load_modality().get("place_target") or {}).get("own_state", ())):
+                    and ev.source.sector not in {"GOV", "MIL", "COP", None} and ev.cameo.startswith(own_state):
                 # "a jailed activist began a hunger strike": protesters face their own state
                 ev.target = Actor(code=ev.source.country + "GOV", country=ev.source.country, sector="GOV",
                                   text="", rule="own-state")

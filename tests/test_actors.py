@@ -252,3 +252,8 @@ def test_an_object_pronoun_is_not_its_clauses_subject():
     events = code_text("Putin met Xi in Beijing and praised him for his support.", "2024-05-16")
     assert any(e.cameo.startswith("05") and e.source.code == "RUSGOV" and e.target and e.target.code == "CHNGOV"
                for e in events)
+
+
+def test_a_bare_role_word_listed_with_a_placed_actor_shares_its_country():
+    events = code_text("The Yemeni army and allied fighters hit military positions in Saudi Arabia's Asir region.")
+    assert {e.source.code for e in events if e.cameo.startswith("19")} == {"YEMMIL", "YEMREB"}

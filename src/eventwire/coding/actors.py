@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from dataclasses import replace as dc_replace
 
 from spacy.tokens import Doc, Token
 
@@ -283,6 +284,15 @@ class ActorResolver:
             actors.extend(self.resolve(t, mentions))
         # "Hamas, Islamic Jihad and the PFLP said": three named groups are three actors even
         # with one code; the same code twice without names is one
+        # "the Yemeni army and allied fighters": a bare role word listed with a placed actor
+        # shares its country, rather than the article's guess
+        placed = {a.country for a in actors if a.country and "main-country" not in (a.rule or "")
+                  and len(a.country) == 3}
+        if len(placed) == 1:
+            country = next(iter(placed))
+            actors = [dc_replace(a, country=country, code=country + (a.sector or ""), rule="agent+list")
+                      if a.rule in {"agent+main-country", "agent"} and a.sector
+                      and a.sector not in {"UAF"} else a for a in actors]
         seen, out = set(), []
         named = {a.code for a in actors if a.name}
         for a in actors:

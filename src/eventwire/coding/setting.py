@@ -57,10 +57,11 @@ def place_target(ev: Event, place, names: dict | None = None, content: bool = Fa
     `place_target` in modality.yaml ("protested in Beijing" is a protest China faces). Words the
     actor dictionary knows as a state name it by the dictionary, not the gazetteer."""
     country = place.candidate.country
+    imported = False  # an imported dictionary's code is used as written, without a sector
     for i in range(place.start, place.end):
         hit = (names or {}).get(i)
         if hit and hit[0].kind in {"country", "capital", "demonym", "petrarch"} and hit[0].country:
-            country = hit[0].country
+            country, imported = hit[0].country, hit[0].kind == "petrarch"
             break
     if not country or len(country) != 3 or country in {"IGO", "UNO", "EUR", "NGO", "MNC", "IMG"}:
         return None
@@ -78,6 +79,8 @@ def place_target(ev: Event, place, names: dict | None = None, content: bool = Fa
         return None
     # a government acting on a place of its own state acts on the people there ("sorrow for the
     # shootings in Texas"), not on itself
+    if imported:
+        return Actor(code=country, country=country, sector=None, text=place.text, rule="place")
     sector = "CVL" if ev.source.country == country and ev.source.sector == "GOV" else "GOV"
     return Actor(code=country + sector, country=country, sector=sector, text=place.text, rule="place")
 

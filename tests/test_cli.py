@@ -78,6 +78,22 @@ def test_jsonl_csv_parquet_exports(dump_file, db_path, tmp_path):
     assert duckdb.connect().execute(f"SELECT cameo FROM '{pq}'").fetchone()[0] == "057"
 
 
+def test_csv_and_gdelt_to_stdout_and_min_confidence(tmp_path, db_path):
+    dump = tmp_path / "d.txt"
+    dump.write_text("Kenya and Ethiopia signed a trade agreement on Tuesday. Gunmen killed three people "
+                    "in an attack on Wednesday, police said.\n", encoding="utf-8")
+    runner.invoke(app, ["code", str(dump), "--db", db_path, "--format", "jsonl"])
+    everything = runner.invoke(app, ["export", "--format", "csv", "--db", db_path])
+    assert everything.exit_code == 0 and everything.stdout.startswith("event_id") or "cameo" in everything.stdout
+    rows = len(everything.stdout.strip().splitlines())
+    strong = runner.invoke(app, ["export", "--format", "csv", "--db", db_path, "--min-confidence", "0.99"])
+    assert strong.exit_code == 0 and len(strong.stdout.strip().splitlines()) < rows
+    gdelt = runner.invoke(app, ["export", "--format", "gdelt", "--db", db_path])
+    assert gdelt.exit_code == 0 and gdelt.stdout.startswith("GLOBALEVENTID")
+    listed = runner.invoke(app, ["events", "--db", db_path, "--format", "jsonl", "--min-confidence", "0.99"])
+    assert all(json.loads(line)["confidence"] >= 0.99 for line in listed.stdout.splitlines())
+
+
 def test_events_replace_not_duplicate(dump_file, db_path):
     _store_with_events(dump_file, db_path)
     _store_with_events(dump_file, db_path)

@@ -68,6 +68,10 @@ BareCountriesOption = typer.Option(
     False, "--bare-countries",
     help="Write a bare state name as its country code alone (ISR), as PETRARCH does, "
          "instead of its government (ISRGOV).")
+MinConfidenceOption = typer.Option(
+    0.0, "--min-confidence",
+    help="Leave out events below this confidence (0-1); events naming no target are 0.7 or less, "
+         "so 0.75 keeps the dyads. Nothing stored is removed.")
 PlainStatementsOption = typer.Option(
     True, "--plain-statements/--no-plain-statements",
     help="Keep plain statements (010) addressed to no one, as CAMEO codes them; "
@@ -103,6 +107,7 @@ def code(
     keep_negated: bool = typer.Option(False, help="Also emit negated events, flagged."),
     plain_statements: bool = PlainStatementsOption,
     bare_countries: bool = BareCountriesOption,
+    min_confidence: float = MinConfidenceOption,
     max_chars: int = typer.Option(2_000_000, help="Skip documents longer than this."),
     strict: bool = typer.Option(False, help="Exit non-zero if any record had a problem."),
     actors: Optional[list[str]] = ActorsOption,
@@ -127,7 +132,7 @@ def code(
                                bare_countries=bare_countries)
         n = code_store(store, ids, options)
         err.print(f"coded {len(ids)} article(s): {n} event(s)")
-        events = list(iter_events(store, ids))
+        events = list(iter_events(store, ids, min_confidence=min_confidence))
     except EventwireError as exc:
         _fail(str(exc))
     if fmt == "jsonl":
@@ -211,6 +216,7 @@ def events(
     db: str = DbOption,
     fmt: str = typer.Option("table", "--format", help="table or jsonl."),
     article: Optional[str] = typer.Option(None, help="Only this article id."),
+    min_confidence: float = MinConfidenceOption,
 ) -> None:
     """List stored events with their evidence.
 
@@ -223,7 +229,7 @@ def events(
         store = Store(db, read_only=True)
     except EventwireError as exc:
         _fail(str(exc))
-    evs = iter_events(store, [article] if article else None)
+    evs = iter_events(store, [article] if article else None, min_confidence=min_confidence)
     if fmt == "jsonl":
         write_jsonl(evs, sys.stdout)
     else:
@@ -237,6 +243,7 @@ def export(
     out: Optional[str] = typer.Option(None, "--out", help="Output file (stdout if omitted)."),
     db: str = DbOption,
     header: bool = typer.Option(True, help="gdelt/csv: write a header row of column names."),
+    min_confidence: float = MinConfidenceOption,
 ) -> None:
     """Export all events: EVENT_FORMAT JSONL, flat CSV or Parquet, or GDELT 2.0 event table TSV.
 
@@ -247,7 +254,7 @@ def export(
 
     try:
         store = Store(db, read_only=True)
-        n = do_export(store, fmt, out, header=header)
+        n = do_export(store, fmt, out, header=header, min_confidence=min_confidence)
     except EventwireError as exc:
         _fail(str(exc))
     err.print(f"exported {n} event(s)" + (f" to {out}" if out else ""))

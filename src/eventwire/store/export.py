@@ -118,12 +118,24 @@ def _row_event(row: dict) -> Event:
     )
 
 
-def iter_events(store: Store, article_ids: list[str] | None = None) -> Iterator[Event]:
-    """Stored events as Event records, in article and sentence order."""
-    sql = "SELECT e.* FROM events e JOIN articles a USING (article_id)"
-    params: list = []
+def _arrow(result):
+    """The result as a pyarrow Table, across DuckDB versions (1.x `arrow()`, 2.x
+    `to_arrow_table()`)."""
+    for name in ("to_arrow_table", "fetch_arrow_table", "arrow"):
+        method = getattr(result, name, None)
+        if method is not None:
+            return method()
+    raise EventwireError("this DuckDB cannot hand results to pyarrow")
+
+
+def iter_events(store: Store, article_ids: list[str] | None = None,
+                min_confidence: float = 0.0) -> Iterator[Event]:
+    """Stored events as Event records, in article and sentence order; `min_confidence` leaves
+    out the weaker ones (events without a target are 0.7 or less) without deleting anything."""
+    sql = "SELECT e.* FROM events e JOIN articles a USING (article_id) WHERE e.confidence >= ?"
+    params: list = [min_confidence]
     if article_ids is not None:
-        sql += " WHERE list_contains(?, e.article_id)"
+        sql += " AND list_contains(?, e.article_id)"
         params.append(article_ids)
     sql += " ORDER BY a.seq, e.sentence, e.trigger_start, e.cameo, e.event_id"
     cur = store.con.execute(sql, params)
@@ -141,31 +153,34 @@ def write_jsonl(events: Iterator[Event], out: IO[str]) -> int:
     return n
 
 
-def export(store: Store, fmt: str, out: str | None, header: bool = True) -> int:
-    """Write all events in `fmt` to `out` (stdout for jsonl/csv/gdelt when None)."""
+def export(store: Store, fmt: str, out: str | None, header: bool = True, min_confidence: float = 0.0) -> int:
+    """Write all events (of at least `min_confidence`) in `fmt` to `out` (stdout for
+    jsonl/csv/gdelt when None)."""
     if fmt not in FORMATS:
         raise EventwireError(f"unknown export format '{fmt}' (choose from {', '.join(FORMATS)})")
-    n = store.count("events")
+    n = store.con.execute("SELECT count(*) FROM events WHERE confidence >= ?", [min_confidence]).fetchall()[0][0]
     if fmt == "jsonl":
         if out is None:
-            write_jsonl(iter_events(store), sys.stdout)
+            write_jsonl(iter_events(store, min_confidence=min_confidence), sys.stdout)
         else:
             with open(out, "w", encoding="utf-8") as fh:
-                write_jsonl(iter_events(store), fh)
+                write_jsonl(iter_events(store, min_confidence=min_confidence), fh)
         return n
     if fmt == "parquet" and out is None:
         raise EventwireError("parquet export needs --out FILE")
+    threshold = float(min_confidence)  # a number, so it can be written into the SQL text
     if fmt == "gdelt":
-        query = gdelt_query()
+        query = gdelt_query().replace(
+            "FROM events ev", f"FROM (SELECT * FROM events WHERE confidence >= {threshold}) ev")
         options = f"FORMAT csv, DELIMITER '\t', HEADER {str(header).lower()}, QUOTE ''"
     elif fmt == "csv":
-        query = "SELECT * FROM events ORDER BY article_id, sentence, trigger_start"
+        query = f"SELECT * FROM events WHERE confidence >= {threshold} ORDER BY article_id, sentence, trigger_start"
         options = "FORMAT csv, HEADER true"
     else:
-        query = "SELECT * FROM events ORDER BY article_id, sentence, trigger_start"
+        query = f"SELECT * FROM events WHERE confidence >= {threshold} ORDER BY article_id, sentence, trigger_start"
         options = "FORMAT parquet"
     if out is None:
-        table = store.con.execute(query).arrow()
+        table = _arrow(store.con.sql(query))
         import pyarrow.csv as pacsv
 
         if hasattr(table, "read_all"):

@@ -155,3 +155,20 @@ def test_struck_and_captured_places_and_positions():
     assert any(c.startswith("19") for _s, _t, c in _events("Syrian government missiles struck a rebel-held area near Deraa."))
     assert ("RUSMIL", "UKRMIL", "192") in _events("Russian forces captured Ukrainian positions near Bakhmut.")
     assert ("USAGOV", "LBNMIL", "070") in _events("The United States provided the Lebanese army with vehicles.")
+
+
+def test_the_toll_of_an_attack_is_that_attack():
+    events = _events("Thai and Cambodian troops exchanged fire along the border on Thursday, killing at least 12 people.")
+    assert {(s, t) for s, t, c in events} == {("THAMIL", "KHMMIL"), ("KHMMIL", "THAMIL")}
+
+
+def test_declining_to_comment_and_counterparts_among_doers():
+    assert any(c == "011" for _s, _t, c in _events("Prime Minister Shigeru Ishiba said he would not comment on the reports."))
+    events = _events("South African President Cyril Ramaphosa and his Rwandan counterpart, Paul Kagame, "
+                     "discussed the fighting in eastern Congo.", "2024-03-01")
+    assert ("RWAGOV", "ZAFGOV", "040") in events
+
+
+def test_a_participle_on_the_object_of_a_demand_is_no_second_event():
+    events = _events("Ghana's opposition demanded that the government release a party official detained in Accra.")
+    assert not [c for _s, _t, c in events if c.startswith("17")]

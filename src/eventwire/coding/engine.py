@@ -153,6 +153,12 @@ class Coder:
             t.head.dep_ in {"advcl", "xcomp", "acl"} and t.head.head.i != t.head.i
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.head.children)
             and anchors.get(t.head.head.i) == t.pattern.code[:2] and t.head.head.i != t.head.i)]
+        # "troops exchanged fire ..., killing 12 people": the toll of an attack already coded is
+        # that attack, not a second one
+        violent = {"18", "19", "20"}
+        final = [t for t in final if not (
+            t.head.dep_ == "advcl" and t.head.tag_ == "VBG" and t.pattern.code[:2] in violent
+            and anchors.get(t.head.head.i) in violent)]
         return sorted(final, key=lambda t: t.head.i)
 
     # -- roles ---------------------------------------------------------------------------
@@ -637,7 +643,7 @@ class Coder:
             return []  # "sent troops to help fight insurgents": an aim, not a fight
         if code is not None and code[:2] in _HOSTILE and self._accidental(trig.head):
             return []  # "killed in a car crash": no doer, no political event
-        if code is not None and not sources and _background(trig.head):
+        if code is not None and not sources and (_background(trig.head) or self._describes_object(trig.head)):
             return []  # "a member jailed over a year ago", "who had been arrested in 2019"
         if code is not None and not sources:
             passive = not trig.pattern.noun and (
@@ -680,6 +686,11 @@ class Coder:
         else:
             pairs = [(s, None) for s in sources]
         if sources:
+            # "X and his Rwandan counterpart discussed ...": the counterpart among the doers too
+            firm = next((a for a in sources if a.rule != "counterpart"), None)
+            if firm is not None:
+                sources = [_fill_counterpart(a, firm) for a in sources]
+                pairs = [(_fill_counterpart(a, firm), b) for a, b in pairs]
             targets = [_fill_counterpart(t, sources[0]) for t in targets]
             pairs = [(a, _fill_counterpart(b, a) if b is not None else None) for a, b in pairs]
         if targets and code in self.modal["symmetric"]:
@@ -773,6 +784,20 @@ class Coder:
         return out
 
 
+    def _describes_object(self, verb: Token) -> bool:
+        """A doer-less participle on the object of another coded act ("demanded the release of an
+        official detained over the weekend") describes who the act is about."""
+        if verb.dep_ != "acl" or verb.tag_ != "VBN" or _agent(verb) is not None:
+            return False
+        noun = verb.head
+        gov = noun.head if noun.dep_ in {"dobj", "pobj"} else None
+        while gov is not None and gov.pos_ == "ADP" and gov.head.i != gov.i:
+            gov = gov.head
+        cache = getattr(self, "_trigger_cache", None)
+        if gov is None or cache is None:
+            return False
+        return any(gov.i in {w.i for w in t.tokens} for t in cache[1])
+
     def _accidental(self, verb: Token) -> bool:
         """Whether the act's cause is an accident or a disaster (modality.yaml `accidents`)."""
         causes = set(self.modal.get("accidents", ()))
@@ -852,6 +877,8 @@ class Coder:
         if subject is not None and subject.pos_ not in {"PRON"}:
             return None
         if negated and auxes & set(spec["refuse_aux"]):
+            if clause.lemma_.lower() in spec.get("comment_verbs", ()):
+                return "011"
             return "120"
         future = auxes & set(spec["intent_aux"]) or any(
             c.dep_ == "acomp" and c.lower_ in spec["intent_adjectives"] for c in clause.children)

@@ -172,3 +172,12 @@ def test_declining_to_comment_and_counterparts_among_doers():
 def test_a_participle_on_the_object_of_a_demand_is_no_second_event():
     events = _events("Ghana's opposition demanded that the government release a party official detained in Accra.")
     assert not [c for _s, _t, c in events if c.startswith("17")]
+
+
+def test_implied_doers_of_expulsions_releases_and_resolutions():
+    assert any(s == "PRKGOV" and c.startswith("16") for s, _t, c in _events(
+        "Two UN inspectors have been expelled from North Korea."))
+    assert any(s == "LBYGOV" and c == "0841" for s, _t, c in _events(
+        "Hundreds of political prisoners have been released in Tripoli over the last few days."))
+    assert any(c.startswith("11") and t == "NICGOV" for _s, t, c in _events(
+        "The European Parliament approved a resolution criticizing the Nicaraguan government."))

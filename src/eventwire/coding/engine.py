@@ -75,6 +75,9 @@ _MILITARY_THINGS = frozenset({"positions", "position", "bases", "base", "posts",
                               "trenches", "lines", "convoy", "convoys", "tanks", "warships", "jets",
                               "drones", "artillery", "garrison", "barracks", "frontline", "defences",
                               "defenses", "units", "brigade", "battalion"})
+# texts that speak for whoever issues them ("a resolution criticising X")
+_DOCUMENTS = frozenset({"resolution", "statement", "declaration", "communique", "communiqué", "letter",
+                        "report", "motion", "bill", "decree", "note", "memorandum", "petition"})
 # nouns whose clause is said, not shown ("allegations that forces used chlorine")
 _UNPROVEN = frozenset({"allegation", "accusation", "claim", "rumour", "rumor", "speculation", "suspicion"})
 # prepositions that only say where ("rallied in Tbilisi"): never what an act is about
@@ -193,6 +196,10 @@ class Coder:
                     cur = cur.head
                 continue
             if cur.dep_ in {"relcl", "acl"}:
+                noun = cur.head
+                if noun.lemma_.lower() in _DOCUMENTS and cur.tag_ == "VBG" and noun.dep_ == "dobj":
+                    # "parliament approved a resolution criticising X": the resolution's makers
+                    return self._subject(noun.head)
                 return cur.head, False
             break
         return None, False
@@ -912,6 +919,13 @@ class Coder:
                                 found.append(a)
                         if found:
                             return found
+        if code[:2] in {"16", "17"}:
+            # "inspectors were expelled from North Korea": the state they were sent out of
+            for obj in _prep_objects(verb, ("from",), []):
+                states = [a for a in resolver.resolve(obj, mentions)
+                          if a.rule in {"country", "metonymy", "capital"} and a.sector == "GOV"]
+                if states:
+                    return states
         spec = self.modal["implicit_source"]
         sector = next((spec[code[:n]] for n in (4, 3, 2) if code[:n] in spec), None)
         if sector is None:

@@ -184,24 +184,25 @@ def _resolved(nlp, doc, i: int) -> list[str]:
     return [a.code for a in resolver.resolve_all(doc[i], find_mentions(doc, d, nlp))]
 
 
-def test_a_place_parsed_as_a_conjunct_of_the_role_noun_is_a_place():
+@pytest.mark.parametrize("words, heads, deps, pos, ents, expected", [
     # "Lawmakers in France and Germany" with Germany hung on "Lawmakers", not on France
-    nlp, doc = _parsed(["Lawmakers", "in", "France", "and", "Germany", "criticised", "the", "deal", "."],
-                       [5, 0, 1, 0, 0, 5, 7, 5, 5],
-                       ["nsubj", "prep", "pobj", "cc", "conj", "ROOT", "det", "dobj", "punct"],
-                       ["NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "VERB", "DET", "NOUN", "PUNCT"],
-                       ["O", "O", "B-GPE", "O", "B-GPE", "O", "O", "O", "O"])
-    assert sorted(_resolved(nlp, doc, 0)) == ["DEULEG", "FRALEG"]
-
-
-def test_conjoined_role_nouns_share_a_misparsed_place_list():
+    (["Lawmakers", "in", "France", "and", "Germany", "criticised", "the", "deal", "."],
+     [5, 0, 1, 0, 0, 5, 7, 5, 5],
+     ["nsubj", "prep", "pobj", "cc", "conj", "ROOT", "det", "dobj", "punct"],
+     ["NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "VERB", "DET", "NOUN", "PUNCT"],
+     ["O", "O", "B-GPE", "O", "B-GPE", "O", "O", "O", "O"],
+     ["DEULEG", "FRALEG"]),
     # "Lawmakers and officials in France and Germany": the phrase and Germany both on "Lawmakers"
-    nlp, doc = _parsed(["Lawmakers", "and", "officials", "in", "France", "and", "Germany", "criticised", "it", "."],
-                       [7, 0, 0, 0, 3, 0, 0, 7, 7, 7],
-                       ["nsubj", "cc", "conj", "prep", "pobj", "cc", "conj", "ROOT", "dobj", "punct"],
-                       ["NOUN", "CCONJ", "NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "VERB", "PRON", "PUNCT"],
-                       ["O", "O", "O", "O", "B-GPE", "O", "B-GPE", "O", "O", "O"])
-    assert sorted(_resolved(nlp, doc, 0)) == ["DEUGOV", "DEULEG", "FRAGOV", "FRALEG"]
+    (["Lawmakers", "and", "officials", "in", "France", "and", "Germany", "criticised", "it", "."],
+     [7, 0, 0, 0, 3, 0, 0, 7, 7, 7],
+     ["nsubj", "cc", "conj", "prep", "pobj", "cc", "conj", "ROOT", "dobj", "punct"],
+     ["NOUN", "CCONJ", "NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "VERB", "PRON", "PUNCT"],
+     ["O", "O", "O", "O", "B-GPE", "O", "B-GPE", "O", "O", "O"],
+     ["DEUGOV", "DEULEG", "FRAGOV", "FRALEG"]),
+], ids=["place-conjunct-of-role-noun", "conjoined-roles-share-place-list"])
+def test_a_misparsed_place_list_belongs_to_the_role_nouns(words, heads, deps, pos, ents, expected):
+    nlp, doc = _parsed(words, heads, deps, pos, ents)
+    assert sorted(_resolved(nlp, doc, 0)) == expected
 
 
 def test_a_named_group_after_a_misparsed_place_is_still_an_actor():

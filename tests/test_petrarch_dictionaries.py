@@ -27,13 +27,17 @@ SOLDIER [~MIL]
 """
 
 
+def _write_pair(folder, stem: str, actors_text: str, agents_text: str) -> tuple[str, str]:
+    """An actors and an agents dictionary file, as a user would hand them to --actors/--agents."""
+    actors, agents = folder / f"{stem}.actors.txt", folder / f"{stem}.agents.txt"
+    actors.write_text(actors_text, encoding="utf-8")
+    agents.write_text(agents_text, encoding="utf-8")
+    return str(actors), str(agents)
+
+
 @pytest.fixture
 def dicts(tmp_path):
-    actors = tmp_path / "test.actors.txt"
-    agents = tmp_path / "test.agents.txt"
-    actors.write_text(ACTORS, encoding="utf-8")
-    agents.write_text(AGENTS, encoding="utf-8")
-    return str(actors), str(agents)
+    return _write_pair(tmp_path, "test", ACTORS, AGENTS)
 
 
 def test_actor_entries_synonyms_stems_and_dates(dicts):
@@ -103,11 +107,7 @@ BUREAU_OF_LOST_CAUSES [~GOV]
 
 @pytest.fixture
 def dicts2(tmp_path):
-    actors = tmp_path / "second.actors.txt"
-    agents = tmp_path / "second.agents.txt"
-    actors.write_text(ACTORS_2, encoding="utf-8")
-    agents.write_text(AGENTS_2, encoding="utf-8")
-    return str(actors), str(agents)
+    return _write_pair(tmp_path, "second", ACTORS_2, AGENTS_2)
 
 
 def _pairs(records, dicts):

@@ -28,12 +28,17 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--datasets", default=str(Path(__file__).resolve().parents[2] / "shared" / "datasets"))
     ap.add_argument("--show", action="store_true", help="print the misses")
+    ap.add_argument("--verbs", choices=("add", "replace", "none"), default="add",
+                    help="raw/PETR.Validate.verbs.txt added to the bundled lexicon (default), in its "
+                         "place, or not read")
     args = ap.parse_args()
     root = Path(args.datasets)
     records = [json.loads(line) for line in open(root / "petrarch_unittest.jsonl", encoding="utf-8")]
     options = CoderOptions(actors=(str(root / "raw" / "PETR.Validate.actors.txt"),),
                            agents=(str(root / "raw" / "PETR.Validate.agents.txt"),),
-                           replace_actors=True)
+                           replace_actors=True,
+                           verbs=() if args.verbs == "none" else (str(root / "raw" / "PETR.Validate.verbs.txt"),),
+                           replace_verbs=args.verbs == "replace")
     coded = defaultdict(set)
     for ev in code_records(records, options):
         coded[ev.article_id].add((_norm(ev.source.code), _norm(ev.target.code) if ev.target else None))

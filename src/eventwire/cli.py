@@ -29,6 +29,9 @@ ActorsOption = typer.Option(None, "--actors", help="PETRARCH/Phoenix actor dicti
 AgentsOption = typer.Option(None, "--agents", help="PETRARCH/Phoenix agent dictionary (repeatable).")
 ReplaceOption = typer.Option(False, "--replace-actors",
                              help="Use --actors/--agents instead of the built-in base, not with it.")
+VerbsOption = typer.Option(None, "--verbs", help="PETRARCH/TABARI verb dictionary (repeatable), added to the lexicon.")
+ReplaceVerbsOption = typer.Option(False, "--replace-verbs",
+                                  help="Use --verbs instead of the bundled lexicon, not with it.")
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -113,6 +116,8 @@ def code(
     actors: Optional[list[str]] = ActorsOption,
     agents: Optional[list[str]] = AgentsOption,
     replace_actors: bool = ReplaceOption,
+    verbs: Optional[list[str]] = VerbsOption,
+    replace_verbs: bool = ReplaceVerbsOption,
 ) -> None:
     """Ingest, code and store events, then print the events of the given inputs.
 
@@ -129,7 +134,8 @@ def code(
         options = CoderOptions(keep_negated=keep_negated, processes=processes, published=published,
                                actors=tuple(actors or ()), agents=tuple(agents or ()),
                                replace_actors=replace_actors, keep_statements=plain_statements,
-                               bare_countries=bare_countries)
+                               bare_countries=bare_countries, verbs=tuple(verbs or ()),
+                               replace_verbs=replace_verbs)
         n = code_store(store, ids, options)
         err.print(f"coded {len(ids)} article(s): {n} event(s)")
         events = list(iter_events(store, ids, min_confidence=min_confidence))
@@ -270,6 +276,8 @@ def eval_(
     actors: Optional[list[str]] = ActorsOption,
     agents: Optional[list[str]] = AgentsOption,
     replace_actors: bool = ReplaceOption,
+    verbs: Optional[list[str]] = VerbsOption,
+    replace_verbs: bool = ReplaceVerbsOption,
     plain_statements: bool = PlainStatementsOption,
     bare_countries: bool = BareCountriesOption,
 ) -> None:
@@ -295,7 +303,8 @@ def eval_(
 
         options = CoderOptions(processes=processes, actors=tuple(actors or ()),
                                agents=tuple(agents or ()), replace_actors=replace_actors,
-                               keep_statements=plain_statements, bare_countries=bare_countries)
+                               keep_statements=plain_statements, bare_countries=bare_countries,
+                               verbs=tuple(verbs or ()), replace_verbs=replace_verbs)
         try:
             coded_recs = [ev.to_dict() for ev in code_records(gold_recs, options)]
         except EventwireError as exc:
@@ -314,6 +323,8 @@ def explain(
     actors: Optional[list[str]] = ActorsOption,
     agents: Optional[list[str]] = AgentsOption,
     replace_actors: bool = ReplaceOption,
+    verbs: Optional[list[str]] = VerbsOption,
+    replace_verbs: bool = ReplaceVerbsOption,
 ) -> None:
     """Show why a sentence gives the events it gives: parse, triggers, roles, events.
 
@@ -324,8 +335,11 @@ def explain(
     from eventwire.coding.pipeline import CoderOptions
 
     options = CoderOptions(actors=tuple(actors or ()), agents=tuple(agents or ()),
-                           replace_actors=replace_actors)
-    sys.stdout.write(explain_text(sentence, published=published, options=options) + "\n")
+                           replace_actors=replace_actors, verbs=tuple(verbs or ()), replace_verbs=replace_verbs)
+    try:
+        sys.stdout.write(explain_text(sentence, published=published, options=options) + "\n")
+    except EventwireError as exc:
+        _fail(str(exc))
 
 
 @app.command()

@@ -25,6 +25,10 @@ class DataFileError(EventwireError):
         super().__init__(f"{where}: {message}")
 
 
+class DictionaryWarning(UserWarning):
+    """A user dictionary loaded, but some of its entries could not be used (named by line)."""
+
+
 class StoreError(EventwireError):
     """The database file is missing, locked or of an unknown schema version."""
 

@@ -19,6 +19,7 @@ from eventwire.actors.base import load_actor_dictionary
 from eventwire.coding.actors import _phrase_text
 from eventwire.coding.actors import ActorResolver, Mentions, find_mentions
 from eventwire.lexicon import Lexicon, Pattern, load_lexicon
+from eventwire.lexicon.petrarch import NO_EVENT
 from eventwire.model import Actor, Event
 from eventwire.ontology import load_ontology
 
@@ -138,14 +139,16 @@ class Coder:
                                  + " / ".join(list(pattern.words) + [p + ":T" for p in pattern.target_preps])))
         chosen = []
         for cands in by_head.values():
-            cands.sort(key=lambda t: (t.pattern.specificity, t.pattern.id), reverse=True)
+            # a user's PETRARCH verb pattern wins a tie with the bundled one: it was added to say so
+            cands.sort(key=lambda t: (t.pattern.specificity, t.pattern.ordered, t.pattern.id), reverse=True)
             chosen.append(cands[0])
             if near is not None:
                 near.extend((c.pattern, c.head, "a more specific pattern won") for c in cands[1:])
         # a trigger word that is only a part of a longer match ("arrest" in "arrest warrants",
         # "talks" in "hold talks with") is not a second event
         covered = {t.i for trig in chosen for t in trig.tokens[1:]}
-        final = [t for t in chosen if t.head.i not in covered]
+        # a PETRARCH pattern coded "[---]" ("received a card") says the verb is no event here
+        final = [t for t in chosen if t.head.i not in covered and t.pattern.code != NO_EVENT]
         # "held talks ... to discuss X": the purpose clause restates the act already coded
         anchors: dict[int, str] = {}
         for t in final:
@@ -382,7 +385,36 @@ class Coder:
                     groups.append([c for c in governor.children if c.dep_ == "dobj" and c.i not in chain])
                     groups.append([g for c in governor.children if c.dep_ == "dative"
                                    for g in ([c] if c.pos_ != "ADP" else [x for x in c.children if x.dep_ == "pobj"])])
+        if p.ordered:
+            sources, groups = self._marked_roles(trig, sources, groups)
         return sources, [g for g in groups if g]
+
+    def _marked_roles(self, trig: Trigger, sources: list[Token],
+                      groups: list[list[Token]]) -> tuple[list[Token], list[list[Token]]]:
+        """Roles of a PETRARCH verb pattern: its "+" and "$" marks first, then, as PETRARCH
+        reads a verb phrase, every noun after the verb in its own phrase in order."""
+        head, p = trig.head, trig.pattern
+        after = _phrase_nouns(head)
+        subj, _passive = self._subject(head)
+
+        def marked(mark: tuple[str, int, int]) -> list[Token]:
+            kind, slot, skips = mark
+            if kind == "subject":
+                return [subj] if subj is not None else []
+            last = trig.tokens[slot].i if slot > 0 else head.i
+            nouns = [t for t in after if t.i > last and t not in trig.tokens]
+            return nouns[skips:skips + 1]
+
+        if p.source_mark is not None:
+            given = marked(p.source_mark)
+            if given:
+                if p.target_mark is None and subj is not None and p.source_mark[0] != "subject":
+                    groups = [[subj]]  # "+ * MONEY $": the subject receives from the marked one
+                sources = given
+        if p.target_mark is not None:
+            groups = [marked(p.target_mark)] + groups
+        groups = groups + [[t] for t in after if t not in trig.tokens]
+        return sources, groups
 
     # -- modality ------------------------------------------------------------------------
     def modality(self, trig: Trigger) -> tuple[str | None, bool, bool, str | None]:
@@ -1118,6 +1150,36 @@ def _agent(verb: Token) -> Token | None:
                 if g.dep_ == "pobj":
                     return g
     return None
+
+
+_OWN_CLAUSES = frozenset({"advcl", "relcl", "parataxis", "conj", "cc", "punct", "mark", "csubj"})
+
+
+def _phrase_nouns(verb: Token) -> list[Token]:
+    """Nouns after a verb in its own phrase, in order: its objects, prepositional phrases,
+    participles ("the parade supporting Gondor") and the subject of a clause it governs
+    ("believe Dagolath can cope"), never a clause of its own ("after crowds trashed ...")."""
+    out: list[Token] = []
+
+    def walk(tok: Token) -> None:
+        for c in tok.children:
+            if c.i < verb.i or (c.dep_ in _OWN_CLAUSES and not (
+                    c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"})):
+                continue
+            if c.dep_ == "ccomp":
+                for s in c.children:
+                    if s.dep_ in {"nsubj", "nsubjpass"}:
+                        out.append(s)
+                        walk(s)
+                continue
+            if c.dep_ in {"advmod", "aux", "auxpass", "neg"}:
+                continue
+            if c.pos_ in {"NOUN", "PROPN"}:
+                out.append(c)
+            walk(c)
+
+    walk(verb)
+    return sorted(out, key=lambda t: t.i)
 
 
 def _prep_objects(tok: Token, preps: tuple[str, ...], exclude: list[Token]) -> list[Token]:

@@ -5,12 +5,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 import re
+import warnings
 
 from eventwire.coding.actors import ActorResolver, find_mentions
 from eventwire.ingest.dump import is_caption
 from eventwire.coding.engine import Coder, main_country
 from eventwire.coding.setting import Setting
 from eventwire.geo.resolve import DATELINE
+from eventwire.errors import DictionaryWarning, InputError
 from eventwire.model import Actor, Article, Event
 from eventwire.nlp import load_nlp
 
@@ -35,18 +37,41 @@ class CoderOptions:
     # PETRARCH's convention: a bare state name ("Israel said") is the country code alone (ISR),
     # not its government (ISRGOV, as EVENT_FORMAT.md has it)
     bare_countries: bool = False
+    verbs: tuple[str, ...] = ()  # PETRARCH-format verb dictionaries
+    replace_verbs: bool = False  # use them instead of the bundled lexicon, not with it
 
 
 def get_coder(keep_negated: bool = False, options: CoderOptions | None = None) -> Coder:
     """One Coder per configuration and process (the model and matchers load once)."""
     from eventwire.actors.base import build_actor_dictionary
 
-    key = (keep_negated, options.actors, options.agents, options.replace_actors) if options else (
-        keep_negated, (), (), False)
+    key = (keep_negated, options.actors, options.agents, options.replace_actors, options.verbs,
+           options.replace_verbs) if options else (keep_negated, (), (), False, (), False)
+    if key[5] and not key[4]:
+        raise InputError("--replace-verbs needs at least one --verbs FILE to put in the lexicon's place")
     if key not in _coders:
         dictionary = build_actor_dictionary(tuple(key[1]), tuple(key[2]), key[3])
-        _coders[key] = Coder(load_nlp(), keep_negated=keep_negated, dictionary=dictionary)
+        lexicon = load_verb_lexicon(key[4], key[5]) if key[4] else None
+        _coders[key] = Coder(load_nlp(), lexicon=lexicon, keep_negated=keep_negated, dictionary=dictionary)
     return _coders[key]
+
+
+def load_verb_lexicon(paths: tuple[str, ...], replace_builtin: bool = False):
+    """The bundled lexicon with PETRARCH verb dictionaries added (or alone); what a dictionary
+    could not map to CAMEO is logged with its line, once per load."""
+    from eventwire.lexicon import Lexicon, load_lexicon
+    from eventwire.lexicon.petrarch import read_verb_dictionary
+    from eventwire.ontology import load_ontology
+
+    known = set(load_ontology().codes)
+    patterns = [] if replace_builtin else list(load_lexicon().patterns.values())
+    for path in paths:
+        read, skipped = read_verb_dictionary(path, known)
+        patterns.extend(read)
+        if skipped:
+            shown = "; ".join(skipped[:3]) + (f"; ... {len(skipped) - 3} more" if len(skipped) > 3 else "")
+            warnings.warn(f"{path}: {len(skipped)} pattern(s) skipped: {shown}", DictionaryWarning, stacklevel=2)
+    return Lexicon(patterns)
 
 
 _JOINED = re.compile(r"(?<=[A-Za-z])_(?=[A-Za-z])")

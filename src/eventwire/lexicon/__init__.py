@@ -24,6 +24,15 @@ _EXCL = re.compile(r"^!([a-z][a-z'\-]*)$")
 
 
 @dataclass(frozen=True)
+class Element:
+    """One word slot of an ordered (PETRARCH) pattern: any of several word sequences."""
+
+    alternatives: tuple[tuple[str, ...], ...]
+    glued: bool = False  # must follow the previous slot (or the verb) directly
+    adjacent_next: bool = False  # the verb follows this slot directly ("RECENTLY_*")
+
+
+@dataclass(frozen=True)
 class Pattern:
     """One compiled-to-be trigger pattern and the roles it names."""
 
@@ -41,10 +50,18 @@ class Pattern:
     source_preps: tuple[str, ...] = ()
     # "T!": the direct object must name an actor ("helped Ukraine", not "helped the economy")
     object_actor: bool = False
+    # PETRARCH verb-dictionary patterns (lexicon/petrarch.py): words before and after the verb
+    # in sentence order, gaps allowed, and where the target / source stand ("+", "$")
+    ordered: bool = False
+    before: tuple[Element, ...] = ()
+    after: tuple[Element, ...] = ()
+    target_mark: tuple[str, int, int] | None = None  # ("subject"|"after", slot, phrases skipped)
+    source_mark: tuple[str, int, int] | None = None
 
     @property
     def specificity(self) -> tuple[int, int]:
-        return (1 + len(self.words), len(self.target_preps) + len(self.source_preps), len(self.code))
+        words = len(self.before) + len(self.after) if self.ordered else len(self.words)
+        return (1 + words, len(self.target_preps) + len(self.source_preps), len(self.code))
 
 
 def parse_pattern(text: str, code: str, pid: str) -> Pattern:
@@ -249,6 +266,11 @@ class Lexicon:
                         for p in c.children if p.dep_ == "prep" and p.lower_ in {"in", "of"}
                         for g in p.children if g.dep_ == "pobj"]
         for p in self.heads(noun).get(head.lemma_.lower(), ()):
+            if p.ordered:
+                slots = match_ordered(head, p)
+                if slots is not None:
+                    out.append((p, [head] + [s[-1] for s in slots], _mark_preps(p, slots)))
+                continue
             words = [head]
             for w in p.words:
                 hit = next((c for c in children if c.lemma_.lower() == w and c not in words
@@ -284,6 +306,61 @@ _CARRIERS = frozenset({"effort", "process", "bid", "plan", "programme", "program
 _NOUN_POS = ["NOUN", "PROPN"]
 _SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 _PREP_DEPS = {"prep", "agent", "dative", "prt"}
+
+
+def _token_is(tok, word: str) -> bool:
+    return tok.lower_ == word or tok.lemma_.lower() == word
+
+
+def _match_slots(tokens: list, elements: tuple[Element, ...], start: int, prev: int | None,
+                 glue_first: bool) -> list[list] | None:
+    """Match slots in order over `tokens` (sentence order) from index `start`; None if no way.
+
+    A slot matches any of its word sequences at consecutive tokens; a glued slot must begin
+    right after the previous slot's last token (or after `prev`, the verb, for the first).
+    """
+    if not elements:
+        return []
+    el = elements[0]
+    must_follow = (el.glued or glue_first) and prev is not None
+    for k in range(start, len(tokens)):
+        tok = tokens[k]
+        if must_follow and tok.i != prev + 1:
+            if tok.i > prev + 1:
+                return None
+            continue
+        for alt in el.alternatives:
+            run = tokens[k:k + len(alt)]
+            if len(run) == len(alt) and all(_token_is(t, w) for t, w in zip(run, alt)) \
+                    and all(b.i == a.i + 1 for a, b in zip(run, run[1:])):
+                rest = _match_slots(tokens, elements[1:], k + len(alt), run[-1].i, False)
+                if rest is not None:
+                    return [run] + rest
+    return None
+
+
+def match_ordered(head, p: Pattern) -> list[list] | None:
+    """Token runs of an ordered pattern's slots after the verb, or None when it does not match.
+
+    Words after the verb are looked for in the verb's own phrase (its dependency subtree),
+    words before it anywhere earlier in the sentence, as PETRARCH reads its patterns.
+    """
+    if p.before:
+        left = [t for t in head.sent if t.i < head.i]
+        pre = _match_slots(left, p.before, 0, None, False)
+        if pre is None or (p.before[-1].adjacent_next and pre[-1][-1].i != head.i - 1):
+            return None
+    right = sorted((t for t in head.subtree if t.i > head.i), key=lambda t: t.i)
+    return _match_slots(right, p.after, 0, head.i, False)
+
+
+def _mark_preps(p: Pattern, slots: list[list]) -> list:
+    """The preposition right before a "+" ("* AGAINST +"): its object is the target."""
+    if p.target_mark and p.target_mark[0] == "after" and p.target_mark[1] > 0 and not p.target_mark[2]:
+        last = slots[p.target_mark[1] - 1][-1]
+        if last.pos_ == "ADP":
+            return [last]
+    return []
 
 
 def _amount(tok) -> bool:

@@ -42,6 +42,14 @@ def test_claims_are_accusations_or_responsibility_not_facts():
     assert any(s == "YEMREB" and c == "015" for s, _t, c in own)
 
 
+def test_a_second_complement_keeps_the_claim():
+    # "alleged that A ..., and that B ...": the second "that" clause is alleged too
+    events = _events("Kyiv alleged that Moscow had lied about the convoy, and that Russian troops had "
+                     "executed civilians in Bucha.")
+    assert ("UKRGOV", "RUSMIL", "112") in events
+    assert not [e for e in events if e[2].startswith("18")]
+
+
 def test_protesters_destroying_property_riot():
     assert any(c == "145" for _s, _t, c in _events("Protesters torched a police station in Dhaka."))
 

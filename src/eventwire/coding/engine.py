@@ -445,7 +445,12 @@ class Coder:
             family, gov_lemma = "intent", clause.head.lemma_.lower()
             return family, negated, hypothetical, gov_lemma
         cur = clause
-        for _ in range(3):
+        for _ in range(4):
+            if cur.dep_ == "conj" and cur.head.dep_ in {"xcomp", "ccomp"} and (
+                    any(c.dep_ == "mark" for c in cur.children) or not any(c.dep_ in _SUBJ for c in cur.children)):
+                # "alleged that France knew, and that its military helped ...": the second
+                # complement has the first one's governor
+                cur = cur.head
             if cur.dep_ in {"xcomp", "ccomp"} and cur.head.i != cur.i:
                 gov = cur.head
                 fam = self.modal["governors"].get(gov.lemma_.lower())

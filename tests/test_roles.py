@@ -189,3 +189,15 @@ def test_implied_doers_of_expulsions_releases_and_resolutions():
         "Hundreds of political prisoners have been released in Tripoli over the last few days."))
     assert any(c.startswith("11") and t == "NICGOV" for _s, t, c in _events(
         "The European Parliament approved a resolution criticizing the Nicaraguan government."))
+
+
+def test_the_one_asked_is_the_target_not_what_is_asked_for():
+    events = _events("Peru's president asked Brazil for helicopters and drones on Monday.", "2024-05-01")
+    assert any(s == "PERGOV" and t == "BRAGOV" and c.startswith("02") for s, t, c in events)
+    assert not [e for e in events if e[1] == "BRAMIL"]
+
+
+def test_a_protest_named_as_the_purpose_happened():
+    # "blocked roads to protest": the purpose clause is the protest itself, not an aim
+    events = _events("Kenyan farmers drove their tractors to Nakuru on Monday to protest against a new fuel tax.")
+    assert ("KENOPP", "KENGOV", "141") in events

@@ -271,6 +271,9 @@ class Coder:
             objs = [c for c in head.children if (c.dep_ == "dobj" or (c.dep_ == "dative" and c.pos_ != "ADP"))
                     and c not in trig.tokens]
             if not p.target_preps:
+                if p.code[:2] in {"02", "10"}:
+                    # "asked the US for drones": the one asked is the addressee, not what is asked for
+                    groups.append(objs)
                 # "warned of the militia", "warned its citizens about al-Shabaab": the object of
                 # the pattern's own preposition, when it names an actor, is what the act is about
                 groups.append([c for w in trig.tokens[1:] if w.pos_ == "ADP" and w.lower_ not in _LOCATIVE
@@ -666,7 +669,8 @@ class Coder:
         if trig.pattern.object_actor and not (targets and any(
                 t.dep_ in {"dobj", "nsubjpass"} or t.head.dep_ in {"dobj", "nsubjpass"} for t in tgt_toks)):
             return []  # "helped the economy recover": the pattern wants an actor as its object
-        if not targets and len(sources) < 2 and not trig.pattern.noun and _purpose(trig.head):
+        if not targets and len(sources) < 2 and not trig.pattern.noun and _purpose(trig.head) \
+                and not (code or "").startswith("14"):  # "blocked roads to protest": they protested
             return []  # "pledged loans to support its recovery": an aim with no party is no event
         unconv = self.modal.get("unconventional") or {}
         if code in unconv.get("codes", ()) and sources and targets \

@@ -201,3 +201,9 @@ def test_a_protest_named_as_the_purpose_happened():
     # "blocked roads to protest": the purpose clause is the protest itself, not an aim
     events = _events("Kenyan farmers drove their tractors to Nakuru on Monday to protest against a new fuel tax.")
     assert ("KENOPP", "KENGOV", "141") in events
+
+
+def test_a_city_after_a_preposition_of_place_gives_bare_role_words_their_country():
+    # the small parser tags "Lyon" here as no place; the gazetteer knows the city
+    assert ("FRAOPP", "FRAGOV", "141") in _events(
+        "Farmers drove their tractors around Lyon on Monday to protest against higher diesel taxes.")

@@ -1043,6 +1043,16 @@ def main_country(all_mentions: list[Mentions], docs: list[Doc] | None = None) ->
                         name.split()[0].casefold())  # "Gaza Strip", "Aleppo province"
                     if hit:  # where things happen weighs a little more than who is named
                         counts[hit[0]] = counts.get(hit[0], 0) + 1.5
+            gpe = {t.i for ent in docs[index].ents if ent.label_ == "GPE" for t in ent}
+            for tok in docs[index]:
+                # "around Lyon", tagged as no place by the parser: a proper name after a
+                # preposition of place that the gazetteer knows as a city
+                if tok.dep_ == "pobj" and tok.pos_ == "PROPN" and tok.head.lower_ in _LOCATIVE \
+                        and tok.i not in gpe and tok.i not in mentions.names:
+                    words = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
+                    hit = city_countries().get(" ".join(w.text for w in words).casefold())
+                    if hit:
+                        counts[hit[0]] = counts.get(hit[0], 0) + 1.5
     if not counts:
         return None
     return max(sorted(counts), key=lambda c: counts[c])

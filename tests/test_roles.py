@@ -207,3 +207,12 @@ def test_a_city_after_a_preposition_of_place_gives_bare_role_words_their_country
     # the small parser tags "Lyon" here as no place; the gazetteer knows the city
     assert ("FRAOPP", "FRAGOV", "141") in _events(
         "Farmers drove their tractors around Lyon on Monday to protest against higher diesel taxes.")
+
+
+def test_an_event_noun_taken_by_a_verb_of_its_kind_is_one_event():
+    offered = _events("Kazakhstan offered to host peace negotiations between Armenian and Azerbaijani envoys.")
+    assert not [e for e in offered if e[2].startswith("02")]  # not an appeal by Kazakhstan
+    assert any(s == "KAZGOV" and c.startswith("03") for s, _t, c in offered)
+    # hosting that happened: the parties' own talks stand beside the host's
+    hosted = _events("Oman hosted talks between Iran and the United States on Saturday.")
+    assert ("IRNGOV", "USAGOV", "040") in hosted and any(s == "OMNGOV" for s, _t, _c in hosted)

@@ -159,6 +159,15 @@ class Coder:
             t.head.dep_ in {"advcl", "xcomp", "acl"} and t.head.head.i != t.head.i
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.head.children)
             and anchors.get(t.head.head.i) == t.pattern.code[:2] and t.head.head.i != t.head.i)]
+        # "offered to host negotiations": the event noun a verb of the same kind takes as its
+        # object is that verb's event, not a second one
+        verb_roots = {t.head.i: t.pattern.code[:2] for t in final if not t.pattern.noun}
+        final = [t for t in final if not (
+            t.pattern.noun and t.head.dep_ == "dobj" and verb_roots.get(t.head.head.i) == t.pattern.code[:2]
+            and not (t.head.head.dep_ not in {"xcomp", "ccomp"} and any(
+                c.dep_ == "prep" and c.lower_ in {"between", "among"} for c in t.head.children)))]
+        # (but "hosted talks between Israel and Hamas": the parties' own talks stand, unless the
+        # hosting is only offered or planned: "offered to host talks between A and B")
         # "troops exchanged fire ..., killing 12 people": the toll of an attack already coded is
         # that attack, not a second one
         violent = {"18", "19", "20"}

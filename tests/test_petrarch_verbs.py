@@ -149,8 +149,31 @@ def test_replace_verbs_needs_a_dictionary():
 
 
 def test_skipped_patterns_are_reported(files):
-    with pytest.warns(DictionaryWarning, match=r"t\.verbs\.txt: 1 pattern\(s\) skipped"):
-        _coded_fresh = CoderOptions(actors=(files[0],), replace_actors=True, verbs=(files[1],))
-        from eventwire.coding.pipeline import load_verb_lexicon
+    from eventwire.coding.pipeline import load_verb_lexicon
 
-        load_verb_lexicon(_coded_fresh.verbs)
+    with pytest.warns(DictionaryWarning, match=r"1 verb pattern\(s\) skipped: .*t\.verbs\.txt:\d+: code \[999\]"):
+        lexicon = load_verb_lexicon((files[1],))
+    assert any(p.ordered for p in lexicon.patterns.values())  # added to the bundled patterns
+    assert any(not p.ordered for p in lexicon.patterns.values())
+
+
+@pytest.mark.filterwarnings("ignore::eventwire.errors.DictionaryWarning")
+def test_cli_explain_and_code_read_verbs(files, tmp_path):
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app
+
+    runner = CliRunner()
+    text = "Valoria lodged a complaint against Zentris with the court of Korvan."
+    res = runner.invoke(app, ["explain", text, "--actors", files[0], "--replace-actors", "--verbs", files[1]])
+    assert res.exit_code == 0, res.output
+    assert "t.verbs.txt" in res.output and "VAL -> ZNT  115" in res.output
+    article = tmp_path / "one.txt"
+    article.write_text(text + "\n", encoding="utf-8")
+    res = runner.invoke(app, ["code", str(article), "--db", str(tmp_path / "v.duckdb"), "--format", "jsonl",
+                              "--actors", files[0], "--replace-actors", "--verbs", files[1], "--replace-verbs"])
+    assert res.exit_code == 0, res.output
+    events = [line for line in res.stdout.splitlines() if line.startswith("{")]
+    assert len(events) == 1 and '"115"' in events[0]
+    res = runner.invoke(app, ["explain", text, "--replace-verbs"])
+    assert res.exit_code != 0 and "--replace-verbs needs" in res.output

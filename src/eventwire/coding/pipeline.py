@@ -70,7 +70,7 @@ def load_verb_lexicon(paths: tuple[str, ...], replace_builtin: bool = False):
         patterns.extend(read)
         if skipped:
             shown = "; ".join(skipped[:3]) + (f"; ... {len(skipped) - 3} more" if len(skipped) > 3 else "")
-            warnings.warn(f"{path}: {len(skipped)} pattern(s) skipped: {shown}", DictionaryWarning, stacklevel=2)
+            warnings.warn(f"{len(skipped)} verb pattern(s) skipped: {shown}", DictionaryWarning, stacklevel=2)
     return Lexicon(patterns)
 
 

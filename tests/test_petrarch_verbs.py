@@ -15,7 +15,8 @@ ZENTRIS_  [ZNT]
 KORVAN_  [KOR]
 """
 
-VERBS = """<!-- a verb dictionary written for these tests -->
+VERBS = """<!-- a verb dictionary written for these tests,
+with a comment block over two lines -->
 &PRECIOUS
 +GOLD_COINS
 +&METALS     # a synset inside a synset

@@ -37,6 +37,7 @@ from eventwire.lexicon import Element, Pattern
 
 _CODE = re.compile(r"\[([^\]]*)\]")
 _COMMENT = re.compile(r"(^|\s)#.*$")
+_BLOCK = re.compile(r"<!--.*?-->", re.S)
 _HEADER = re.compile(r"^---\s+(\S+)\s+(.*?)\s*-*\s*$")
 _WORD = re.compile(r"^[A-Za-z0-9'\-\.]+$")
 NO_EVENT = "---"
@@ -143,14 +144,13 @@ def read_verb_dictionary(path: str | Path, known_codes: set[str] | None = None) 
     except OSError as exc:
         raise DataFileError(name, None, f"cannot read verb dictionary: {exc}") from exc
     reader = _Reader(name, known_codes)
-    lines = text.splitlines()
-    # synsets first: a pattern may name a synset defined further down
+    # comment blocks may span lines: blank them out, keeping the line numbers
+    text = _BLOCK.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    lines = [_clean(raw) for raw in text.splitlines()]
+    # synsets first (a pattern may name one defined further down); their lines are then skipped
     current: str | None = None
-    for n, raw in enumerate(lines, 1):
-        line = _clean(raw)
-        if raw.strip().startswith("<!--") or not line:
-            current = None
-            continue
+    synset_lines: set[int] = set()
+    for n, line in enumerate(lines, 1):
         if line.startswith("&"):
             current = line.split()[0][1:].rstrip("_")
             reader.synsets.setdefault(current, [])
@@ -158,22 +158,15 @@ def read_verb_dictionary(path: str | Path, known_codes: set[str] | None = None) 
             reader.synsets[current].append(line[1:].strip())
         else:
             current = None
+            continue
+        synset_lines.add(n)
     patterns: list[Pattern] = []
     verbs: list[tuple[str, tuple[str, ...], tuple[str, ...], str | None, int]] = []
     block_code: str | None = None
     in_block = False
-    in_synset = False
-    for n, raw in enumerate(lines, 1):
-        line = _clean(raw)
-        if raw.strip().startswith("<!--") or not line:
-            in_synset = False
+    for n, line in enumerate(lines, 1):
+        if not line or n in synset_lines:
             continue
-        if line.startswith("&"):
-            in_synset = True
-            continue
-        if in_synset and line.startswith("+"):
-            continue
-        in_synset = False
         if line.startswith("---"):
             m = _HEADER.match(line)
             if m is None:

@@ -98,6 +98,10 @@ def test_petrarch_conventions_on_request():
     petr = code_records(rec, CoderOptions(bare_countries=True, keep_statements=False))
     assert any(e.source.code == "ISR" and e.source.sector is None for e in petr)
     assert not any(e.cameo == "010" and e.target is None for e in petr)
+    # CAMEO writes the UN system and the EU as IGOs: IGOUNO, IGOEUR
+    igo = code_records([{"id": "b", "text": "The EU criticised UN peacekeepers in Mali on Monday."}],
+                       CoderOptions(bare_countries=True))
+    assert any(e.source.code == "IGOEUR" and e.target.code.startswith("IGOUNO") for e in igo)
 
 
 def test_an_investigation_into_an_allegation_is_not_the_alleged_act():

@@ -210,7 +210,13 @@ BARE_RULES = frozenset({"country", "metonymy", "capital", "demonym", "demonym-mo
                         "place", "own-state"})
 
 
+# CAMEO writes the UN system and the EU as intergovernmental bodies: IGOUNO, IGOEUR...
+_IGO_PREFIXED = frozenset({"UNO", "EUR"})
+
+
 def _bare(actor: Actor) -> Actor:
+    if actor.country in _IGO_PREFIXED and actor.code.startswith(actor.country):
+        return replace(actor, code="IGO" + actor.code)  # "the UN" -> IGOUNO, "UN troops" -> IGOUNOMIL
     # a pronoun or coreference copy keeps the entry it came from: "Israel said it ..."
     from_state = actor.rule in BARE_RULES or (actor.entry or "").startswith("countries.tsv")
     if not from_state or actor.sector != "GOV" or not actor.country:

@@ -220,3 +220,52 @@ def test_an_event_noun_taken_by_a_verb_of_its_kind_is_one_event():
     # hosting that happened: the parties' own talks stand beside the host's
     hosted = _events("Oman hosted talks between Iran and the United States on Saturday.")
     assert ("IRNGOV", "USAGOV", "040") in hosted and any(s == "OMNGOV" for s, _t, _c in hosted)
+
+
+def test_a_reflexive_object_is_its_own_clause_subject():
+    # the act of a state on itself has no separate target, and is not turned on the speaker
+    events = _events("Lithuania said that Belarus had been attacking itself with fake border incidents.")
+    assert not [e for e in events if e[1] == "LTUGOV" and e[2].startswith("19")]
+    assert ("RUSGOV", "UKRGOV", "0841") not in _events("Putin himself freed the Ukrainian prisoners.")
+
+
+def test_the_one_pressed_or_asked_in_a_passive_does_the_infinitive():
+    events = _events("Chancellor Scholz was pressured by Poland to send tanks to Ukraine.", "2023-01-20")
+    assert [e for e in events if e[:2] == ("POLGOV", "DEUGOV") and e[2].startswith("10")]
+    # the tanks were asked for, not sent: no aid event by Poland or Germany
+    assert not [e for e in events if e[2].startswith(("07", "15"))]
+
+
+def test_what_pressure_or_a_call_asks_for_is_no_deed():
+    events = _events("The Dutch government faces pressure from parliament to halt arms sales to Israel.")
+    assert not [e for e in events if e[2].startswith("16")]
+
+
+def test_an_announced_plan_belongs_to_whoever_announced_it():
+    assert ("DEUGOV", "UKRGOV", "0332") in _events("Germany announced a plan to send tanks to Ukraine.")
+    # the plan of another, and a plan that is denied, are not the subject's
+    events = _events("Serbia rejected a Kosovar proposal to hold talks in Brussels.")
+    assert not [e for e in events if e[0] == "SRBGOV" and e[2].startswith("03")]
+    assert not [e for e in _events("Canada has no plans to impose sanctions on India.") if e[2].startswith("16")]
+
+
+def test_a_purpose_of_a_refused_act_did_not_happen_either():
+    events = _events("Hungary said it would not allow Ukraine to use its airspace to help Moldova.")
+    assert not [e for e in events if e[2].startswith("07")]
+    events = _events("Turkey said it would not give permission to Sweden to send arms to Kurdish groups.")
+    assert not [e for e in events if e[1] and e[1].startswith("SYR")]
+
+
+def test_troops_withdrawn_from_a_place_yield_to_its_state():
+    events = _events("Armenia withdrew its troops from Azerbaijan on Sunday.")
+    assert ("ARMGOV", "AZEGOV", "0874") in events or ("ARMGOV", "AZE", "0874") in events
+    # the doer's own troops are not the target
+    assert not [e for e in events if e[1] and e[1].startswith("ARM")]
+    assert [e for e in _events("Russia said it withdrew its soldiers from Kherson.") if e[2] == "0874"]
+
+
+def test_a_denial_is_aimed_at_the_object_of_the_denied_act():
+    events = _events("Police in Nairobi denied beating any students at Monday's march.")
+    assert ("KENCOP", "KENEDU", "016") in events
+    # the denied beating itself did not happen
+    assert not [e for e in events if e[2].startswith(("17", "18"))]

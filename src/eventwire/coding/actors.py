@@ -23,6 +23,7 @@ _POSTED = frozenset({"ambassador", "envoy", "representative", "delegate", "deleg
 _BODIES = frozenset({"UNO", "IGO", "EUR", "NGO"})
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"it", "they", "them", "we"}
+_REFLEXIVES = {"itself", "themselves", "himself", "herself", "ourselves", "themself"}
 
 
 @dataclass
@@ -361,6 +362,17 @@ class ActorResolver:
             return []  # "signed at the foreign ministry's headquarters": a place, not its owner
         if tok.tag_ in {"WP", "WDT"} and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
             return self.resolve(tok.head.head, mentions)  # "the mayor, who was jailed": the mayor
+        if low in _REFLEXIVES:
+            if tok.dep_ == "appos" and tok.head.i != tok.i:
+                return self.resolve(tok.head, mentions)  # "Putin himself": emphatic
+            # "Iraq had attacked themselves": the subject of its own clause
+            clause = tok.head
+            while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+                clause = clause.head
+            subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is None or subject.lower_ in _REFLEXIVES:
+                return []
+            return [_copy(a, a.text or tok.text, "pronoun") for a in self.resolve_all(subject, mentions)]
         if tok.pos_ == "PRON" or low in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
             if low in {"him", "her"} and tok.dep_ in {"dobj", "dative", "pobj"}:
                 # "Trump called Erdogan and urged him to ...": an object pronoun is never its own

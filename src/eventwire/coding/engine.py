@@ -82,6 +82,23 @@ _DOCUMENTS = frozenset({"resolution", "statement", "declaration", "communique", 
 # nouns whose clause is said, not shown ("allegations that forces used chlorine")
 _UNPROVEN = frozenset({"allegation", "accusation", "claim", "rumour", "rumor", "speculation", "suspicion"})
 # prepositions that only say where ("rallied in Tbilisi"): never what an act is about
+# Verbs whose negation affirms the act they govern ("did not hesitate to strike").
+_UNDAUNTED = frozenset({"hesitate", "cease", "fail", "forget", "stop", "wait", "delay"})
+
+# Nouns that name an aim of their owner ("a plan to withdraw", "its bid to join NATO").
+_AIMS = frozenset({"plan", "bid", "decision", "effort", "attempt", "intention", "proposal", "offer",
+                   "promise", "pledge", "commitment", "move", "readiness", "willingness", "plans",
+                   "intent", "goal", "aim", "desire", "wish", "threat", "vow", "push", "drive",
+                   "campaign", "initiative", "agreement", "deal", "pact", "accord", "right",
+                   "permission", "approval", "authorization", "authorisation", "mandate"})
+
+# Verbs whose subject owns the aim they take as object ("announced a plan to", "made a bid to").
+_OWN_AIMS = frozenset({"announce", "unveil", "make", "present", "submit", "put", "launch", "adopt",
+                       "approve", "outline", "declare", "have", "table", "reveal", "step", "renew",
+                       "reaffirm", "reiterate", "confirm", "express", "signal", "voice", "finalise",
+                       "finalize", "draw", "lay", "set", "file", "issue", "give", "win", "gain", "receive",
+                       "obtain", "secure", "sign", "reach", "conclude", "agree"})
+
 _LOCATIVE = frozenset({"in", "at", "inside", "outside", "near", "across", "through", "around", "within",
                        "throughout", "along", "beside", "into", "onto"})
 # sectors that do not fight: named before an attack noun they are its target
@@ -181,6 +198,7 @@ class Coder:
         """(subject token, passive?) following control, conjunction and relative clauses."""
         seen = 0
         cur = verb
+        via_xcomp = False  # the last step climbed from an infinitive to its governor
         while cur is not None and seen < 6:
             seen += 1
             subjects = [c for c in cur.children if c.dep_ in _SUBJ]
@@ -192,9 +210,16 @@ class Coder:
             for c in cur.children:
                 if c.dep_ == "nsubjpass":
                     agent = _agent(cur)
-                    if agent is None and cur.i != verb.i and cur.lemma_.lower() in _RAISING:
-                        return c, False  # "Obama is scheduled to attend": Obama attends
+                    if cur.i != verb.i and (via_xcomp or (agent is None and cur.lemma_.lower() in _RAISING)):
+                        # "Obama is scheduled to attend", "was pressured by Congress to help
+                        # Iran": the one the passive is about does the infinitive's act
+                        return c, False
                     return agent, True
+            # "was pressured by Congress to help Iran", parsed as a purpose clause of a verb
+            # of asking: still the infinitive of the one asked
+            via_xcomp = cur.dep_ == "xcomp" or (
+                cur.dep_ == "advcl" and cur.head.i != cur.i and _infinitive(cur)
+                and self.modal["governors"].get(cur.head.lemma_.lower()) in {"appeal", "demand"})
             if cur.dep_ == "xcomp" and cur.head.i != cur.i:
                 # "asked Obama to help", "urged Israel to withdraw": the object does the act
                 asked = [c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i]
@@ -212,6 +237,17 @@ class Coder:
                 if noun.lemma_.lower() in _DOCUMENTS and cur.tag_ == "VBG" and noun.dep_ == "dobj":
                     # "parliament approved a resolution criticising X": the resolution's makers
                     return self._subject(noun.head)
+                if cur.dep_ == "acl" and _infinitive(cur) and noun.pos_ == "NOUN" and noun.ent_type_ == "":
+                    # "Germany announced a plan to send tanks", "its bid to join NATO": the
+                    # aim is its owner's, or the one who announced it ("rejected a Russian
+                    # proposal to" is not the rejecter's)
+                    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+                    if owner is not None:
+                        return owner, False
+                    named = any(c.dep_ in {"amod", "compound", "nmod"} and c.ent_type_ for c in noun.children)
+                    if noun.dep_ in {"dobj", "attr"} and noun.head.pos_ in {"VERB", "AUX"} and not named \
+                            and noun.lemma_.lower() in _AIMS and noun.head.lemma_.lower() in _OWN_AIMS:
+                        return self._subject(noun.head)
                 return cur.head, False
             break
         return None, False
@@ -297,6 +333,9 @@ class Coder:
                     groups.append([c for c in w.children if c.dep_ == "poss"])
             groups.append(inner_objs)
             # "demanded that M23 withdraw", "urged Israel to ...": whoever must act is the target
+            if p.code[:3] == "016":  # "denied arresting any journalists": the denied act's object
+                groups.append([g for c in head.children if c.dep_ in {"xcomp", "ccomp", "pcomp"}
+                               for g in c.children if g.dep_ in {"dobj", "nsubjpass"}])
             if p.code[:2] in {"02", "10", "13"}:
                     groups.append([g for c in head.children if c.dep_ in {"ccomp", "xcomp"}
                                for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}])
@@ -320,8 +359,10 @@ class Coder:
             if p.code[:2] != "15":  # "sent troops": the troops are the means, not the target
                 # "struck Hamas positions": the object noun names its owner; "captured the
                 # mosque" names only a place
+                # "withdrew its troops": what a pronoun owns is the doer's own
                 groups.append([w for w in trig.tokens[1:] if w.dep_ in {"dobj", "nsubjpass"}
-                               and w.pos_ in {"NOUN", "PROPN"} and (p.code[:2] != "19" or _owned(w, mentions))])
+                               and w.pos_ in {"NOUN", "PROPN"} and (p.code[:2] != "19" or _owned(w, mentions))
+                               and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in w.children)])
             # "signed an accord to supply B with wheat": the purpose clause names the partner
             for clause in (c for c in head.children if c.dep_ in {"advcl", "xcomp"}
                            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
@@ -437,6 +478,16 @@ class Coder:
             clause = head.head
         negated = any(c.dep_ == "neg" for c in clause.children) or any(
             c.dep_ == "neg" or c.lower_ == "no" and c.dep_ == "det" for c in head.children)
+        # "would not give permission to Russia to help Israel", "would not allow Kyiv to use its
+        # airspace to help Chisinau": what a ruled-out act was for did not happen either
+        up = clause
+        for _ in range(3):
+            if not (up.dep_ in {"advcl", "xcomp", "ccomp"} and _infinitive(up) and up.head.i != up.i):
+                break
+            up = up.head
+            if any(c.dep_ == "neg" for c in up.children) and up.lemma_.lower() not in _UNDAUNTED:
+                negated = True
+                break
         future_aux = set(self.modal["future_aux"])
         auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
         hypothetical = bool(auxes & future_aux)
@@ -452,9 +503,19 @@ class Coder:
                                  and own.head.lemma_.lower() in _UNPROVEN):
             # "unless Brasilia drops the case", "allegations that forces used chlorine": not a deed
             return "failure", negated, True, None
-        if clause.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
-            # "efforts to normalise ties", "a plan to withdraw": an aim, not a deed
-            family, gov_lemma = "intent", clause.head.lemma_.lower()
+        if clause.dep_ == "acl" and _infinitive(clause):
+            noun = clause.head.lemma_.lower()
+            if self.modal["governors"].get(noun) in {"appeal", "demand", "threat"}:
+                # "faces pressure from Congress to help Iran", "calls to release him": what is
+                # asked for is the content of the appeal, coded by the noun, not a deed or an aim
+                return "failure", negated, True, noun
+            # "efforts to normalise ties", "a plan to withdraw": an aim, not a deed; "has no
+            # plans to", "did not announce a plan to": none
+            aim = clause.head
+            if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in aim.children) or (
+                    aim.dep_ in {"dobj", "attr"} and any(c.dep_ == "neg" for c in aim.head.children)):
+                negated = True
+            family, gov_lemma = "intent", noun
             return family, negated, hypothetical, gov_lemma
         cur = clause
         for _ in range(4):
@@ -463,11 +524,14 @@ class Coder:
                 # "alleged that France knew, and that its military helped ...": the second
                 # complement has the first one's governor
                 cur = cur.head
-            if cur.dep_ in {"xcomp", "ccomp"} and cur.head.i != cur.i:
+            asked = cur.dep_ == "advcl" and cur.head.i != cur.i and _infinitive(cur) and \
+                self.modal["governors"].get(cur.head.lemma_.lower()) in {"appeal", "demand"}
+            if (cur.dep_ in {"xcomp", "ccomp"} or asked) and cur.head.i != cur.i:
+                # ("pressured X to help", parsed as a purpose clause, is still what X is asked)
                 gov = cur.head
                 fam = self.modal["governors"].get(gov.lemma_.lower())
-                infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
-                if fam and (cur.dep_ == "xcomp" or infinitive or fam in {"demand", "appeal", "claim"}):
+                infinitive = _infinitive(cur)
+                if fam and (cur.dep_ in {"xcomp", "advcl"} or infinitive or fam in {"demand", "appeal", "claim"}):
                     family, gov_lemma = fam, gov.lemma_.lower()
                     self._gov_token = gov
                     if any(c.dep_ == "neg" for c in gov.children):
@@ -565,8 +629,13 @@ class Coder:
             sent_events: list[Event] = []
             self._governors: set[int] = set()
             for trig in self._sent_triggers(doc, sent):
-                sent_events.extend(self._events_for(trig, sent, sent_index, resolver, mentions,
-                                                    from_caption, base_offset, trace))
+                before = set(self._governors)
+                found = self._events_for(trig, sent, sent_index, resolver, mentions,
+                                         from_caption, base_offset, trace)
+                if not found:
+                    # an embedded act that made no event leaves its governor's own event standing
+                    self._governors = before
+                sent_events.extend(found)
             # "urged X to withdraw" is one appeal (0256), not also a bare appeal (020) by "urge"
             sent_events = [e for e in sent_events if not (
                 e.trigger_start in self._governors and e.cameo[:2] in {"01", "02", "03", "10", "13"})]
@@ -690,7 +759,8 @@ class Coder:
             conv = self.modal.get("protester_sector") or {}
             sources = [dc_replace(a, sector=conv["to"], code=(a.country or "") + conv["to"])
                        if a.sector in conv.get("from", ()) else a for a in sources]
-        if code is not None and code[:2] == "01" and targets and all(a.sector == "JRN" for a in targets):
+        if code is not None and code[:2] == "01" and code[:3] != "016" and targets \
+                and all(a.sector == "JRN" for a in targets):
             targets, tgt_toks = [], []  # "told reporters": the audience is not the addressee
         if trace is not None:
             trace.append({"trigger": trig, "code": code, "family": family, "negated": negated,
@@ -735,6 +805,8 @@ class Coder:
         pairs: list[tuple[Actor, Actor | None]] = []
         if targets:
             pairs = [(s, t) for s, t in product(sources, targets) if s.code != t.code or s.text != t.text]
+            # "Russia said it withdrew its troops": the doer named again is no target
+            pairs = pairs or [(s, None) for s in sources]
         elif len(sources) > 1 and (code in self.modal["reciprocal"] or code[:3] in self.modal["reciprocal"]):
             pairs = list(permutations(sources, 2))  # "A and B held talks": each with the other
             if len({a.country for a in sources}) > 1:
@@ -751,7 +823,7 @@ class Coder:
             targets = [_fill_counterpart(t, sources[0]) for t in targets]
             pairs = [(a, _fill_counterpart(b, a) if b is not None else None) for a, b in pairs]
         if targets and code in self.modal["symmetric"]:
-            pairs += [(t, s) for s, t in pairs if (t, s) not in pairs]
+            pairs += [(t, s) for s, t in pairs if t is not None and (t, s) not in pairs]
         out = []
         info = self.ontology.get(code)
         # The actors' own words are not where the act happened ("Israel said" is no place);
@@ -906,7 +978,12 @@ class Coder:
         tokens = [t for c in clauses for t in c.subtree]
         stance = self._stance(trig, clauses[0], tokens)
         if stance is not None:
-            return stance, tokens
+            # the parties of what is ruled out or demanded are named in its own clause, not in
+            # the purposes and descriptions hanging on it ("would not give permission to Russia
+            # to help Israel" rules something out for Russia)
+            nested = {t.i for c in clauses for x in c.subtree if x.dep_ in {"advcl", "relcl", "acl"}
+                      and x.i != c.i for t in x.subtree}
+            return stance, [t for t in tokens if t.i not in nested]
         words = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
         optimistic = bool(words & set(spec["optimistic"]))
         pessimistic = bool(words & set(spec["pessimistic"]))
@@ -1097,6 +1174,11 @@ def _conditional(clause: Token) -> bool:
             return False
         cur = cur.head
     return False
+
+
+def _infinitive(verb: Token) -> bool:
+    """A to-infinitive ("to help")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _purpose(verb: Token) -> bool:

@@ -56,6 +56,14 @@ def test_skeleton_keeps_different_places_apart(a: str, b: str) -> None:
 
 
 # ---- gazetteer -------------------------------------------------------------------------------
+def test_spelling_variants_join_only_places_near_an_exact_hit() -> None:
+    gaz = load_gazetteer()
+    # "Golan" names the Golan Heights (and an Iranian village); Gilan province, 500 km from the
+    # village, is only a looser spelling and stays out
+    assert not [c for c in gaz.lookup("Golan") if c.name == "Gilan"]
+    assert [c for c in gaz.lookup("Golan") if c.country == "SYR"]
+
+
 def test_gazetteer_answers_variants_with_the_same_place() -> None:
     gaz = load_gazetteer()
     ids = {n: {c.geonameid for c in gaz.lookup(n) if c.level == "city" and c.country == "SYR"}

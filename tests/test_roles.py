@@ -269,3 +269,20 @@ def test_a_denial_is_aimed_at_the_object_of_the_denied_act():
     assert ("KENCOP", "KENEDU", "016") in events
     # the denied beating itself did not happen
     assert not [e for e in events if e[2].startswith(("17", "18"))]
+
+
+def test_a_killing_done_by_an_attack_is_one_event_with_the_attack_code():
+    events = _events("Five villagers were killed in an air strike by Myanmar's military on Sunday.")
+    violent = [e for e in events if e[2].startswith(("18", "19", "20"))]
+    assert violent == [("MMRMIL", "MMRCVL", "195")]
+
+
+def test_the_act_a_thank_you_is_for_is_not_news_again():
+    events = _events("Kenya thanked Japan for its financial support.")
+    assert ("KENGOV", "JPNGOV", "051") in events
+    assert not [e for e in events if e[2].startswith("07")]
+
+
+def test_unnamed_peacekeepers_and_aid_groups_are_international_bodies():
+    assert ("REB", "IGO", "181") in _events("Rebels kidnapped dozens of peacekeepers near the border.")
+    assert [e for e in _events("Gunmen attacked aid workers on Friday.") if e[1] == "NGO"]

@@ -534,6 +534,10 @@ class ActorResolver:
                             actor.code, actor.country, actor.sector = _petrarch_split(code)
                     return out
         if countries or sector:
+            if not countries and sector in {"IGO", "NGO"}:
+                # "peacekeepers", "aid groups" with no state named: an international body
+                return [Actor(code=sector, country=sector, sector=None, text=text, rule="agent",
+                              entry=where)]
             if not countries:
                 actor = make_actor(None, sector, text, "agent", entry_where=where)
                 if counterpart:

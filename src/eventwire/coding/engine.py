@@ -639,6 +639,7 @@ class Coder:
             # "urged X to withdraw" is one appeal (0256), not also a bare appeal (020) by "urge"
             sent_events = [e for e in sent_events if not (
                 e.trigger_start in self._governors and e.cameo[:2] in {"01", "02", "03", "10", "13"})]
+            sent_events = self._merge_means(doc, sent_events)
             # a bare statement (010) adds nothing when the sentence reports a coded act
             if any(e.cameo[:2] != "01" for e in sent_events):
                 sent_events = [e for e in sent_events if e.cameo != "010"]
@@ -655,6 +656,43 @@ class Coder:
                 if tok.dep_ == "nsubj" and tok.pos_ in {"PROPN", "NOUN"}:
                     resolver.resolve(tok, mentions)
         return events
+
+    def _reason_of_praise(self, trig: Trigger) -> bool:
+        """"thanked China for its assistance", "expressed appreciation for Qatar's mediation":
+        the act praised is the reason of the praise, told as known, not reported as news."""
+        head = trig.head
+        if not trig.pattern.noun or head.dep_ != "pobj" or head.head.lower_ != "for":
+            return False
+        owner = head.head.head
+        cache = getattr(self, "_trigger_cache", None)
+        if cache is None:
+            return False
+        return any(t.pattern.code[:2] in {"01", "05"} and t.pattern.code not in {"010", "011", "012"}
+                   and (owner.i == t.head.i or owner in t.tokens) for t in cache[1] if t is not trig)
+
+    def _merge_means(self, doc: Doc, events: list[Event]) -> list[Event]:
+        """"were killed in an air strike by government forces": the strike is how the killing
+        was done, one fact. The attack noun's own targetless event goes; its more specific code
+        (195 aerial) replaces the killing's general one (190)."""
+        out = []
+        for e in events:
+            i = getattr(e, "_trigger_i", None)
+            means = None
+            if e.target is None and e.cameo[:2] in {"18", "19", "20"} and i is not None \
+                    and doc[i].pos_ == "NOUN":
+                ancestors = {a.i for a in doc[i].ancestors}
+                means = [o for o in events if o is not e and o.target is not None
+                         and o.cameo[:2] in {"18", "19", "20"} and o.source.code == e.source.code
+                         and getattr(o, "_trigger_i", None) in ancestors]
+            if not means:
+                out.append(e)
+                continue
+            info = self.ontology.get(e.cameo)
+            for o in means:
+                if o.cameo[:2] == e.cameo[:2] and o.cameo.endswith("0") and len(e.cameo) >= len(o.cameo):
+                    o.cameo, o.plover, o.mode, o.goldstein, o.quad_class = (
+                        e.cameo, info.plover, info.mode, info.goldstein, info.quad_gdelt)
+        return out
 
     def _sent_triggers(self, doc: Doc, sent: Span) -> list[Trigger]:
         cache = getattr(self, "_trigger_cache", None)
@@ -675,6 +713,8 @@ class Coder:
             if not hasattr(self, "_governors"):
                 self._governors = set()
             self._governors.add(base_offset + self._gov_token.idx)
+        if self._reason_of_praise(trig):
+            return []
         src_toks, tgt_groups = self.roles(trig, mentions)
         tgt_toks: list[Token] = []
         sources = []

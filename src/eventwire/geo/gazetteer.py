@@ -5,6 +5,8 @@ Choosing among candidates is the resolver's job (geo/resolve.py); this module on
 """
 from __future__ import annotations
 
+import math
+
 import pickle
 import threading
 from dataclasses import dataclass
@@ -88,12 +90,15 @@ class Gazetteer:
             if not found:
                 found = {i: 2 for i in loose}
             else:
-                # a spelling variant of a place in the same country as the exact hits
-                # ("Sulaimaniyah" the province by its alias, the city by its skeleton)
-                countries = {self._country[i] for i in found}
+                # a spelling variant of a place in the same country as the exact hits and near
+                # one of them ("Sulaimaniyah" the province by its alias, the city by its
+                # skeleton); "Golan" is not Gilan province because an Iranian village is Golān
+                exact = list(found)
                 for i in loose:
-                    if self._country[i] in countries:
-                        found.setdefault(i, 1)
+                    if i not in found and any(self._country[j] == self._country[i] and _near(
+                            float(self._lat[i]), float(self._lon[i]), float(self._lat[j]), float(self._lon[j]))
+                            for j in exact):
+                        found[i] = 1
         out = [self.candidate(i, t) for i, t in found.items()]
         if len(self._memo) > 200_000:
             self._memo.clear()
@@ -145,3 +150,10 @@ def load_gazetteer(path: Path | None = None, rebuild: bool = False) -> Gazetteer
         gaz = Gazetteer(data, target)
         _LOADED[key] = gaz
         return gaz
+
+
+def _near(lat1: float, lon1: float, lat2: float, lon2: float, km: float = 250.0) -> bool:
+    """Within `km` of each other (equirectangular; enough at this scale)."""
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    y = math.radians(lat2 - lat1)
+    return 6371.0 * math.hypot(x, y) <= km

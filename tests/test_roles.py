@@ -286,3 +286,23 @@ def test_the_act_a_thank_you_is_for_is_not_news_again():
 def test_unnamed_peacekeepers_and_aid_groups_are_international_bodies():
     assert ("REB", "IGO", "181") in _events("Rebels kidnapped dozens of peacekeepers near the border.")
     assert [e for e in _events("Gunmen attacked aid workers on Friday.") if e[1] == "NGO"]
+
+
+def test_the_one_appealed_to_is_the_target_of_what_is_asked():
+    assert ("PAKGOV", "UNO", "0233") in _events("Pakistan appealed to the United Nations for emergency food aid.") \
+        or [e for e in _events("Pakistan appealed to the United Nations for emergency food aid.")
+            if e[:2] == ("PAKGOV", "UNO") and e[2].startswith("02")]
+    events = _events("Student leaders in Kenya called on the president to resign over the tax bill.")
+    assert [e for e in events if e[:2] == ("KENEDU", "KENGOV") and e[2].startswith("02")]
+    # a date after "on" is no addressee
+    events = _events("Chad agreed on Friday to send troops to Niger.")
+    assert not [e for e in events if e[2].startswith("02")]
+
+
+def test_what_an_investigation_looks_into_names_its_target():
+    events = _events("Chilean prosecutors opened an investigation into the country's former defence minister.")
+    assert [e for e in events if e[0] == "CHLJUD" and e[1] and e[1].startswith("CHL") and e[2].startswith("09")]
+    events = _events("The UN opened an inquiry into clashes between Sudanese and Chadian troops.")
+    assert {("UNO", "SDNMIL"), ("UNO", "TCDMIL")} <= {e[:2] for e in events if e[2].startswith("09")}
+    events = _events("EU inspectors are examining alleged abuses by the Libyan coast guard.")
+    assert [e for e in events if e[0] == "EUR" and e[1] and e[1].startswith("LBY") and e[2].startswith("09")]

@@ -222,8 +222,10 @@ class Coder:
                 and self.modal["governors"].get(cur.head.lemma_.lower()) in {"appeal", "demand"})
             if cur.dep_ == "xcomp" and cur.head.i != cur.i:
                 # "asked Obama to help", "urged Israel to withdraw": the object does the act
-                asked = [c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i]
-                if asked and cur.head.lemma_.lower() in self.modal["governors"]:
+                fam = self.modal["governors"].get(cur.head.lemma_.lower())
+                asked = _addressees(cur.head, cur) if fam in {"appeal", "demand"} else [
+                    c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i]
+                if asked and fam:
                     return asked[0], False
             if cur.dep_ in {"xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp"} and cur.head.i != cur.i:
                 # "by continuing to attack": the subject of the main clause; "is willing to
@@ -325,10 +327,17 @@ class Coder:
                                for c in w.children if c.dep_ == "pobj"])
                 groups.append(objs)
                 groups.append(_prep_objects(head, _DEFAULT_TARGET_PREPS, trig.tokens))
+            if p.code[:2] in {"09", "11"} and not marked_passive:
+                # "examining war crimes by the military", the "by" hung on the verb: the doer of
+                # what is examined or condemned
+                groups.append(_prep_objects(head, ("by",), trig.tokens))
             inner_objs = []
             for w in trig.tokens[1:]:  # "threatened to attack US bases"
                 if w.pos_ in {"VERB", "AUX"}:
                     inner_objs.extend(c for c in w.children if c.dep_ in {"dobj", "dative"})
+                    # "threatened to pull out of the talks with Egypt": the partner left
+                    for inner in _prep_objects(w, ("of", "from"), trig.tokens):
+                        groups.append(_prep_objects(inner, ("with", "between"), trig.tokens))
                 else:  # "demanded the minister's resignation"
                     groups.append([c for c in w.children if c.dep_ == "poss"])
             groups.append(inner_objs)
@@ -431,8 +440,14 @@ class Coder:
                 if governor is not None:
                     # "issued arrest warrants for two men": a coercive act's "for" names its target
                     gov_preps = ("with", "against", "on", "at") + (("for",) if p.code[:2] == "17" else ()) + (
-                        ("to",) if p.code[:2] in {"04", "06", "07"} else ())  # "approved a loan to Kenya"
+                        ("to",) if p.code[:2] in {"04", "06", "07"} else ()) + (  # "approved a loan to Kenya"
+                        ("into",) if p.code[:2] == "09" else ())  # "opened an investigation into X"
                     groups.append(_prep_objects(governor, gov_preps, trig.tokens))
+                    if p.code[:2] in {"09", "11"}:
+                        # "opened an investigation into clashes between A and B": the parties of
+                        # the act looked into
+                        for inner in _prep_objects(governor, ("into", "of"), trig.tokens):
+                            groups.append(_prep_objects(inner, ("between", "among", "by"), trig.tokens))
                     # "engaged Filipino peacekeepers in a firefight": the light verb's object
                     chain = {t.i for t in head.ancestors} | {head.i}
                     groups.append([c for c in governor.children if c.dep_ == "dobj" and c.i not in chain])
@@ -749,6 +764,12 @@ class Coder:
                 if family == "intent":
                     code = self.recode(trig.pattern.code, "appeal", False)
                 sources = [a for t in src_toks for a in resolver.resolve_all(t, mentions)]
+            if family in {"appeal", "demand"}:
+                # "appealed to the UN for food aid", "called on the prime minister to step down":
+                # the one appealed to is the target of what is asked
+                asked = [t for t in _addressees(self._gov_token, trig.head) if t not in src_toks]
+                if asked:
+                    tgt_groups = [asked] + tgt_groups
         preset: list[Actor] | None = None
         claimed_own = False
         if family == "claim" and code is not None and code[:2] in _HOSTILE and self._gov_token is not None:
@@ -1214,6 +1235,17 @@ def _conditional(clause: Token) -> bool:
             return False
         cur = cur.head
     return False
+
+
+def _addressees(gov: Token, inner: Token) -> list[Token]:
+    """Whom a verb of asking addresses: its object before what is asked ("urged Israel to"),
+    or the object of "on", "upon", "to" ("called on the minister to", "appealed to the UN for")."""
+    inside = {t.i for t in inner.subtree}
+    objs = [c for c in gov.children if c.dep_ == "dobj" and c.i < inner.i and c.i not in inside]
+    if objs:
+        return objs
+    return [g for c in gov.children if c.dep_ == "prep" and c.lower_ in {"on", "upon", "to"} and c.i not in inside
+            for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in {"DATE", "TIME"}]
 
 
 def _infinitive(verb: Token) -> bool:

@@ -306,3 +306,28 @@ def test_what_an_investigation_looks_into_names_its_target():
     assert {("UNO", "SDNMIL"), ("UNO", "TCDMIL")} <= {e[:2] for e in events if e[2].startswith("09")}
     events = _events("EU inspectors are examining alleged abuses by the Libyan coast guard.")
     assert [e for e in events if e[0] == "EUR" and e[1] and e[1].startswith("LBY") and e[2].startswith("09")]
+
+
+def test_curfews_and_their_lifting_fall_on_the_people_of_the_place():
+    assert ("IRQGOV", "IRQCVL", "1723") in _events("Iraqi authorities imposed a curfew in Basra on Friday.") \
+        or [e for e in _events("Iraqi authorities imposed a curfew in Basra on Friday.")
+            if e[:2] == ("IRQGOV", "IRQCVL") and e[2].startswith("17")]
+    events = _events("Sri Lankan authorities lifted the curfew in Colombo on Monday.")
+    assert [e for e in events if e[:2] == ("LKAGOV", "LKACVL") and e[2].startswith("08")]
+
+
+def test_the_occasion_of_a_show_of_force_names_whom_it_faces():
+    events = _events("Pakistan deployed thousands of police officers in Lahore ahead of an opposition march.")
+    assert [e for e in events if e[:2] == ("PAKGOV", "PAKOPP") and e[2].startswith("15")]
+    events = _events("Greece called up thousands of reservists amid rising tensions with Turkey.")
+    assert [e for e in events if e[:2] == ("GRCGOV", "TURGOV") and e[2].startswith("15")]
+    # a force put on alert shows it; it does not undergo it
+    events = _events("Troops in Seoul were placed on high alert after the missile launch.")
+    assert [e for e in events if e[0] == "KORMIL" and e[2].startswith("15")]
+
+
+def test_an_act_named_only_as_what_is_protested_is_not_coded_again():
+    events = _events("Farmers blocked the main road into Lima to protest the arrest of their leader.")
+    assert not [e for e in events if e[2].startswith("17")]
+    # told as news, with or without its doer, it is
+    assert [e for e in _events("Their leader was arrested in Lima on Monday.") if e[2].startswith("17")]

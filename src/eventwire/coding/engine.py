@@ -316,7 +316,9 @@ class Coder:
                 groups.append([c for c in head.children if c.dep_ == "dobj" or (c.dep_ == "dative" and c.pos_ != "ADP")])
             groups.append([c for prep in trig.preps for c in prep.children if c.dep_ == "pobj"])
             objs = [c for c in head.children if (c.dep_ == "dobj" or (c.dep_ == "dative" and c.pos_ != "ADP"))
-                    and c not in trig.tokens]
+                    and c not in trig.tokens
+                    # "deployed thousands of police officers": the force shown is no target
+                    and not (p.code[:2] == "15" and any(t in trig.tokens for t in c.subtree))]
             if not p.target_preps:
                 if p.code[:2] in {"02", "10"}:
                     # "asked the US for drones": the one asked is the addressee, not what is asked for
@@ -415,8 +417,12 @@ class Coder:
                 if subj is not None and not sources:
                     sources.append(subj)
             if governor is not None and not sources:
-                # "were taken into custody": the passive subject underwent the act
+                # "were taken into custody": the passive subject underwent the act; "were put on
+                # high alert": the force itself shows it
                 passive = [c for c in governor.children if c.dep_ == "nsubjpass"]
+                if passive and p.code[:2] == "15" and _agent(governor) is None:
+                    sources.extend(passive)
+                    passive = []
                 if passive:
                     groups.append(passive)
                     agent = _agent(governor)
@@ -672,6 +678,36 @@ class Coder:
                     resolver.resolve(tok, mentions)
         return events
 
+    def _occasion_targets(self, anchor: Token, source: Actor, resolver: ActorResolver,
+                          mentions: Mentions) -> list[Actor]:
+        """Whom an act of force faces when its occasion is named: protesters for "during the
+        protests", the other party for "amid tensions with Iran"."""
+        spec = self.modal.get("occasion") or {}
+        nouns = _prep_objects(anchor, tuple(spec.get("preps", ())), [])
+        for adv in (c for c in anchor.children if c.dep_ == "advmod" and c.lower_ in {"ahead", "prior"}):
+            nouns += _prep_objects(adv, ("of", "to"), [])  # "ahead of the rally"
+        for noun in nouns:
+            parties = _prep_objects(noun, ("with", "between", "against"), [])
+            found = [a for t in parties for a in resolver.resolve_all(t, mentions)]
+            if found:
+                return found
+            if noun.lemma_.lower() in spec.get("protest_nouns", ()) and source.country and len(source.country) == 3:
+                return [Actor(code=source.country + "OPP", country=source.country, sector="OPP",
+                              text=_phrase_text(noun, noun.text), rule="occasion")]
+        return []
+
+    def _commented(self, trig: Trigger) -> bool:
+        """Whether an event noun is the object of a protest, criticism or comment ("protest the
+        arrest", "condemned the detention")."""
+        head = _first_conjunct(trig.head)
+        if head.dep_ != "dobj":
+            return False
+        if head.head.lemma_.lower() in (self.modal.get("comment_on_acts") or ()):
+            return True
+        cache = getattr(self, "_trigger_cache", None)
+        return cache is not None and any(
+            t.head.i == head.head.i and t.pattern.code[:2] in {"01", "11", "12", "14"} for t in cache[1])
+
     def _reason_of_praise(self, trig: Trigger) -> bool:
         """"thanked China for its assistance", "expressed appreciation for Qatar's mediation":
         the act praised is the reason of the praise, told as known, not reported as news."""
@@ -805,6 +841,11 @@ class Coder:
             targets, tgt_toks = fallback
         if preset is not None and code == "112":
             targets = preset
+        if not targets and sources and code is not None and code[:2] in {"15", "17"}:
+            # "deployed police ahead of an opposition rally", "called up reservists amid
+            # tensions with Iran": the occasion of a show or use of force names whom it faces
+            anchor = trig.head if not trig.pattern.noun else (_governing_verb(trig.head) or trig.head)
+            targets = self._occasion_targets(anchor, sources[0], resolver, mentions)
         if trig.pattern.object_actor and not (targets and any(
                 t.dep_ in {"dobj", "nsubjpass"} or t.head.dep_ in {"dobj", "nsubjpass"} for t in tgt_toks)):
             return []  # "helped the economy recover": the pattern wants an actor as its object
@@ -840,7 +881,11 @@ class Coder:
             weapon_subject = not trig.pattern.noun and code[:2] in {"18", "19", "20"} and any(
                 c.dep_ == "nsubj" and self._is_violent_thing(c) for c in trig.head.children)
             described = trig.pattern.noun and trig.head.dep_ == "pobj" and trig.head.head.lower_ == "of"
-            if passive or weapon_subject or (trig.pattern.noun and code[:2] == "17" and not described):
+            # "blocked the highway to protest the arrest of their leader": an arrest named only as
+            # what is protested or condemned is told as known, its doer unknown: not coded again
+            commented = trig.pattern.noun and self._commented(trig)
+            if passive or weapon_subject or (trig.pattern.noun and code[:2] == "17" and not described
+                                             and not commented):
                 # ("his conditions of imprisonment" describes, it reports no arrest)
                 # "were arrested", "arrests were made", "the arrest of X": who did it is implied
                 sources = self._implicit_source(trig.head, code, resolver, mentions)
@@ -1308,6 +1353,9 @@ def _governing_verb(noun: Token) -> Token | None:
         if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.i != tok.i:
             tok = tok.head  # "launched a mediation effort", "halted aid deliveries"
             continue
+        if tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.pos_ == "VERB" \
+                and tok.head.head.lemma_.lower() in {"put", "place", "keep"}:
+            return tok.head.head  # "put its forces on high alert"
         if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.pos_ == "VERB" \
                 and tok.head.head.lemma_.lower() in {"agree", "commit", "consent", "sign", "return", "resort"}:
             return tok.head.head  # "agreed to a trade deal", "returned to talks"

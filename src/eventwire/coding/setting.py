@@ -81,7 +81,8 @@ def place_target(ev: Event, place, names: dict | None = None, content: bool = Fa
     # shootings in Texas"), not on itself
     if imported:
         return Actor(code=country, country=country, sector=None, text=place.text, rule="place")
-    sector = "CVL" if ev.source.country == country and ev.source.sector == "GOV" else "GOV"
+    state = {"GOV", "MIL", "COP", "JUD", "SPY"}  # "police carried out arrests in Tbilisi": on its people
+    sector = "CVL" if ev.source.country == country and ev.source.sector in state else "GOV"
     return Actor(code=country + sector, country=country, sector=sector, text=place.text, rule="place")
 
 

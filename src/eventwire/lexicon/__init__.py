@@ -275,8 +275,9 @@ class Lexicon:
             for w in p.words:
                 hit = next((c for c in children if c.lemma_.lower() == w and c not in words
                             and (p.noun or c.dep_ not in _SUBJECT_DEPS)), None)
-                if hit is None and len(words) == 1:
-                    hit = next((c for c in carried if c.lemma_.lower() == w), None)
+                if hit is None and (len(words) == 1 or w not in _PARTICLES):
+                    # ("called up thousands of reservists": after the particle too)
+                    hit = next((c for c in carried if c.lemma_.lower() == w and c not in words), None)
                 if hit is None and not noun:
                     # "warned their citizens about X": the preposition hangs on the object
                     hit = next((g for c in children if c.dep_ == "dobj" for g in c.children
@@ -299,6 +300,7 @@ class Lexicon:
 
 
 _VERB_POS = ["VERB", "AUX"]
+_PARTICLES = frozenset({"up", "down", "out", "off", "in", "on", "back", "over", "away", "through"})
 _CARRIERS = frozenset({"effort", "process", "bid", "plan", "programme", "program", "campaign",
                        "initiative", "operation", "delivery", "mission", "activity", "round",
                        "session", "track", "shipment", "package", "supply", "hour", "measure",
@@ -364,8 +366,15 @@ def _mark_preps(p: Pattern, slots: list[list]) -> list:
 
 
 def _amount(tok) -> bool:
-    return tok.tag_ == "$" or tok.like_num or tok.lemma_.lower() in {"million", "billion", "trillion"} \
+    """A number or quantity standing for what it counts ("$5 million in aid", "thousands of
+    reservists")."""
+    return tok.tag_ == "$" or tok.like_num or tok.lemma_.lower() in _QUANTITIES \
         or any(c.tag_ == "$" for c in tok.children)
+
+
+_QUANTITIES = frozenset({"million", "billion", "trillion", "thousand", "hundred", "dozen", "ten", "score",
+                         "thousands", "hundreds", "dozens", "tens", "scores", "millions", "number",
+                         "batch", "contingent", "unit", "battalion", "company", "squad", "team"})
 
 
 def _dates_only(prep) -> bool:

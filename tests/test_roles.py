@@ -331,3 +331,15 @@ def test_an_act_named_only_as_what_is_protested_is_not_coded_again():
     assert not [e for e in events if e[2].startswith("17")]
     # told as news, with or without its doer, it is
     assert [e for e in _events("Their leader was arrested in Lima on Monday.") if e[2].startswith("17")]
+
+
+def test_receiving_a_person_is_hosting_receiving_goods_is_not():
+    assert ("TURGOV", "AZEGOV", "043") in _events("President Erdogan received Azerbaijan's foreign minister in Ankara.",
+                                                  "2023-06-01")
+    assert ("VATGOV", "KENGOV", "043") in _events("Kenya's president was received by the Pope on Thursday.")
+    assert not [e for e in _events("Kenya received a shipment of vaccines on Friday.") if e[2] == "043"]
+
+
+def test_a_comment_on_a_state_is_aimed_at_it():
+    events = _events("Mexico's president commented on Peru's political crisis on Monday.")
+    assert [e for e in events if e[:2] == ("MEXGOV", "PERGOV") and e[2].startswith("01")]

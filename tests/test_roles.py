@@ -343,3 +343,16 @@ def test_receiving_a_person_is_hosting_receiving_goods_is_not():
 def test_a_comment_on_a_state_is_aimed_at_it():
     events = _events("Mexico's president commented on Peru's political crisis on Monday.")
     assert [e for e in events if e[:2] == ("MEXGOV", "PERGOV") and e[2].startswith("01")]
+
+
+def test_a_claimed_or_denied_attack_is_aimed_where_it_struck():
+    events = _events("A separatist group claimed responsibility for an attack on a Nigerian army base.")
+    assert [e for e in events if e[1] == "NGAMIL" and e[2] == "015"]
+    events = _events("Uganda denied any involvement in a drone strike on an airport in the Congolese city of Bunia.")
+    assert [e for e in events if e[0] == "UGAGOV" and e[1] and e[1].startswith("COD") and e[2] == "016"]
+
+
+def test_a_demand_is_aimed_at_whoever_must_act():
+    events = _events("Paris demanded that Tehran immediately release two detained French teachers.")
+    assert [e for e in events if e[:2] == ("FRAGOV", "IRNGOV") and e[2].startswith("10")]
+    assert not [e for e in events if e[1] and e[1].startswith("FRA")]

@@ -342,6 +342,11 @@ class Coder:
                         groups.append(_prep_objects(inner, ("with", "between"), trig.tokens))
                 else:  # "demanded the minister's resignation"
                     groups.append([c for c in w.children if c.dep_ == "poss"])
+            if p.code[:2] in {"02", "10"}:
+                # "demanded that Moscow release a detained journalist": the one who must act
+                # comes before whom the act is done to
+                groups.append([g for c in head.children if c.dep_ == "ccomp"
+                               for g in c.children if g.dep_ == "nsubj"])
             groups.append(inner_objs)
             # "demanded that M23 withdraw", "urged Israel to ...": whoever must act is the target
             if p.code[:3] == "016":  # "denied arresting any journalists": the denied act's object
@@ -357,6 +362,15 @@ class Coder:
                     agent = _agent(clause)
                     if agent is not None:
                         groups.append([agent])
+            if p.code[:2] == "01":
+                # "claimed responsibility for an attack on X", "denied any involvement in a strike
+                # on X": the one the act owned or denied was aimed at
+                for o in objs + trig.tokens[1:]:
+                    for inner in _prep_objects(o, ("for", "in"), trig.tokens):
+                        aimed = _prep_objects(inner, ("on", "against", "at"), trig.tokens)
+                        groups.append(aimed)
+                        # "an attack on a mall in Kenya's capital": the state of the place hit
+                        groups.extend(_prep_objects(a, ("in",), trig.tokens) for a in aimed)
             for o in objs:  # "welcomed the resumption of ties with B"
                 for inner in _prep_objects(o, ("of",), trig.tokens):
                     groups.append(_prep_objects(inner, ("with", "between", "to", "against", "by"), trig.tokens))

@@ -356,3 +356,16 @@ def test_a_demand_is_aimed_at_whoever_must_act():
     events = _events("Paris demanded that Tehran immediately release two detained French teachers.")
     assert [e for e in events if e[:2] == ("FRAGOV", "IRNGOV") and e[2].startswith("10")]
     assert not [e for e in events if e[1] and e[1].startswith("FRA")]
+
+
+def test_installations_and_homes_name_who_was_hit():
+    events = _events("Israeli jets struck an air base near Damascus overnight.")
+    assert [e for e in events if e[:2] == ("ISRMIL", "SYRMIL") and e[2].startswith("19")]
+    events = _events("Russian forces shelled residential areas of Zaporizhzhia, killing two civilians.")
+    assert [e for e in events if e[:2] == ("RUSMIL", "UKRCVL") and e[2].startswith("19")]
+
+
+def test_a_statement_reporting_an_act_has_no_tone_of_its_own():
+    # "near" is a place here, not a deal drawing near
+    events = _events("Iraq's defence ministry said Turkish drones struck a village near Duhok.")
+    assert not [e for e in events if e[2] in {"012", "013"}]

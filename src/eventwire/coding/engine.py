@@ -1104,7 +1104,12 @@ class Coder:
             nested = {t.i for c in clauses for x in c.subtree if x.dep_ in {"advcl", "relcl", "acl"}
                       and x.i != c.i for t in x.subtree}
             return stance, [t for t in tokens if t.i not in nested]
-        words = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+        cache = getattr(self, "_trigger_cache", None)
+        if cache is not None and any(not t.pattern.noun and t.head.i == clauses[0].i and t.pattern.code[:2] != "01"
+                                     for t in cache[1]):
+            return "010", None  # "said Israeli jets struck an air base": the reported act is the news
+        # ("near Homs" is a place, not a deal drawing near)
+        words = {t.lemma_.lower() for t in tokens if t.pos_ != "ADP"} | {t.lower_ for t in tokens if t.pos_ != "ADP"}
         optimistic = bool(words & set(spec["optimistic"]))
         pessimistic = bool(words & set(spec["pessimistic"]))
         if optimistic == pessimistic:
@@ -1280,7 +1285,9 @@ def _owned(noun: Token, mentions: Mentions | None) -> bool:
     """Whether the words before a noun name who holds it ("Hamas positions", "rebel-held towns")."""
     if mentions is None:
         return False
-    return any((t.i in mentions.names or t.i in mentions.agents) for t in noun.subtree if t.i < noun.i)
+    # "an air base", "residential areas": the noun itself names who holds it
+    return noun.i in mentions.agents or any(
+        (t.i in mentions.names or t.i in mentions.agents) for t in noun.subtree if t.i < noun.i)
 
 
 def _conditional(clause: Token) -> bool:

@@ -263,7 +263,8 @@ class ActorResolver:
         shared: list[tuple[int, list[Token]]] = []
         for owner in [tok] + [m for m in members if m.i != tok.i and m.pos_ == "NOUN"]:
             for prep in owner.children:
-                if prep.dep_ != "prep" or prep.lower_ not in {"in", "of", "from"}:
+                # ("an air base near Damascus", "troops outside Kherson" are placed too)
+                if prep.dep_ != "prep" or prep.lower_ not in {"in", "of", "from", "near", "outside", "inside"}:
                     continue
                 if owner.i != tok.i and prep.i < tok.i:
                     continue  # "officials in France and lawmakers": the lawmakers are not placed

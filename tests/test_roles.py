@@ -369,3 +369,11 @@ def test_a_statement_reporting_an_act_has_no_tone_of_its_own():
     # "near" is a place here, not a deal drawing near
     events = _events("Iraq's defence ministry said Turkish drones struck a village near Duhok.")
     assert not [e for e in events if e[2] in {"012", "013"}]
+
+
+def test_allowing_inspectors_or_aid_in_is_the_event_not_what_they_then_do():
+    events = _events("Syria allowed UN chemical weapons inspectors to visit the Barzeh site.")
+    assert [e for e in events if e[:2] == ("SYRGOV", "UNO") and e[2].startswith("086")]
+    assert not [e for e in events if e[2].startswith("04")]
+    events = _events("Egypt allowed aid trucks into Gaza on Sunday.")
+    assert [e for e in events if e[0] == "EGYGOV" and e[2] == "0863"]

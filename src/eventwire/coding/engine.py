@@ -385,7 +385,8 @@ class Coder:
                 # "struck Hamas positions": the object noun names its owner; "captured the
                 # mosque" names only a place
                 # "withdrew its troops": what a pronoun owns is the doer's own
-                groups.append([w for w in trig.tokens[1:] if w.dep_ in {"dobj", "nsubjpass"}
+                groups.append([w for w in trig.tokens[1:] if (w.dep_ in {"dobj", "nsubjpass"} or (
+                                   w.dep_ == "nsubj" and w.head.dep_ == "ccomp" and w.head.head.i == head.i))
                                and w.pos_ in {"NOUN", "PROPN"} and (p.code[:2] != "19" or _owned(w, mentions))
                                and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in w.children)])
             # "signed an accord to supply B with wheat": the purpose clause names the partner

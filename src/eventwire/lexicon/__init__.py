@@ -261,6 +261,9 @@ class Lexicon:
         carried = [g for c in children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _CARRIERS
                    for g in c.children if g.dep_ in {"compound", "amod", "nmod"}] if not noun else []
         if not noun:
+            # "allowed UN inspectors to visit", parsed with the inspectors as the subject of the
+            # clause: what is allowed in stands in the object's place
+            carried += [g for c in children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"]
             # "froze $300 million in security assistance": the amount stands for what it counts
             carried += [g for c in children if c.dep_ in {"dobj", "nsubjpass"} and _amount(c)
                         for p in c.children if p.dep_ == "prep" and p.lower_ in {"in", "of"}
@@ -304,7 +307,10 @@ _PARTICLES = frozenset({"up", "down", "out", "off", "in", "on", "back", "over", 
 _CARRIERS = frozenset({"effort", "process", "bid", "plan", "programme", "program", "campaign",
                        "initiative", "operation", "delivery", "mission", "activity", "round",
                        "session", "track", "shipment", "package", "supply", "hour", "measure",
-                       "rule", "order", "regime", "restriction", "service"})
+                       "rule", "order", "regime", "restriction", "service",
+                       # "allowed aid trucks into Gaza", "admitted UN inspection teams"
+                       "truck", "lorry", "vehicle", "flight", "plane", "ship", "boat", "team",
+                       "worker", "group", "official"})
 _NOUN_POS = ["NOUN", "PROPN"]
 _SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 _PREP_DEPS = {"prep", "agent", "dative", "prt"}

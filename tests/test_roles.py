@@ -377,3 +377,11 @@ def test_allowing_inspectors_or_aid_in_is_the_event_not_what_they_then_do():
     assert not [e for e in events if e[2].startswith("04")]
     events = _events("Egypt allowed aid trucks into Gaza on Sunday.")
     assert [e for e in events if e[0] == "EGYGOV" and e[2] == "0863"]
+
+
+def test_killing_an_official_outside_battle_is_an_assassination():
+    assert [e for e in _events("Gunmen shot dead a mayor in the Colombian province of Cauca.")
+            if e[1] == "COLGOV" and e[2] == "186"]
+    # an attack on government offices is no assassination, nor is killing soldiers
+    assert not [e for e in _events("Rebels attacked government offices in Bamako.") if e[2] == "186"]
+    assert not [e for e in _events("Militants killed five soldiers in Borno.") if e[2] == "186"]

@@ -872,6 +872,14 @@ class Coder:
                 and all(a.sector in unconv["sources"] for a in sources) \
                 and all(a.sector in unconv["targets"] for a in targets):
             code = unconv["code"]  # "gunmen shot dead a journalist": not a battle
+        murder = self.modal.get("assassination") or {}
+        if code in murder.get("codes", ()) and sources and targets and not trig.pattern.noun \
+                and trig.head.lemma_.lower() in murder["verbs"] \
+                and all(a.sector in murder["sources"] for a in sources) \
+                and all(a.sector in murder["targets"] for a in targets) \
+                and not any(t.tag_ in {"NNS", "NNPS"} and t.lemma_.lower() in {"force", "troop", "official"}
+                            for t in tgt_toks):
+            code = murder["code"]  # "gunmen shot dead a mayor": an assassination
         if code is not None and code.startswith("14"):
             conv = self.modal.get("protester_sector") or {}
             sources = [dc_replace(a, sector=conv["to"], code=(a.country or "") + conv["to"])

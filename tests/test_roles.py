@@ -385,3 +385,10 @@ def test_killing_an_official_outside_battle_is_an_assassination():
     # an attack on government offices is no assassination, nor is killing soldiers
     assert not [e for e in _events("Rebels attacked government offices in Bamako.") if e[2] == "186"]
     assert not [e for e in _events("Militants killed five soldiers in Borno.") if e[2] == "186"]
+
+
+def test_a_comment_on_someones_words_is_aimed_at_the_speaker():
+    events = _events("The Chinese foreign ministry declined to comment on remarks by the Japanese prime minister.")
+    assert [e for e in events if e[:2] == ("CHNGOV", "JPNGOV") and e[2] == "011"]
+    # the remarks are the topic, not a second statement
+    assert not [e for e in events if e[0] == "JPNGOV"]

@@ -363,6 +363,12 @@ class Coder:
                     if agent is not None:
                         groups.append([agent])
             if p.code[:2] == "01":
+                # "declined to comment on remarks by the Finnish president": whose words they are
+                for inner in _prep_objects(head, ("on", "about"), trig.tokens) + [
+                        c for w in trig.tokens[1:] if w.lower_ in {"on", "about"} for c in w.children
+                        if c.dep_ == "pobj"] + [c for w in trig.tokens[1:] if w.pos_ == "VERB"
+                                                for c in _prep_objects(w, ("on", "about"), trig.tokens)]:
+                    groups.append(_prep_objects(inner, ("by", "from"), trig.tokens))
                 # "claimed responsibility for an attack on X", "denied any involvement in a strike
                 # on X": the one the act owned or denied was aimed at
                 for o in objs + trig.tokens[1:]:
@@ -727,12 +733,17 @@ class Coder:
         """"thanked China for its assistance", "expressed appreciation for Qatar's mediation":
         the act praised is the reason of the praise, told as known, not reported as news."""
         head = trig.head
-        if not trig.pattern.noun or head.dep_ != "pobj" or head.head.lower_ != "for":
+        if not trig.pattern.noun or head.dep_ != "pobj" or head.head.lower_ not in {"for", "on", "about"}:
             return False
         owner = head.head.head
         cache = getattr(self, "_trigger_cache", None)
         if cache is None:
             return False
+        if head.head.lower_ != "for":
+            # "declined to comment on remarks by the Finnish president": the remarks are the topic
+            return trig.pattern.code[:2] == "01" and any(
+                t.pattern.code[:2] == "01" and (owner.i == t.head.i or owner in t.tokens)
+                for t in cache[1] if t is not trig)
         return any(t.pattern.code[:2] in {"01", "05"} and t.pattern.code not in {"010", "011", "012"}
                    and (owner.i == t.head.i or owner in t.tokens) for t in cache[1] if t is not trig)
 

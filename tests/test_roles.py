@@ -392,3 +392,25 @@ def test_a_comment_on_someones_words_is_aimed_at_the_speaker():
     assert [e for e in events if e[:2] == ("CHNGOV", "JPNGOV") and e[2] == "011"]
     # the remarks are the topic, not a second statement
     assert not [e for e in events if e[0] == "JPNGOV"]
+
+
+def test_a_concession_after_protests_yields_to_the_protesters():
+    events = _events("Peru's interior minister resigned after weeks of street protests in Lima.")
+    assert [e for e in events if e[:2] == ("PERGOV", "PEROPP") and e[2].startswith("08")]
+
+
+def test_ordering_a_mission_out_is_an_expulsion_not_a_request_for_it():
+    events = _events("Burkina Faso ordered the UN peacekeeping mission to leave the country.")
+    assert [e for e in events if e[:2] == ("BFAGOV", "UNO") and e[2].startswith("16")]
+    assert not [e for e in events if e[2].startswith(("02", "10"))]
+
+
+def test_questioning_a_person_is_investigating_them():
+    events = _events("Prosecutors in Seoul questioned the former defence minister for ten hours.")
+    assert [e for e in events if e[0] == "KORJUD" and e[2].startswith("09")]
+    assert not [e for e in _events("The minister questioned the claim.") if e[2].startswith("09")]
+
+
+def test_suspending_arms_export_licences_to_a_state_is_an_embargo():
+    events = _events("Spain suspended arms export licences to Israel on Monday.")
+    assert [e for e in events if e[:2] == ("ESPGOV", "ISRGOV") and e[2] == "163"]

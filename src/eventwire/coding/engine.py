@@ -605,6 +605,10 @@ class Coder:
             gov = _governing_verb(head) if head.dep_ != "dobj" else head.head
             gov = gov if gov is not None and gov.pos_ in {"VERB", "AUX"} else None
             fam = self.modal["governors"].get(gov.lemma_.lower()) if gov is not None else None
+            if fam in {"demand", "appeal"} and head.dep_ == "dobj" and any(
+                    c.dep_ in {"xcomp", "ccomp"} and c.i > head.i and _infinitive(c) for c in gov.children):
+                # "ordered the UN peacekeeping mission to leave": the mission is the one ordered
+                return "failure", negated, True, None
             if fam in {"demand", "appeal", "intent", "threat"} and head.dep_ == "dobj":
                 family, gov_lemma = fam, gov.lemma_.lower()
                 self._gov_token = gov
@@ -707,6 +711,9 @@ class Coder:
         nouns = _prep_objects(anchor, tuple(spec.get("preps", ())), [])
         for adv in (c for c in anchor.children if c.dep_ == "advmod" and c.lower_ in {"ahead", "prior"}):
             nouns += _prep_objects(adv, ("of", "to"), [])  # "ahead of the rally"
+        for noun in list(nouns):
+            if noun.lemma_.lower() in spec.get("spans", ()):  # "after weeks of street protests"
+                nouns += _prep_objects(noun, ("of",), [])
         for noun in nouns:
             parties = _prep_objects(noun, ("with", "between", "against"), [])
             found = [a for t in parties for a in resolver.resolve_all(t, mentions)]
@@ -867,9 +874,10 @@ class Coder:
             targets, tgt_toks = fallback
         if preset is not None and code == "112":
             targets = preset
-        if not targets and sources and code is not None and code[:2] in {"15", "17"}:
+        if not targets and sources and code is not None and code[:2] in {"08", "15", "17"}:
             # "deployed police ahead of an opposition rally", "called up reservists amid
-            # tensions with Iran": the occasion of a show or use of force names whom it faces
+            # tensions with Iran", "resigned after weeks of protests": the occasion of a show or
+            # use of force, or of a concession, names whom it faces
             anchor = trig.head if not trig.pattern.noun else (_governing_verb(trig.head) or trig.head)
             targets = self._occasion_targets(anchor, sources[0], resolver, mentions)
         if trig.pattern.object_actor and not (targets and any(

@@ -414,3 +414,9 @@ def test_questioning_a_person_is_investigating_them():
 def test_suspending_arms_export_licences_to_a_state_is_an_embargo():
     events = _events("Spain suspended arms export licences to Israel on Monday.")
     assert [e for e in events if e[:2] == ("ESPGOV", "ISRGOV") and e[2] == "163"]
+
+
+def test_a_plain_statement_adds_nothing_to_a_comment_with_a_party():
+    events = _events("Canada is weighing retaliatory tariffs on US aluminium, the prime minister told reporters.")
+    assert [e for e in events if e[:2] == ("CANGOV", "USAGOV") and e[2] == "014"]
+    assert not [e for e in events if e[2] == "010"]

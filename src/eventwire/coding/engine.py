@@ -687,7 +687,10 @@ class Coder:
                 e.trigger_start in self._governors and e.cameo[:2] in {"01", "02", "03", "10", "13"})]
             sent_events = self._merge_means(doc, sent_events)
             # a bare statement (010) adds nothing when the sentence reports a coded act
-            if any(e.cameo[:2] != "01" for e in sent_events):
+            if any(e.cameo[:2] != "01" for e in sent_events) or any(
+                    e.cameo != "010" and e.target is not None for e in sent_events):
+                # (also when the sentence's news is a comment with a party: "Mexico is weighing
+                # tariffs on US steel, the president told reporters")
                 sent_events = [e for e in sent_events if e.cameo != "010"]
                 for e in sent_events:
                     if e.cameo[:2] == "01":  # the reported act is the news, its tone second

@@ -420,3 +420,8 @@ def test_a_plain_statement_adds_nothing_to_a_comment_with_a_party():
     events = _events("Canada is weighing retaliatory tariffs on US aluminium, the prime minister told reporters.")
     assert [e for e in events if e[:2] == ("CANGOV", "USAGOV") and e[2] == "014"]
     assert not [e for e in events if e[2] == "010"]
+
+
+def test_a_participle_act_of_the_same_doer_faces_the_same_party():
+    events = _events("Nurses' unions in Chile demanded higher pay from the government, threatening a national strike.")
+    assert [e for e in events if e[1] == "CHLGOV" and e[2].startswith("13")]

@@ -686,6 +686,7 @@ class Coder:
             sent_events = [e for e in sent_events if not (
                 e.trigger_start in self._governors and e.cameo[:2] in {"01", "02", "03", "10", "13"})]
             sent_events = self._merge_means(doc, sent_events)
+            self._share_targets(doc, sent_events)
             # a bare statement (010) adds nothing when the sentence reports a coded act
             if any(e.cameo[:2] != "01" for e in sent_events) or any(
                     e.cameo != "010" and e.target is not None for e in sent_events):
@@ -756,6 +757,19 @@ class Coder:
                 for t in cache[1] if t is not trig)
         return any(t.pattern.code[:2] in {"01", "05"} and t.pattern.code not in {"010", "011", "012"}
                    and (owner.i == t.head.i or owner in t.tokens) for t in cache[1] if t is not trig)
+
+    def _share_targets(self, doc: Doc, events: list[Event]) -> None:
+        """"demanded a pay rise from the government, threatening a strike": an act told in a
+        participle clause of another act by the same doer faces the same party."""
+        for e in events:
+            i = getattr(e, "_trigger_i", None)
+            if e.target is not None or i is None or doc[i].dep_ != "advcl" or doc[i].tag_ != "VBG":
+                continue
+            main = [o for o in events if o is not e and o.target is not None
+                    and getattr(o, "_trigger_i", None) == doc[i].head.i and o.source.code == e.source.code]
+            if len(main) == 1:
+                e.target = main[0].target
+                e.confidence = round(e.confidence + 0.1, 2)
 
     def _merge_means(self, doc: Doc, events: list[Event]) -> list[Event]:
         """"were killed in an air strike by government forces": the strike is how the killing

@@ -8,6 +8,11 @@ def _events(text: str, published: str | None = None) -> set[tuple]:
     return {(e.source.code, e.target.code if e.target else None, e.cameo) for e in code_text(text, published)}
 
 
+def _coded(events: set[tuple], source: str, target: str | None, code: str) -> bool:
+    """Whether an event from `source` to `target` has a CAMEO code starting with `code`."""
+    return any(e[:2] == (source, target) and e[2].startswith(code) for e in events)
+
+
 def test_giver_in_from_phrase_is_the_source():
     # "from:S" patterns: the receiver is the target
     assert ("IRNGOV", "YEMREB", "072") in _events("Yemeni rebels received missiles from Iran last year.")
@@ -231,7 +236,7 @@ def test_a_reflexive_object_is_its_own_clause_subject():
 
 def test_the_one_pressed_or_asked_in_a_passive_does_the_infinitive():
     events = _events("Chancellor Scholz was pressured by Poland to send tanks to Ukraine.", "2023-01-20")
-    assert [e for e in events if e[:2] == ("POLGOV", "DEUGOV") and e[2].startswith("10")]
+    assert _coded(events, "POLGOV", "DEUGOV", "10")
     # the tanks were asked for, not sent: no aid event by Poland or Germany
     assert not [e for e in events if e[2].startswith(("07", "15"))]
 
@@ -289,11 +294,9 @@ def test_unnamed_peacekeepers_and_aid_groups_are_international_bodies():
 
 
 def test_the_one_appealed_to_is_the_target_of_what_is_asked():
-    assert ("PAKGOV", "UNO", "0233") in _events("Pakistan appealed to the United Nations for emergency food aid.") \
-        or [e for e in _events("Pakistan appealed to the United Nations for emergency food aid.")
-            if e[:2] == ("PAKGOV", "UNO") and e[2].startswith("02")]
+    assert _coded(_events("Pakistan appealed to the United Nations for emergency food aid."), "PAKGOV", "UNO", "02")
     events = _events("Student leaders in Kenya called on the president to resign over the tax bill.")
-    assert [e for e in events if e[:2] == ("KENEDU", "KENGOV") and e[2].startswith("02")]
+    assert _coded(events, "KENEDU", "KENGOV", "02")
     # a date after "on" is no addressee
     events = _events("Chad agreed on Friday to send troops to Niger.")
     assert not [e for e in events if e[2].startswith("02")]
@@ -309,18 +312,16 @@ def test_what_an_investigation_looks_into_names_its_target():
 
 
 def test_curfews_and_their_lifting_fall_on_the_people_of_the_place():
-    assert ("IRQGOV", "IRQCVL", "1723") in _events("Iraqi authorities imposed a curfew in Basra on Friday.") \
-        or [e for e in _events("Iraqi authorities imposed a curfew in Basra on Friday.")
-            if e[:2] == ("IRQGOV", "IRQCVL") and e[2].startswith("17")]
+    assert _coded(_events("Iraqi authorities imposed a curfew in Basra on Friday."), "IRQGOV", "IRQCVL", "17")
     events = _events("Sri Lankan authorities lifted the curfew in Colombo on Monday.")
-    assert [e for e in events if e[:2] == ("LKAGOV", "LKACVL") and e[2].startswith("08")]
+    assert _coded(events, "LKAGOV", "LKACVL", "08")
 
 
 def test_the_occasion_of_a_show_of_force_names_whom_it_faces():
     events = _events("Pakistan deployed thousands of police officers in Lahore ahead of an opposition march.")
-    assert [e for e in events if e[:2] == ("PAKGOV", "PAKOPP") and e[2].startswith("15")]
+    assert _coded(events, "PAKGOV", "PAKOPP", "15")
     events = _events("Greece called up thousands of reservists amid rising tensions with Turkey.")
-    assert [e for e in events if e[:2] == ("GRCGOV", "TURGOV") and e[2].startswith("15")]
+    assert _coded(events, "GRCGOV", "TURGOV", "15")
     # a force put on alert shows it; it does not undergo it
     events = _events("Troops in Seoul were placed on high alert after the missile launch.")
     assert [e for e in events if e[0] == "KORMIL" and e[2].startswith("15")]
@@ -342,7 +343,7 @@ def test_receiving_a_person_is_hosting_receiving_goods_is_not():
 
 def test_a_comment_on_a_state_is_aimed_at_it():
     events = _events("Mexico's president commented on Peru's political crisis on Monday.")
-    assert [e for e in events if e[:2] == ("MEXGOV", "PERGOV") and e[2].startswith("01")]
+    assert _coded(events, "MEXGOV", "PERGOV", "01")
 
 
 def test_a_claimed_or_denied_attack_is_aimed_where_it_struck():
@@ -354,15 +355,15 @@ def test_a_claimed_or_denied_attack_is_aimed_where_it_struck():
 
 def test_a_demand_is_aimed_at_whoever_must_act():
     events = _events("Paris demanded that Tehran immediately release two detained French teachers.")
-    assert [e for e in events if e[:2] == ("FRAGOV", "IRNGOV") and e[2].startswith("10")]
+    assert _coded(events, "FRAGOV", "IRNGOV", "10")
     assert not [e for e in events if e[1] and e[1].startswith("FRA")]
 
 
 def test_installations_and_homes_name_who_was_hit():
     events = _events("Israeli jets struck an air base near Damascus overnight.")
-    assert [e for e in events if e[:2] == ("ISRMIL", "SYRMIL") and e[2].startswith("19")]
+    assert _coded(events, "ISRMIL", "SYRMIL", "19")
     events = _events("Russian forces shelled residential areas of Zaporizhzhia, killing two civilians.")
-    assert [e for e in events if e[:2] == ("RUSMIL", "UKRCVL") and e[2].startswith("19")]
+    assert _coded(events, "RUSMIL", "UKRCVL", "19")
 
 
 def test_a_statement_reporting_an_act_has_no_tone_of_its_own():
@@ -373,7 +374,7 @@ def test_a_statement_reporting_an_act_has_no_tone_of_its_own():
 
 def test_allowing_inspectors_or_aid_in_is_the_event_not_what_they_then_do():
     events = _events("Syria allowed UN chemical weapons inspectors to visit the Barzeh site.")
-    assert [e for e in events if e[:2] == ("SYRGOV", "UNO") and e[2].startswith("086")]
+    assert _coded(events, "SYRGOV", "UNO", "086")
     assert not [e for e in events if e[2].startswith("04")]
     events = _events("Egypt allowed aid trucks into Gaza on Sunday.")
     assert [e for e in events if e[0] == "EGYGOV" and e[2] == "0863"]
@@ -389,19 +390,19 @@ def test_killing_an_official_outside_battle_is_an_assassination():
 
 def test_a_comment_on_someones_words_is_aimed_at_the_speaker():
     events = _events("The Chinese foreign ministry declined to comment on remarks by the Japanese prime minister.")
-    assert [e for e in events if e[:2] == ("CHNGOV", "JPNGOV") and e[2] == "011"]
+    assert _coded(events, "CHNGOV", "JPNGOV", "011")
     # the remarks are the topic, not a second statement
     assert not [e for e in events if e[0] == "JPNGOV"]
 
 
 def test_a_concession_after_protests_yields_to_the_protesters():
     events = _events("Peru's interior minister resigned after weeks of street protests in Lima.")
-    assert [e for e in events if e[:2] == ("PERGOV", "PEROPP") and e[2].startswith("08")]
+    assert _coded(events, "PERGOV", "PEROPP", "08")
 
 
 def test_ordering_a_mission_out_is_an_expulsion_not_a_request_for_it():
     events = _events("Burkina Faso ordered the UN peacekeeping mission to leave the country.")
-    assert [e for e in events if e[:2] == ("BFAGOV", "UNO") and e[2].startswith("16")]
+    assert _coded(events, "BFAGOV", "UNO", "16")
     assert not [e for e in events if e[2].startswith(("02", "10"))]
 
 
@@ -413,12 +414,12 @@ def test_questioning_a_person_is_investigating_them():
 
 def test_suspending_arms_export_licences_to_a_state_is_an_embargo():
     events = _events("Spain suspended arms export licences to Israel on Monday.")
-    assert [e for e in events if e[:2] == ("ESPGOV", "ISRGOV") and e[2] == "163"]
+    assert _coded(events, "ESPGOV", "ISRGOV", "163")
 
 
 def test_a_plain_statement_adds_nothing_to_a_comment_with_a_party():
     events = _events("Canada is weighing retaliatory tariffs on US aluminium, the prime minister told reporters.")
-    assert [e for e in events if e[:2] == ("CANGOV", "USAGOV") and e[2] == "014"]
+    assert _coded(events, "CANGOV", "USAGOV", "014")
     assert not [e for e in events if e[2] == "010"]
 
 

@@ -23,7 +23,8 @@ GAPS = {
 }
 MIN_PASS_RATE = 0.45
 # The suite writes mutual acts (meetings, talks, agreements, joint operations) in one direction;
-# the coder writes them both ways, as EVENT_FORMAT.md does for a joint patrol.
+# the coder writes an event noun ("held talks with") both ways, as EVENT_FORMAT.md does for a
+# joint patrol, so the other direction is never counted as extra.
 MUTUAL = ("04", "057", "06")
 
 

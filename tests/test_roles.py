@@ -426,3 +426,32 @@ def test_a_plain_statement_adds_nothing_to_a_comment_with_a_party():
 def test_a_participle_act_of_the_same_doer_faces_the_same_party():
     events = _events("Nurses' unions in Chile demanded higher pay from the government, threatening a national strike.")
     assert [e for e in events if e[1] == "CHLGOV" and e[2].startswith("13")]
+
+
+def test_a_meeting_verb_is_the_subjects_act_talks_are_mutual():
+    met = _events("Kenya's foreign minister met with Ethiopian Prime Minister Abiy Ahmed in Nairobi.", "2023-03-01")
+    assert _coded(met, "KENGOV", "ETHGOV", "04") and not _coded(met, "ETHGOV", "KENGOV", "04")
+    talks = _events("Kenya's foreign minister held talks with Ethiopian Prime Minister Abiy Ahmed.", "2023-03-01")
+    assert _coded(talks, "KENGOV", "ETHGOV", "04") and _coded(talks, "ETHGOV", "KENGOV", "04")
+    # conjoined doers still meet each other
+    both = _events("Kenya and Ethiopia met in Addis Ababa.")
+    assert _coded(both, "KENGOV", "ETHGOV", "04") and _coded(both, "ETHGOV", "KENGOV", "04")
+
+
+def test_a_date_after_a_preposition_names_no_party():
+    # "on Aug 26" (not tagged as a date by the parser) inside a clause of its own does not pick
+    # the "fire on" pattern over "fire at it"
+    events = _events("Egypt said a rocket was fired at it from Libya on Monday in the first such attack "
+                     "since a truce ended on Aug 26.")
+    assert any(e[1] == "EGYGOV" and e[2].startswith("19") for e in events)
+
+
+def test_a_participle_misread_as_the_main_verb():
+    # "imprisoned" is parsed as the main verb with the prisoners as its subject
+    events = _events("The activists imprisoned for criticising Minsk were released on Friday by Lukashenko himself.",
+                     "2024-05-01")
+    assert _coded(events, "BLRGOV", "BLRCVL", "084") or _coded(events, "BLRGOV", "BLROPP", "084")
+    assert not any(e[2].startswith("17") for e in events)
+    events = _events("Protesters detained last week were freed on Monday.")
+    assert not any(e[0] in {"OPP", "CVL"} for e in events)
+    assert any(e[1] == "OPP" and e[2].startswith("084") for e in events)

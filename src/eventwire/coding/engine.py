@@ -234,6 +234,10 @@ class Coder:
                 if cur.pos_ == "ADP" and cur.head.i != cur.i:
                     cur = cur.head
                 continue
+            if cur.dep_ == "acl" and cur.tag_ == "VBN" and cur.head.i != cur.i:
+                # "the civilians imprisoned for ...", "a convoy attacked by rebels": a passive
+                # participle's noun is what is acted on; the doer is its "by" agent, if any
+                return _agent(cur), True
             if cur.dep_ in {"relcl", "acl"}:
                 noun = cur.head
                 if noun.lemma_.lower() in _DOCUMENTS and cur.tag_ == "VBG" and noun.dep_ == "dobj":
@@ -987,7 +991,9 @@ class Coder:
                 pairs = [(_fill_counterpart(a, firm), b) for a, b in pairs]
             targets = [_fill_counterpart(t, sources[0]) for t in targets]
             pairs = [(a, _fill_counterpart(b, a) if b is not None else None) for a, b in pairs]
-        if targets and code in self.modal["symmetric"]:
+        # "held talks with", "a joint patrol with": the noun names a mutual act. A verb tells who
+        # acted: "A met with B" is A's meeting, and B's side is news only when B's words say so.
+        if targets and code in self.modal["symmetric"] and trig.pattern.noun:
             pairs += [(t, s) for s, t in pairs if t is not None and (t, s) not in pairs]
         out = []
         info = self.ontology.get(code)
@@ -1079,12 +1085,13 @@ class Coder:
 
 
     def _describes_object(self, verb: Token) -> bool:
-        """A doer-less participle on the object of another coded act ("demanded the release of an
-        official detained over the weekend") describes who the act is about."""
+        """A doer-less participle on a party of another coded act ("demanded the release of an
+        official detained over the weekend", "protesters detained last week were freed")
+        describes who the act is about."""
         if verb.dep_ != "acl" or verb.tag_ != "VBN" or _agent(verb) is not None:
             return False
         noun = verb.head
-        gov = noun.head if noun.dep_ in {"dobj", "pobj"} else None
+        gov = noun.head if noun.dep_ in {"dobj", "pobj", "nsubjpass", "nsubj"} else None
         while gov is not None and gov.pos_ == "ADP" and gov.head.i != gov.i:
             gov = gov.head
         cache = getattr(self, "_trigger_cache", None)

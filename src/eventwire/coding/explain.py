@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from eventwire.coding.actors import ActorResolver, find_mentions
 from eventwire.coding.pipeline import get_coder
+from eventwire.coding.reparse import repair_parse
 
 
 def explain_text(text: str, published: str | None = None, options=None) -> str:
     coder = get_coder(True, options)
-    doc = coder.nlp(text)
+    doc = repair_parse(coder.nlp(text))
     lines: list[str] = []
     lines.append("PARSE")
     for tok in doc:

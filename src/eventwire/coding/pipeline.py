@@ -11,6 +11,7 @@ from eventwire.coding.actors import ActorResolver, find_mentions
 from eventwire.ingest.dump import is_caption
 from eventwire.coding.engine import Coder, main_country
 from eventwire.coding.setting import Setting
+from eventwire.coding.reparse import repair_parse
 from eventwire.geo.resolve import DATELINE
 from eventwire.errors import DictionaryWarning, InputError
 from eventwire.model import Actor, Article, Event
@@ -35,7 +36,8 @@ class CoderOptions:
     # CAMEO and most gold sets code them; PETRARCH-style data without them is `False`
     keep_statements: bool = True
     # PETRARCH's convention: a bare state name ("Israel said") is the country code alone (ISR),
-    # not its government (ISRGOV, as EVENT_FORMAT.md has it)
+    # not its government (ISRGOV, as EVENT_FORMAT.md has it), and a role word gets no country
+    # from the rest of the article ("insurgents" is REB, not the story's SYRREB)
     bare_countries: bool = False
     verbs: tuple[str, ...] = ()  # PETRARCH-format verb dictionaries
     replace_verbs: bool = False  # use them instead of the bundled lexicon, not with it
@@ -130,6 +132,7 @@ def code_parsed(coder: Coder, article: Article, docs: list, options: CoderOption
     events: list[Event] = []
     seen: dict[tuple, Event] = {}
     sentence_base = 0
+    docs = [repair_parse(doc) for doc in docs]
     all_mentions = [find_mentions(doc, coder.dictionary, coder.nlp) for doc in docs]
     resolver.main_country = main_country(all_mentions, docs)
     segments = _segments(article)
@@ -214,7 +217,15 @@ BARE_RULES = frozenset({"country", "metonymy", "capital", "demonym", "demonym-mo
 _IGO_PREFIXED = frozenset({"UNO", "EUR"})
 
 
+# Countries the article lent an unnamed actor ("insurgents", "police" with no state in the sentence
+# or the place of the event): its main state
+GUESSED_RULES = frozenset({"agent+main-country", "implicit"})
+
+
 def _bare(actor: Actor) -> Actor:
+    if actor.rule in GUESSED_RULES and actor.country and actor.code.startswith(actor.country):
+        # PETRARCH reads one sentence at a time: a role word no word of it places has no country
+        return replace(actor, country=None, code=actor.code[len(actor.country):] or "---")
     if actor.country in _IGO_PREFIXED and actor.code.startswith(actor.country):
         return replace(actor, code="IGO" + actor.code)  # "the UN" -> IGOUNO, "UN troops" -> IGOUNOMIL
     # a pronoun or coreference copy keeps the entry it came from: "Israel said it ..."

@@ -43,8 +43,8 @@ def _placed(actor: Actor, country: str | None) -> Actor:
             or country in {"IGO", "UNO", "EUR", "NGO", "MNC", "IMG"}:
         return actor
     return replace(actor, country=country, code=country + (actor.sector or ""),
-                   rule=actor.rule.replace("main-country", "place") if "main-country" in actor.rule
-                   else actor.rule + "+place")
+                   rule=actor.rule.replace("main-country", "setting") if "main-country" in actor.rule
+                   else actor.rule + "+setting")
 
 
 def _content_codes() -> tuple[str, ...]:

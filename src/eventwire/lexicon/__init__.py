@@ -255,7 +255,9 @@ class Lexicon:
         """Patterns of `head`'s lemma whose words are all attached: (pattern, words, preps)."""
         out = []
         children = list(head.children)
-        near = children + [g for c in children for g in c.children]
+        # a preposition on the verb or on one of its nouns ("warned their citizens about X"),
+        # never one inside a clause of its own ("fired at it ... since a war ended on Aug 26")
+        near = children + [g for c in children if c.dep_ not in _CLAUSE_DEPS for g in c.children]
         # "ended mediation efforts", "suspended aid deliveries": the pattern's object word may
         # modify a general noun that stands in the object's place
         carried = [g for c in children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _CARRIERS
@@ -385,7 +387,16 @@ _QUANTITIES = frozenset({"million", "billion", "trillion", "thousand", "hundred"
 
 def _dates_only(prep) -> bool:
     objs = [c for c in prep.children if c.dep_ == "pobj"]
-    return bool(objs) and all(o.ent_type_ in {"DATE", "TIME"} for o in objs)
+    # ("on Aug 26" is not always tagged DATE by the small model)
+    return bool(objs) and all(o.ent_type_ in {"DATE", "TIME"} or o.lower_.rstrip(".") in _CALENDAR
+                              for o in objs)
+
+
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december jan feb mar apr jun jul aug sep sept "
+    "oct nov dec".split())
+_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp", "conj", "relcl", "acl", "parataxis", "csubj"})
 
 
 def _forms(word: str) -> list[str]:

@@ -1,0 +1,55 @@
+"""Repairs of parse errors that turn who did what around.
+
+The small English model reads a reduced relative clause at the start of a sentence as its main
+verb: in "The civilians imprisoned for acting against Moscow were released", "imprisoned" comes
+out as the root with "civilians" as its subject, and "were released" as a conjunct. That makes the
+prisoners the jailers. The tell is a conjunct (or complement) verb with no conjunction, no comma
+and no subject of its own; the repair makes it the main verb and the first verb a participle on its subject.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+
+
+def repair_parse(doc: Doc) -> Doc:
+    """Fix the misread reduced relatives of `doc` in place and return it."""
+    for tok in doc:
+        main = _misread_main_verb(tok)
+        if main is None:
+            continue
+        subj = next(c for c in tok.children if c.dep_ == "nsubj")
+        # the order keeps the tree acyclic at every step
+        if tok.head.i == tok.i:
+            main.head, main.dep_ = main, "ROOT"
+        else:
+            main.head, main.dep_ = tok.head, tok.dep_
+        subj.head = main
+        subj.dep_ = "nsubjpass" if any(c.dep_ == "auxpass" for c in main.children) else "nsubj"
+        tok.head, tok.dep_, tok.tag_ = subj, "acl", "VBN"
+    return doc
+
+
+def _misread_main_verb(tok: Token) -> Token | None:
+    """The verb that is the real main verb when `tok` is a participle misread as one."""
+    if tok.tag_ not in {"VBD", "VBN"} or tok.pos_ != "VERB":
+        return None
+    children = list(tok.children)
+    subj = [c for c in children if c.dep_ == "nsubj"]
+    if len(subj) != 1 or subj[0].pos_ not in {"NOUN", "PROPN"} or subj[0].i > tok.i:
+        return None
+    if any(c.dep_ in {"dobj", "cc", "aux", "auxpass", "neg"} for c in children):
+        return None  # a real transitive main verb, or a real coordination
+    for conj in (c for c in children if c.dep_ in {"conj", "ccomp"} and c.pos_ in {"VERB", "AUX"}
+                 and c.i > tok.i):
+        between = tok.doc[tok.i + 1:conj.i]
+        if any(t.dep_ == "punct" and t.head.i in {tok.i, conj.i} for t in between):
+            continue
+        if any(c.dep_ in _SUBJECTS for c in conj.children):
+            continue
+        # the conjunct must be finite: "were released", "went home"
+        if conj.tag_ in {"VBD", "VBZ", "VBP"} or any(
+                c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP", "MD"} for c in conj.children):
+            return conj
+    return None

@@ -455,3 +455,24 @@ def test_a_participle_misread_as_the_main_verb():
     events = _events("Protesters detained last week were freed on Monday.")
     assert not any(e[0] in {"OPP", "CVL"} for e in events)
     assert any(e[1] == "OPP" and e[2].startswith("084") for e in events)
+
+
+def test_who_fired_the_weapon_is_the_doer():
+    events = _events("The airliner was shot down over Donbas by a missile believed to be fired by separatist rebels.")
+    assert any(e[0].endswith("REB") and e[2].startswith("19") for e in events)
+    assert not any(e[0] == "UAF" for e in events)
+
+
+def test_the_weapon_decides_military_force_or_bombing():
+    # a military weapon as the means: not CAMEO's non-military bombing (183)
+    missile = _events("The fuel depot was blown up by a cruise missile on Sunday.")
+    assert missile and all(e[2].startswith("19") for e in missile)
+    # a planted bomb that "struck" a convoy: a bombing
+    bomb = _events("A roadside bomb planted by Baloch insurgents struck an army convoy in Quetta.")
+    assert _coded(bomb, "PAKREB", "PAKMIL", "183")
+
+
+def test_pro_and_anti_name_whom_a_group_is_for_not_whose_it_is():
+    events = _events("Pro-Russian separatists shelled the port city of Mariupol.")
+    assert events and not any(e[0].startswith("RUS") for e in events)
+    assert not any(e[0].startswith("ISR") for e in _events("Anti-Israel protesters marched through central Paris."))

@@ -49,7 +49,7 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary, nlp) -> Mentions:
     stems = [(end - start, start, end, entry) for start, end, entry in dictionary.stem_hits(doc)]
     ordered = sorted(spans, key=lambda s: (-s[0], s[1])) + sorted(stems, key=lambda s: (-s[0], s[1]))
     for _, start, end, entry in ordered:
-        if any(i in found.names for i in range(start, end)):
+        if any(i in found.names for i in range(start, end)) or _stance_prefix(doc, start):
             continue
         for i in range(start, end):
             found.names[i] = (entry, start, end)
@@ -68,6 +68,17 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary, nlp) -> Mentions:
                 found.agents[tok.i] = (hit[0], hit[1], tok.text)
                 break
     return found
+
+
+def _stance_prefix(doc: Doc, start: int) -> bool:
+    """ "pro-Russian separatists", "anti-Israel protesters": the name says whom they are for or
+    against, not whose they are."""
+    if start >= 2 and doc[start - 1].text in {"-", "–"} and doc[start - 2].lower_ in _STANCES:
+        return True
+    return start >= 1 and doc[start - 1].lower_.rstrip("-–") in _STANCES and doc[start - 1].text[-1:] in {"-", "–"}
+
+
+_STANCES = frozenset({"pro", "anti"})
 
 
 def _phrase_head_after(doc, cc_i: int) -> Token | None:

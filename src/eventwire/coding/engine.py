@@ -307,7 +307,7 @@ class Coder:
                         if agent is not None:
                             break
                 if agent is not None:
-                    sources.append(agent)
+                    sources.append(self._wielder(agent) or agent)
             elif marked_passive and subj is not None:
                 # "were released by Putin" sharing its subject with an earlier verb
                 groups.append([subj])
@@ -315,7 +315,8 @@ class Coder:
                 if agent is not None:
                     sources.append(agent)
             elif subj is not None:
-                sources.append(subj)
+                # "a rocket fired by militants hit the town": the ones who fired it
+                sources.append(self._wielder(subj) or subj)
             if p.object_target:
                 groups.append([c for c in head.children if c.dep_ == "dobj" or (c.dep_ == "dative" and c.pos_ != "ADP")])
             groups.append([c for prep in trig.preps for c in prep.children if c.dep_ == "pobj"])
@@ -810,7 +811,7 @@ class Coder:
                     trace: list | None) -> list[Event]:
         self._gov_token = None
         family, negated, hypothetical, gov = self.modality(trig)
-        code = self.recode(trig.pattern.code, family, hypothetical)
+        code = self.recode(self._means_code(trig) or trig.pattern.code, family, hypothetical)
         tone_clause = None
         if code == "010":
             code, tone_clause = self._tone(trig)
@@ -1197,6 +1198,43 @@ class Coder:
                                            for x in [c, *c.children]}
         if future and not negated and verbs & set(spec["cooperative_verbs"]):
             return "030"  # "said it will return the weapons", "is committed to opening up"
+        return None
+
+    def _means_code(self, trig: Trigger) -> str | None:
+        """A bombing done with a military weapon ("blown up by a surface-to-air missile",
+        "destroyed with artillery") is military force, not CAMEO's non-military bombing, and an
+        attack a planted bomb does is a bombing (modality.yaml `military_means`, `bombing_means`)."""
+        if trig.pattern.noun:
+            return None
+        if trig.pattern.code == "190":
+            # "a roadside bomb struck an army convoy": a planted bomb is a bombing
+            bombs = self.modal.get("bombing_means") or ()
+            if any(c.dep_ == "nsubj" and c.lemma_.lower() in bombs for c in trig.head.children):
+                return "183"
+            return None
+        means = self.modal.get("military_means") or {}
+        if trig.pattern.code[:2] != "18" or not means:
+            return None
+        for prep in trig.head.children:
+            if prep.dep_ in {"agent", "prep"} and prep.lower_ in {"by", "with"}:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.lemma_.lower() in means:
+                        return str(means[obj.lemma_.lower()])
+        return None
+
+    def _wielder(self, tok: Token) -> Token | None:
+        """Who used a weapon named as the doer: "a missile believed to be fired by rebels"."""
+        if not self._is_violent_thing(tok):
+            return None
+        for acl in (c for c in tok.children if c.dep_ == "acl"):
+            cur = acl
+            for _ in range(3):
+                agent = _agent(cur)
+                if agent is not None:
+                    return agent
+                cur = next((x for x in cur.children if x.dep_ == "xcomp"), None)
+                if cur is None:
+                    break
         return None
 
     def _is_violent_thing(self, tok: Token) -> bool:

@@ -39,9 +39,14 @@ GUESSED = frozenset({"agent+main-country", "implicit"})
 
 def _placed(actor: Actor, country: str | None) -> Actor:
     """An actor whose country was a guess takes the country of the place the event happened."""
-    if not country or actor.rule not in GUESSED or actor.country == country \
+    # ("Baloch insurgents", placed by no word and no main state, take the place's state too)
+    stateless = actor.rule == "agent" and actor.country is None and actor.sector not in {None, "UAF"}
+    if not country or (actor.rule not in GUESSED and not stateless) \
             or country in {"IGO", "UNO", "EUR", "NGO", "MNC", "IMG"}:
         return actor
+    if actor.country == country:  # the place confirms the guess
+        return replace(actor, rule=actor.rule.replace("main-country", "setting") if "main-country" in actor.rule
+                       else actor.rule + "+setting")
     return replace(actor, country=country, code=country + (actor.sector or ""),
                    rule=actor.rule.replace("main-country", "setting") if "main-country" in actor.rule
                    else actor.rule + "+setting")

@@ -476,3 +476,17 @@ def test_pro_and_anti_name_whom_a_group_is_for_not_whose_it_is():
     events = _events("Pro-Russian separatists shelled the port city of Mariupol.")
     assert events and not any(e[0].startswith("RUS") for e in events)
     assert not any(e[0].startswith("ISR") for e in _events("Anti-Israel protesters marched through central Paris."))
+
+
+def test_an_allegation_by_no_known_actor_is_no_fact():
+    text = ("A report published on Monday in the Bolivian capital alleged that the police knew of the plot, "
+            "and that army officers helped to plan the raids and took part in the shooting.")
+    assert not any(e[2][:2] in {"18", "19", "20", "13"} for e in _events(text))
+    # a known accuser makes it an accusation
+    assert _coded(_events("Russia alleged that Ukraine planned to attack the plant."), "RUSGOV", "UKRGOV", "112")
+
+
+def test_a_claim_about_its_own_forces_is_a_claim_of_responsibility():
+    events = _events("Russia claimed its troops captured two villages near Bakhmut.")
+    assert any(e[0] == "RUSMIL" and e[2].startswith("19") for e in events)
+    assert not any(e[2] == "112" for e in events)

@@ -104,6 +104,7 @@ _LOCATIVE = frozenset({"in", "at", "inside", "outside", "near", "across", "throu
 # sectors that do not fight: named before an attack noun they are its target
 _UNARMED = frozenset({"LEG", "JUD", "CVL", "BUS", "MED", "EDU", "REL", "JRN", "REF", "LAB", "NGO"})
 _HOSTILE = frozenset({"15", "16", "17", "18", "19", "20"})
+_OWNING_PRONOUNS = frozenset({"its", "their", "our", "his", "her"})
 _SELF_RULES = frozenset({"country", "pronoun", "metonymy", "demonym", "demonym-modifier",
                          "possessive-state", "agent+main-country", "implicit", "counterpart"})
 
@@ -564,37 +565,14 @@ class Coder:
                 negated = True
             family, gov_lemma = "intent", noun
             return family, negated, hypothetical, gov_lemma
-        cur = clause
-        for _ in range(4):
-            if cur.dep_ == "conj" and cur.head.dep_ in {"xcomp", "ccomp"} and (
-                    any(c.dep_ == "mark" for c in cur.children) or not any(c.dep_ in _SUBJ for c in cur.children)):
-                # "alleged that France knew, and that its military helped ...": the second
-                # complement has the first one's governor
-                cur = cur.head
-            asked = cur.dep_ == "advcl" and cur.head.i != cur.i and _infinitive(cur) and \
-                self.modal["governors"].get(cur.head.lemma_.lower()) in {"appeal", "demand"}
-            if (cur.dep_ in {"xcomp", "ccomp"} or asked) and cur.head.i != cur.i:
-                # ("pressured X to help", parsed as a purpose clause, is still what X is asked)
-                gov = cur.head
-                fam = self.modal["governors"].get(gov.lemma_.lower())
-                infinitive = _infinitive(cur)
-                if fam and (cur.dep_ in {"xcomp", "advcl"} or infinitive or fam in {"demand", "appeal", "claim"}):
-                    family, gov_lemma = fam, gov.lemma_.lower()
-                    self._gov_token = gov
-                    if any(c.dep_ == "neg" for c in gov.children):
-                        negated = True
-                    break
-                cur = gov
-                continue
-            if cur.dep_ in {"pcomp", "pobj"} and cur.head.head.i != cur.head.i:
-                # the governor across a preposition: "called for talks", "demanded an end to",
-                # "accused Russia of shelling", "by continuing to attack"
-                gov = cur.head.head
-                fam = self.modal["governors"].get(gov.lemma_.lower())
-                if fam:
-                    family, gov_lemma = fam, gov.lemma_.lower()
-                    self._gov_token = gov
-            break
+        # a noun inside a prepositional phrase ("took part in the killing") is governed from its
+        # own clause's verb when no governor takes it across the preposition
+        starts = [clause] + ([own] if own.i != clause.i and own.pos_ in {"VERB", "AUX"} else [])
+        for start in starts:
+            family, gov_lemma, gov_negated = self._governor(start)
+            if family is not None:
+                negated = negated or gov_negated
+                break
         if family is None and clause.dep_ == "ccomp" and clause.head.i != clause.i \
                 and clause.head.lemma_.lower() in self.modal["tone"]["speech_verbs"]:
             # "Iran said the US must lift sanctions": the speaker demands; "should": appeals
@@ -621,7 +599,57 @@ class Coder:
                 # "Hungary vetoed a package of EU sanctions": the sanctions were not imposed
                 family, gov_lemma = fam, gov.lemma_.lower()
                 self._gov_token = gov
+        if family not in {None, "claim", "failure"} and self._gov_token is not None:
+            # "alleged that the army helped to plan the massacres": a plan only alleged is an
+            # allegation too
+            inner_gov = self._gov_token
+            outer, outer_lemma, _neg = self._governor(inner_gov)
+            if outer == "claim":
+                family, gov_lemma = outer, outer_lemma
+            else:
+                self._gov_token = inner_gov
         return family, negated, hypothetical, gov_lemma
+
+    def _governor(self, cur: Token) -> tuple[str | None, str | None, bool]:
+        """(family, governor lemma, governor negated?) of the verb governing clause `cur`."""
+        for _ in range(4):
+            while cur.dep_ == "conj" and cur.head.dep_ == "conj" and cur.head.i != cur.i \
+                    and not any(c.dep_ in _SUBJ for c in cur.children):
+                cur = cur.head  # "..., contributed to X and took part in Y": the first conjunct
+            if cur.dep_ == "conj" and cur.head.dep_ in {"xcomp", "ccomp"} and (
+                    any(c.dep_ == "mark" for c in cur.children) or not any(c.dep_ in _SUBJ for c in cur.children)):
+                # "alleged that France knew, and that its military helped ...": the second
+                # complement has the first one's governor
+                cur = cur.head
+            asked = cur.dep_ == "advcl" and cur.head.i != cur.i and _infinitive(cur) and \
+                self.modal["governors"].get(cur.head.lemma_.lower()) in {"appeal", "demand"}
+            # "alleged that A ..., and that B ...", the second "that" clause parsed as a conjunct
+            # of the verb that governs both
+            marked_conj = cur.dep_ == "conj" and cur.head.i != cur.i and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in cur.children)
+            if (cur.dep_ in {"xcomp", "ccomp"} or asked or marked_conj) and cur.head.i != cur.i:
+                # ("pressured X to help", parsed as a purpose clause, is still what X is asked)
+                gov = cur.head
+                fam = self.modal["governors"].get(gov.lemma_.lower())
+                infinitive = _infinitive(cur)
+                if fam and (cur.dep_ in {"xcomp", "advcl"} or infinitive or fam in {"demand", "appeal", "claim"}):
+                    self._gov_token = gov
+                    return fam, gov.lemma_.lower(), any(c.dep_ == "neg" for c in gov.children)
+                cur = gov
+                continue
+            if cur.dep_ in {"pcomp", "pobj"} and cur.head.head.i != cur.head.i:
+                # the governor across a preposition: "called for talks", "demanded an end to",
+                # "accused Russia of shelling", "by continuing to attack"
+                gov = cur.head.head
+                fam = self.modal["governors"].get(gov.lemma_.lower())
+                if fam:
+                    self._gov_token = gov
+                    return fam, gov.lemma_.lower(), False
+                if gov.pos_ in {"VERB", "AUX"}:
+                    cur = gov  # "alleged that the army contributed to planning it": on upwards
+                    continue
+            break
+        return None, None, False
 
     def recode(self, code: str, family: str | None, hypothetical: bool) -> str | None:
         """The code an act takes under a governing verb or the future tense (None: no event)."""
@@ -873,6 +901,10 @@ class Coder:
                 # "the ministry claimed its forces captured two villages": the act is told by
                 # its doer; it stands, and the claim of it is coded too
                 claimed_own, code = True, trig.pattern.code
+            elif family == "claim":
+                # "a report alleged that the army took part in the killings": an allegation
+                # whose maker is no known actor is neither an accusation to code nor a fact
+                return []
         if tone_clause is not None:  # a comment is about the actors it names
             tgt_groups = [[t for t in tone_clause if t.i in mentions.names
                            and t.i == mentions.names[t.i][1]]] + tgt_groups
@@ -1120,6 +1152,15 @@ class Coder:
         if not speakers or not sources:
             return code, sources, None, src_toks
         own = {a.code for a in speakers}
+        # "claimed its forces captured two villages": the speaker's own forces
+        owned = bool(src_toks) and all(any(c.dep_ == "poss" and c.lower_ in _OWNING_PRONOUNS for c in t.children)
+                                       for t in src_toks)
+        if owned:
+            sp = speakers[0]
+            if len(speakers) == 1 and sp.country:
+                sources = [dc_replace(a, country=sp.country, code=sp.country + (a.sector or ""), rule="owner")
+                           for a in sources]
+            return "015", sources, None, src_toks
         if all(a.code in own for a in sources):
             return "015", speakers, None, src_toks  # recoded below: the act, and its claim
         return "112", speakers, [a for a in sources if a.code not in own], [gov_subj]

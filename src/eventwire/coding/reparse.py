@@ -39,8 +39,10 @@ def _misread_main_verb(tok: Token) -> Token | None:
     subj = [c for c in children if c.dep_ == "nsubj"]
     if len(subj) != 1 or subj[0].pos_ not in {"NOUN", "PROPN"} or subj[0].i > tok.i:
         return None
-    if any(c.dep_ in {"dobj", "cc", "aux", "auxpass", "neg"} for c in children):
+    if any(c.dep_ in {"dobj", "cc", "aux", "auxpass", "neg", "mark"} for c in children):
         return None  # a real transitive main verb, or a real coordination
+    if any(c.dep_ == "ccomp" and any(g.dep_ in _SUBJECTS | {"mark"} for g in c.children) for c in children):
+        return None  # "said (that) a deal is close": a verb of saying with its clause
     for conj in (c for c in children if c.dep_ in {"conj", "ccomp"} and c.pos_ in {"VERB", "AUX"}
                  and c.i > tok.i):
         between = tok.doc[tok.i + 1:conj.i]
@@ -48,8 +50,11 @@ def _misread_main_verb(tok: Token) -> Token | None:
             continue
         if any(c.dep_ in _SUBJECTS for c in conj.children):
             continue
-        # the conjunct must be finite: "were released", "went home"
-        if conj.tag_ in {"VBD", "VBZ", "VBP"} or any(
-                c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP", "MD"} for c in conj.children):
+        # the conjunct must be finite ("were released", "went home"); a complement only when
+        # passive ("were freed")
+        passive = any(c.dep_ == "auxpass" and c.tag_ in {"VBD", "VBZ", "VBP"} for c in conj.children)
+        finite = conj.tag_ in {"VBD", "VBZ", "VBP"} or any(
+            c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP", "MD"} for c in conj.children)
+        if passive or (conj.dep_ == "conj" and finite):
             return conj
     return None

@@ -1,0 +1,37 @@
+"""Parse repairs: a reduced relative misread as the main verb, and what must stay as parsed."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.coding.reparse import repair_parse
+from eventwire.nlp import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+@pytest.mark.parametrize("text, main, participle", [
+    ("The activists imprisoned for criticising Minsk were released on Friday.", "released", "imprisoned"),
+    ("Protesters detained last week were freed on Monday.", "freed", "detained"),
+])
+def test_a_misread_participle_becomes_a_modifier_of_its_noun(nlp, text, main, participle):
+    doc = repair_parse(nlp(text))
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    assert root.text == main
+    part = next(t for t in doc if t.text == participle)
+    assert part.dep_ == "acl" and part.head.head.i == root.i
+
+
+@pytest.mark.parametrize("text", [
+    # a verb of saying keeps its clause, even one the parser left without a subject
+    'Rebel groups said on Saturday that a ceasefire deal with Chad is "closer than ever", provided Chad '
+    'does not impose new conditions.',
+    "The troops attacked and were repelled.",
+    "Police arrested five protesters on Monday.",
+])
+def test_real_main_verbs_stay(nlp, text):
+    before = [(t.dep_, t.head.i) for t in nlp(text)]
+    after = [(t.dep_, t.head.i) for t in repair_parse(nlp(text))]
+    assert before == after

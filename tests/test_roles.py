@@ -490,3 +490,8 @@ def test_a_claim_about_its_own_forces_is_a_claim_of_responsibility():
     events = _events("Russia claimed its troops captured two villages near Bakhmut.")
     assert any(e[0] == "RUSMIL" and e[2].startswith("19") for e in events)
     assert not any(e[2] == "112" for e in events)
+
+
+def test_a_claimed_attack_is_aimed_at_what_it_targeted():
+    events = _events("The militia claimed responsibility for a bombing targeting shoppers at a market in Chad's capital.")
+    assert any(e[1] is not None and e[1].startswith("TCD") and e[2] == "015" for e in events)

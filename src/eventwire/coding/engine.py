@@ -380,9 +380,16 @@ class Coder:
                 for o in objs + trig.tokens[1:]:
                     for inner in _prep_objects(o, ("for", "in"), trig.tokens):
                         aimed = _prep_objects(inner, ("on", "against", "at"), trig.tokens)
+                        # "an attack targeting shoppers at a mall": the participle's object
+                        for acl in (c for c in inner.children if c.dep_ == "acl" and c.tag_ == "VBG"):
+                            aimed += [c for c in acl.children if c.dep_ == "dobj"]
+                            aimed += _prep_objects(acl, ("at", "in"), trig.tokens)
                         groups.append(aimed)
                         # "an attack on a mall in Kenya's capital": the state of the place hit
-                        groups.extend(_prep_objects(a, ("in",), trig.tokens) for a in aimed)
+                        for a in aimed:
+                            places = _prep_objects(a, ("in", "at"), trig.tokens)
+                            groups.append(places)
+                            groups.extend(_prep_objects(pl, ("in",), trig.tokens) for pl in places)
             for o in objs:  # "welcomed the resumption of ties with B"
                 for inner in _prep_objects(o, ("of",), trig.tokens):
                     groups.append(_prep_objects(inner, ("with", "between", "to", "against", "by"), trig.tokens))

@@ -114,6 +114,30 @@ def test_petrarch_conventions_on_request():
     assert any(e.source.code == "IGOEUR" and e.target.code.startswith("IGOUNO") for e in igo)
 
 
+def test_petrarch_conventions_keep_the_place_state_for_victims_not_for_unnamed_doers():
+    from eventwire.coding.pipeline import CoderOptions, code_records
+
+    rec = [{"id": "a", "text": "Insurgents shelled a government-held district of Homs on Tuesday, "
+                               "killing five people."},
+           {"id": "b", "text": "Three children were killed in artillery shelling in the north of Gaza on Friday."}]
+    default = code_records(rec, CoderOptions())
+    petr = code_records(rec, CoderOptions(bare_countries=True, keep_statements=False))
+    # the insurgents' state is only the place's: a guess the default makes and PETRARCH does not
+    assert any(e.article_id == "a" and e.source.code == "SYRREB" for e in default)
+    assert any(e.article_id == "a" and e.source.code == "REB" for e in petr)
+    # those killed in Gaza are Gaza's people either way
+    assert any(e.article_id == "b" and e.target is not None and e.target.country == "PSE" for e in petr)
+
+
+def test_a_capital_after_against_or_by_is_a_party_not_the_place():
+    events = code_text("Dissidents jailed for campaigning against Tehran were freed on Sunday by a court.")
+    freed = [e for e in events if e.cameo.startswith("08")]
+    assert freed and all(e.location is None or e.location.country != "IRN" or e.location.name != "Tehran"
+                         for e in freed)
+    held = code_text("Police arrested dozens of protesters in Tehran on Sunday.")
+    assert any(e.location is not None and e.location.name == "Tehran" for e in held)
+
+
 def test_an_investigation_into_an_allegation_is_not_the_alleged_act():
     events = _events("Police in Nairobi launched an investigation into an allegation of rape against a senator.")
     assert not [c for _s, _t, c in events if c.startswith("18")]

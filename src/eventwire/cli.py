@@ -71,7 +71,8 @@ BareCountriesOption = typer.Option(
     False, "--bare-countries",
     help="Write a bare state name as its country code alone (ISR), as PETRARCH does, "
          "instead of its government (ISRGOV), the UN and EU as CAMEO's IGOs (IGOUNO, IGOEUR), and "
-         "give role words no country guessed from the rest of the article (REB, not SYRREB).")
+         "give role words no country guessed from the rest of the article, nor doers the "
+         "state of the place they act in (REB, not SYRREB).")
 MinConfidenceOption = typer.Option(
     0.0, "--min-confidence",
     help="Leave out events below this confidence (0-1); events naming no target are 0.7 or less, "

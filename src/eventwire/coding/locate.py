@@ -20,7 +20,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from eventwire.geo.resolve import SPECIFICITY, PlaceMention
+from eventwire.geo.resolve import SPECIFICITY, PlaceMention, load_place_words
 
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "parataxis", "csubj", "csubjpass"})
 REPORTED = frozenset({"ccomp", "parataxis"})
@@ -104,6 +104,16 @@ def content_tokens(doc: Doc, trigger_i: int) -> set[int]:
     return out
 
 
+def _party_object(tok: Token) -> bool:
+    """The object of a preposition that names a party to an act ("against", "by", "with"), unless
+    a border noun makes it a place ("the border with Niger")."""
+    if tok.dep_ != "pobj":
+        return False
+    words = load_place_words()
+    prep = tok.head
+    return prep.lower_ in words.party_prepositions and prep.head.lower_ not in words.with_nouns
+
+
 def event_place(doc: Doc, trigger_i: int, places: Sequence[PlaceMention], exclude: Iterable[int] = (),
                 dateline: PlaceMention | None = None,
                 tier_map: dict[int, int] | None = None,
@@ -124,6 +134,8 @@ def event_place(doc: Doc, trigger_i: int, places: Sequence[PlaceMention], exclud
             head = head.head
         if head.dep_ in SUBJECTS:
             continue  # "Kenya and Ethiopia signed ...": a subject is a participant, never the place
+        if _party_object(head):
+            continue  # "imprisoned for acting against Moscow": a party, not the place
         tier = tier_map.get(root.i)
         if tier is None:
             continue

@@ -203,7 +203,7 @@ def code_parsed(coder: Coder, article: Article, docs: list, options: CoderOption
             events.append(ev)
     if options.bare_countries:
         for ev in events:
-            ev.source = _bare(ev.source)
+            ev.source = _bare(ev.source, doer=True)
             ev.target = _bare(ev.target) if ev.target is not None else None
     return events
 
@@ -217,13 +217,18 @@ BARE_RULES = frozenset({"country", "metonymy", "capital", "demonym", "demonym-mo
 _IGO_PREFIXED = frozenset({"UNO", "EUR"})
 
 
-# Countries the article lent an unnamed actor ("insurgents", "police" with no state in the sentence
-# or the place of the event): its main state
+# Countries lent to an actor no word of its own places: the article's main state for a role word
+# ("insurgents", "police") or an unnamed doer. The state of the event's place stays with those the
+# act falls on ("children killed in Gaza") and with an unnamed doer ("soldiers killed in Ukraine":
+# by Ukraine), but not with a role word doing the act: insurgents shelling Aleppo may have come
+# from anywhere.
 GUESSED_RULES = frozenset({"agent+main-country", "implicit"})
+GUESSED_DOER_RULES = GUESSED_RULES | {"agent+setting"}
 
 
-def _bare(actor: Actor) -> Actor:
-    if actor.rule in GUESSED_RULES and actor.country and actor.code.startswith(actor.country):
+def _bare(actor: Actor, doer: bool = False) -> Actor:
+    guessed = GUESSED_DOER_RULES if doer else GUESSED_RULES
+    if actor.rule in guessed and actor.country and actor.code.startswith(actor.country):
         # PETRARCH reads one sentence at a time: a role word no word of it places has no country
         return replace(actor, country=None, code=actor.code[len(actor.country):] or "---")
     if actor.country in _IGO_PREFIXED and actor.code.startswith(actor.country):

@@ -165,7 +165,8 @@ def test_event_without_date_words_gets_the_published_day() -> None:
 def test_guessed_actor_country_follows_the_event_place() -> None:
     events = code_text("Israeli jets struck a building in Beirut, killing four people.", published="2024-09-20")
     hurt = [e for e in events if e.target is not None and e.cameo[:2] in {"18", "19", "20"}]
-    assert hurt and hurt[0].target.country == "LBN" and hurt[0].target.rule.endswith("place")
+    # the people killed are those the strike hit, and the place gives them their state
+    assert hurt and hurt[0].target.code == "LBNCVL" and hurt[0].target.rule.endswith("setting")
     assert hurt[0].source.country == "ISR"
 
 

@@ -29,12 +29,36 @@ def test_pattern_grammar():
     ('"040": meet\n', 1, "expected a list"),
     ('"040":\n  - N: visit from:S\n', 2, "only for verb patterns"),
     ('"040":\n  - receive visit from:S T\n', 2, "takes its target from the subject"),
+    ('"040":\n  - meet T\n  - N: visit S=envoy\n', 3, "only for verb patterns"),
+    ('"040":\n  - meet S=Envoy\n', 2, "bad word"),
 ])
 def test_errors_name_the_line(text, line, words):
     with pytest.raises(DataFileError) as info:
         parse_file("bad.yaml", text, {"040"})
     assert info.value.line == line and words in str(info.value)
     assert f"bad.yaml:{line}" in str(info.value)
+
+
+def test_a_subject_word_names_the_means_and_keys_the_verb():
+    sets = parse_sets("sets.yaml", "BOMB: [bomb, device]\n")
+    (p,) = parse_file("x.yaml", '"183":\n  - go off S=$BOMB\n', {"183"}, sets)
+    assert (p.head, p.words, p.subject_words) == ("go", ("off",), {"bomb", "device"})
+    assert p.specificity > parse_pattern("go off", "183", "x:1").specificity
+
+
+def test_a_weapon_as_subject_is_an_attack_by_someone_unnamed():
+    from eventwire import code_text
+
+    def acts(text: str) -> set[tuple[str, str | None, str]]:
+        return {(e.source.sector, e.target and e.target.sector, e.cameo) for e in code_text(text)}
+
+    assert ("UAF", None, "183") in {(s, None, c) for s, _t, c in acts(
+        "A car bomb went off near the central market in Kirkuk on Sunday.")}
+    assert any(c == "195" for _s, _t, c in acts("A missile hit an apartment block in Dnipro overnight."))
+    # the same verbs with a subject that is no weapon are no attack
+    assert not acts("Protests exploded across the country after the vote.")
+    assert not acts("A gas cylinder exploded in a restaurant kitchen in Lahore.")
+    assert not acts("The strike hit exporters hard.")
 
 
 def test_unquoted_noun_pattern_is_accepted():

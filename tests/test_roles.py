@@ -138,6 +138,20 @@ def test_a_capital_after_against_or_by_is_a_party_not_the_place():
     assert any(e.location is not None and e.location.name == "Tehran" for e in held)
 
 
+def test_a_toll_names_whom_an_attack_without_a_target_hit():
+    shelled = [e for e in code_text("Artillery shells landed in a crowded bus station in Horlivka on Monday, "
+                                    "killing six people.") if e.cameo[:2] in {"18", "19", "20"}]
+    # one fact: the shelling (194, by the shells' kind) of the people it killed
+    assert len(shelled) == 1 and shelled[0].cameo == "194" and shelled[0].target.sector == "CVL"
+    bombed = [e for e in code_text("A bomb exploded outside a police station in Mosul, killing four officers.")
+              if e.cameo[:2] in {"18", "19", "20"}]
+    assert [(e.source.sector, e.target.sector, e.cameo) for e in bombed] == [("UAF", "COP", "183")]
+    # an attack that names its target keeps it; the toll adds no second event
+    fired = [e for e in code_text("Soldiers opened fire on a rebel convoy near Goma, killing nine people.")
+             if e.cameo[:2] in {"18", "19", "20"}]
+    assert len(fired) == 1 and fired[0].target.sector == "REB"
+
+
 def test_an_investigation_into_an_allegation_is_not_the_alleged_act():
     events = _events("Police in Nairobi launched an investigation into an allegation of rape against a senator.")
     assert not [c for _s, _t, c in events if c.startswith("18")]

@@ -47,6 +47,8 @@ class Trigger:
     head: Token
     tokens: list[Token]
     preps: list[Token] = field(default_factory=list)
+    # the head of the attack trigger whose toll this participle tells ("..., killing 12 people")
+    toll_of: int | None = None
 
     def describe(self) -> str:
         return f"{self.pattern.code} '{self.pattern.text}' ({self.pattern.id})"
@@ -169,10 +171,13 @@ class Coder:
         final = [t for t in chosen if t.head.i not in covered and t.pattern.code != NO_EVENT]
         # "held talks ... to discuss X": the purpose clause restates the act already coded
         anchors: dict[int, str] = {}
+        anchor_heads: dict[int, int] = {}  # the token a clause hangs on -> its trigger's head
         for t in final:
             anchors[t.head.i] = t.pattern.code[:2]
+            anchor_heads[t.head.i] = t.head.i
             if t.pattern.noun and t.head.dep_ == "dobj":
                 anchors[t.head.head.i] = t.pattern.code[:2]
+                anchor_heads.setdefault(t.head.head.i, t.head.i)
         final = [t for t in final if not (
             t.head.dep_ in {"advcl", "xcomp", "acl"} and t.head.head.i != t.head.i
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.head.children)
@@ -187,11 +192,13 @@ class Coder:
         # (but "hosted talks between Israel and Hamas": the parties' own talks stand, unless the
         # hosting is only offered or planned: "offered to host talks between A and B")
         # "troops exchanged fire ..., killing 12 people": the toll of an attack already coded is
-        # that attack, not a second one
+        # that attack, not a second one; it is kept only to name whom the attack hit when the
+        # attack itself names no one ("shells landed in a market, killing four people")
         violent = {"18", "19", "20"}
-        final = [t for t in final if not (
-            t.head.dep_ == "advcl" and t.head.tag_ == "VBG" and t.pattern.code[:2] in violent
-            and anchors.get(t.head.head.i) in violent)]
+        for t in final:
+            if t.head.dep_ == "advcl" and t.head.tag_ == "VBG" and t.pattern.code[:2] in violent \
+                    and anchors.get(t.head.head.i) in violent:
+                t.toll_of = anchor_heads[t.head.head.i]
         return sorted(final, key=lambda t: t.head.i)
 
     # -- roles ---------------------------------------------------------------------------
@@ -725,6 +732,7 @@ class Coder:
             # "urged X to withdraw" is one appeal (0256), not also a bare appeal (020) by "urge"
             sent_events = [e for e in sent_events if not (
                 e.trigger_start in self._governors and e.cameo[:2] in {"01", "02", "03", "10", "13"})]
+            sent_events = self._fold_tolls(sent_events)
             sent_events = self._merge_means(doc, sent_events)
             self._share_targets(doc, sent_events)
             # a bare statement (010) adds nothing when the sentence reports a coded act
@@ -810,6 +818,35 @@ class Coder:
             if len(main) == 1:
                 e.target = main[0].target
                 e.confidence = round(e.confidence + 0.1, 2)
+
+    def _fold_tolls(self, events: list[Event]) -> list[Event]:
+        """"..., killing four people" after an attack is that attack's toll, one fact: it names
+        whom the attack hit when the attack names no one, and is no event of its own; an attack
+        that made no event (its doer unknown) leaves the toll standing as the act."""
+        out: list[Event] = []
+        filled: dict[int, list[Event]] = {}  # attack trigger -> the attack events a toll completed
+        for e in events:
+            toll_of = getattr(e, "_toll_of", None)
+            attacks = [o for o in events if toll_of is not None and getattr(o, "_trigger_i", None) == toll_of]
+            if not attacks:
+                out.append(e)
+                continue
+            if e.target is None:
+                continue
+            if all(o.target is None for o in attacks):
+                for o in attacks:
+                    o.target = e.target
+                    o.confidence = round(max(o.confidence, e.confidence), 2)
+                filled[toll_of] = attacks
+            elif toll_of in filled:
+                # "..., killing three soldiers and wounding two civilians": each group it hit
+                for o in filled[toll_of][:1]:
+                    if all(x.target is None or x.target.code != e.target.code for x in out + attacks):
+                        twin = dc_replace(o, target=e.target)
+                        for attr in ("_definite", "_trigger_i", "_actor_tokens", "_toll_of"):
+                            setattr(twin, attr, getattr(o, attr, None))
+                        out.append(twin)
+        return out
 
     def _merge_means(self, doc: Doc, events: list[Event]) -> list[Event]:
         """"were killed in an air strike by government forces": the strike is how the killing
@@ -982,7 +1019,7 @@ class Coder:
                 any(c.dep_ == "nsubjpass" for c in trig.head.children)
                 or (trig.head.dep_ == "acl" and trig.head.tag_ == "VBN"))
             weapon_subject = not trig.pattern.noun and code[:2] in {"18", "19", "20"} and any(
-                c.dep_ == "nsubj" and self._is_violent_thing(c) for c in trig.head.children)
+                self._is_violent_thing(c) for c in _means_subjects(trig.head))
             described = trig.pattern.noun and trig.head.dep_ == "pobj" and trig.head.head.lower_ == "of"
             # "blocked the highway to protest the arrest of their leader": an arrest named only as
             # what is protested or condemned is told as known, its doer unknown: not coded again
@@ -993,7 +1030,7 @@ class Coder:
                 # "were arrested", "arrests were made", "the arrest of X": who did it is implied
                 sources = self._implicit_source(trig.head, code, resolver, mentions)
                 if weapon_subject:  # "a car bomb killed ...": the bomb's words name the unknown doer
-                    subj = next(c for c in trig.head.children if c.dep_ == "nsubj")
+                    subj = next(c for c in _means_subjects(trig.head) if self._is_violent_thing(c))
                     sources = [dc_replace(a, text=_phrase_text(subj, subj.text)) for a in sources]
         if code is not None and not sources and src_toks and self.keep_unknown:
             # a named doer the knowledge base does not know ("Pete Wilson signed ..."): the act
@@ -1102,6 +1139,7 @@ class Coder:
             out[-1]._definite = definite
             out[-1]._trigger_i = trig.head.i
             out[-1]._actor_tokens = actor_tokens
+            out[-1]._toll_of = trig.toll_of
         if claimed_own and code[:2] in {"18", "19", "20"} and not code.startswith("192"):
             info15 = self.ontology.get("015")
             for ev in list(out):
@@ -1254,13 +1292,15 @@ class Coder:
         attack a planted bomb does is a bombing (modality.yaml `military_means`, `bombing_means`)."""
         if trig.pattern.noun:
             return None
-        if trig.pattern.code == "190":
-            # "a roadside bomb struck an army convoy": a planted bomb is a bombing
-            bombs = self.modal.get("bombing_means") or ()
-            if any(c.dep_ == "nsubj" and c.lemma_.lower() in bombs for c in trig.head.children):
-                return "183"
-            return None
         means = self.modal.get("military_means") or {}
+        if trig.pattern.code == "190":
+            # "a roadside bomb struck an army convoy": a planted bomb is a bombing; "a missile hit
+            # the school", "shells landed in the market": the weapon says how force was used
+            bombs = self.modal.get("bombing_means") or ()
+            subjects = [c.lemma_.lower() for c in _means_subjects(trig.head)]
+            if any(s in bombs for s in subjects):
+                return "183"
+            return next((str(means[s]) for s in subjects if s in means), None)
         if trig.pattern.code[:2] != "18" or not means:
             return None
         for prep in trig.head.children:
@@ -1288,6 +1328,8 @@ class Coder:
     def _is_violent_thing(self, tok: Token) -> bool:
         """An attack or a weapon as subject ("the blast killed", "a shell hit"), not a flood."""
         lemma = tok.lemma_.lower()
+        if tok.tag_ == "NNPS" and lemma.endswith("s"):
+            lemma = lemma[:-1]  # "Rockets rain down on ...": a headline plural taken for a name
         if lemma in self.weapons:
             return True
         return any(p.code[:2] in {"18", "19", "20"} for p in self.lexicon.heads(True).get(lemma, ()))
@@ -1334,6 +1376,18 @@ class Coder:
                 break
         return Actor(code=(actor.country or "") + sector, country=actor.country, sector=sector,
                      text=actor.text, name=actor.name, rule="modifier", entry=actor.entry)
+
+
+def _means_subjects(verb: Token) -> list[Token]:
+    """The subject of a verb, or for a participle or conjunct with none of its own, the subject
+    of the clause it hangs from ("a car bomb exploded ..., killing six officers")."""
+    own = [c for c in verb.children if c.dep_ == "nsubj"]
+    if own or any(c.dep_ == "nsubjpass" for c in verb.children):
+        return own
+    if verb.dep_ in {"advcl", "conj"} and verb.tag_ in {"VBG", "VBD", "VBZ", "VBP"} \
+            and verb.head.pos_ in {"VERB", "AUX"}:
+        return [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return []
 
 
 def _with_sector(actor: Actor, sector: str) -> Actor:

@@ -21,6 +21,7 @@ _WORD = re.compile(r"^[a-z][a-z'\-]*$")
 _ROLE = re.compile(r"^([a-z]+):T$")
 _SOURCE_ROLE = re.compile(r"^([a-z]+):S$")
 _EXCL = re.compile(r"^!([a-z][a-z'\-]*)$")
+_SUBJ = re.compile(r"^S=([a-z][a-z'\-]*(?:\|[a-z][a-z'\-]*)*)$")
 
 
 @dataclass(frozen=True)
@@ -57,11 +58,15 @@ class Pattern:
     after: tuple[Element, ...] = ()
     target_mark: tuple[str, int, int] | None = None  # ("subject"|"after", slot, phrases skipped)
     source_mark: tuple[str, int, int] | None = None
+    # "S=bomb": the verb's subject must be one of these lemmas. Such a subject is the means of
+    # the act, not its doer ("a car bomb exploded", "a rocket hit a house").
+    subject_words: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def specificity(self) -> tuple[int, int]:
         words = len(self.before) + len(self.after) if self.ordered else len(self.words)
-        return (1 + words, len(self.target_preps) + len(self.source_preps), len(self.code))
+        return (1 + words + bool(self.subject_words), len(self.target_preps) + len(self.source_preps),
+                len(self.code))
 
 
 def parse_pattern(text: str, code: str, pid: str) -> Pattern:
@@ -77,6 +82,7 @@ def parse_pattern(text: str, code: str, pid: str) -> Pattern:
     preps: list[str] = []
     source_preps: list[str] = []
     exclude: set[str] = set()
+    subject: set[str] = set()
     obj = False
     obj_actor = False
     for tok in tokens:
@@ -96,18 +102,24 @@ def parse_pattern(text: str, code: str, pid: str) -> Pattern:
             source_preps.append(m.group(1))
         elif m := _EXCL.match(tok):
             exclude.add(m.group(1))
+        elif m := _SUBJ.match(tok):
+            if noun:
+                raise ValueError("'S=lemma' (a required subject word) is only for verb patterns")
+            subject.update(m.group(1).split("|"))
         elif _WORD.match(tok):
             plain.append(tok)
         else:
-            raise ValueError(f"bad word '{tok}' (lower-case lemmas, 'prep:T', 'prep:S', 'T', 'T!' or '!lemma')")
+            raise ValueError(f"bad word '{tok}' (lower-case lemmas, 'prep:T', 'prep:S', 'T', 'T!', '!lemma' or 'S=lemma')")
     if not plain:
         raise ValueError("no trigger word")
     head = plain[-1] if noun else plain[0]
     words = tuple(plain[:-1] if noun else plain[1:])
     if source_preps and (obj or preps):
         raise ValueError("a pattern with 'prep:S' takes its target from the subject; no 'T' words")
+    if subject and source_preps:
+        raise ValueError("'S=lemma' names the means as subject; it cannot take its source from 'prep:S'")
     return Pattern(pid, code, text.strip(), noun, head, words, tuple(preps), obj, frozenset(exclude),
-                   tuple(source_preps), obj_actor)
+                   tuple(source_preps), obj_actor, subject_words=frozenset(subject))
 
 
 def _data_files() -> list[tuple[str, str]]:
@@ -116,6 +128,7 @@ def _data_files() -> list[tuple[str, str]]:
 
 
 _SET = re.compile(r"^\$([A-Z][A-Z_]*)$")
+_SUBJ_SET = re.compile(r"^S=\$([A-Z][A-Z_]*)$")
 
 
 def parse_sets(name: str, text: str) -> dict[str, list[str]]:
@@ -143,6 +156,11 @@ def expand_sets(raw: str, sets: dict[str, list[str]]) -> list[tuple[str, str]]:
     tokens = raw.split()
     choices = []
     for tok in tokens:
+        if m := _SUBJ_SET.match(tok):  # "S=$BOMB": one pattern whose subject may be any of them
+            if m.group(1) not in sets:
+                raise ValueError(f"unknown word set ${m.group(1)}")
+            choices.append(["S=" + "|".join(sets[m.group(1)])])
+            continue
         m = _SET.match(tok)
         if m:
             if m.group(1) not in sets:
@@ -151,7 +169,7 @@ def expand_sets(raw: str, sets: dict[str, list[str]]) -> list[tuple[str, str]]:
         else:
             choices.append([tok])
     if all(len(c) == 1 for c in choices):
-        return [("", raw)]
+        return [("", " ".join(c[0] for c in choices))]
     return [("#" + "+".join(w for w, c in zip(combo, choices) if len(c) > 1), " ".join(combo))
             for combo in product(*choices)]
 
@@ -271,6 +289,8 @@ class Lexicon:
                         for p in c.children if p.dep_ == "prep" and p.lower_ in {"in", "of"}
                         for g in p.children if g.dep_ == "pobj"]
         for p in self.heads(noun).get(head.lemma_.lower(), ()):
+            if p.subject_words and not any(c.dep_ == "nsubj" and _lemma_in(c, p.subject_words) for c in children):
+                continue
             if p.ordered:
                 slots = match_ordered(head, p)
                 if slots is not None:
@@ -316,6 +336,13 @@ _CARRIERS = frozenset({"effort", "process", "bid", "plan", "programme", "program
 _NOUN_POS = ["NOUN", "PROPN"]
 _SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 _PREP_DEPS = {"prep", "agent", "dative", "prt"}
+
+
+def _lemma_in(tok, words: frozenset[str]) -> bool:
+    """Whether a noun's lemma is one of `words`, also when the tagger took a plural at the start
+    of a headline for a name ("Rockets rain down on ...")."""
+    lemma = tok.lemma_.lower()
+    return lemma in words or (tok.tag_ == "NNPS" and lemma.endswith("s") and lemma[:-1] in words)
 
 
 def _token_is(tok, word: str) -> bool:

@@ -152,6 +152,27 @@ def test_a_toll_names_whom_an_attack_without_a_target_hit():
     assert len(fired) == 1 and fired[0].target.sector == "REB"
 
 
+def test_an_attack_on_a_village_falls_on_its_people_and_a_capture_on_its_state():
+    raid = [e for e in code_text("Men armed with machetes attacked a village in Benue state overnight.")
+            if e.cameo[:2] == "19"]
+    assert raid and raid[0].source.code == "UAF" and raid[0].target.code == "NGACVL"
+    taken = [e for e in code_text("Rebels captured the town of Kamanyola in eastern Congo on Monday.")
+             if e.cameo.startswith("19")]
+    assert taken and taken[0].target.code == "CODGOV"
+
+
+def test_war_machines_stand_for_the_force_that_fields_them():
+    assert ("UKRGOV", "RUSMIL", "190") in _events("Ukraine said it destroyed four Russian tanks near Kupiansk.")
+    assert not _with_code(_events("Floods destroyed crops across Sindh province."), "19")
+
+
+def test_a_verb_of_another_clause_is_no_word_of_a_pattern():
+    # "opened an inquiry after a tank fired on ...": not "open fire"; the tank fired
+    events = code_text("Observers said they had opened an inquiry after an Israeli tank fired on their post.")
+    fire = [e for e in events if e.cameo.startswith("19")]
+    assert fire and all(e.source.code == "ISRMIL" for e in fire)
+
+
 def test_an_investigation_into_an_allegation_is_not_the_alleged_act():
     events = _events("Police in Nairobi launched an investigation into an allegation of rape against a senator.")
     assert not [c for _s, _t, c in events if c.startswith("18")]

@@ -472,6 +472,10 @@ class ActorResolver:
                     continue  # "a prisoner exchange deal", "civilian casualties": not an actor
                 sector, where, agent_text = mentions.agents[t.i]
                 break
+        if sector is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in _ARMABLE and any(
+                c.dep_ == "acl" and c.lemma_.lower() == "arm" for c in tok.children):
+            # "men armed with machetes", "youths armed with sticks": armed, and named by no group
+            sector, where, agent_text = "UAF", None, text
         counterpart = any(t.lower_ in {"counterpart", "counterparts"} for t in np)
         if (head_hit and head_hit[0].kind == "petrarch") or (
                 not head_hit and any(e.kind == "petrarch" for e in countries)):
@@ -789,6 +793,11 @@ def _petrarch_split(code: str) -> tuple[str, str | None, str | None]:
     """(code, country, sector) of a dictionary code: its first two three-letter blocks."""
     country = code[:3] if code[:3] not in {"", "---"} else None
     return code, country, code[3:6] or None
+
+
+# people an "armed with" participle turns into an unnamed armed force
+_ARMABLE = frozenset({"man", "men", "youth", "people", "person", "group", "gang", "individual", "assailant",
+                      "attacker", "mob"})
 
 
 def _copy(actor: Actor, text: str, rule: str, name: str | None = None) -> Actor:

@@ -57,7 +57,21 @@ def _content_codes() -> tuple[str, ...]:
     return tuple((load_modality().get("place_target") or {}).get("content", ()))
 
 
-def place_target(ev: Event, place, names: dict | None = None, content: bool = False) -> Actor | None:
+def _civilian_object(doc: Doc, trigger_i: int) -> bool:
+    """Whether the act was aimed at a place where people live or gather ("shelled a village",
+    "attacked a market"): then those it hit are the place's people, not its government."""
+    nouns = frozenset((load_modality().get("place_target") or {}).get("civilian_places", ()))
+    trig = doc[trigger_i]
+    objs = [c for c in trig.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objs += [g for c in trig.children if c.dep_ == "prep" and c.lower_ in {"on", "at", "against"}
+             for g in c.children if g.dep_ == "pobj"]
+    if trig.dep_ == "dobj" and trig.pos_ == "NOUN":  # "launched an attack on a market"
+        objs += [g for c in trig.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(o.lemma_.lower() in nouns for o in objs)
+
+
+def place_target(ev: Event, place, names: dict | None = None, content: bool = False,
+                 civilian: bool = False) -> Actor | None:
     """The state of the place where a target-less act happened, for the acts listed under
     `place_target` in modality.yaml ("protested in Beijing" is a protest China faces). Words the
     actor dictionary knows as a state name it by the dictionary, not the gazetteer."""
@@ -87,7 +101,7 @@ def place_target(ev: Event, place, names: dict | None = None, content: bool = Fa
     if imported:
         return Actor(code=country, country=country, sector=None, text=place.text, rule="place")
     state = {"GOV", "MIL", "COP", "JUD", "SPY"}  # "police carried out arrests in Tbilisi": on its people
-    sector = "CVL" if ev.source.country == country and ev.source.sector in state else "GOV"
+    sector = "CVL" if civilian or (ev.source.country == country and ev.source.sector in state) else "GOV"
     return Actor(code=country + sector, country=country, sector=sector, text=place.text, rule="place")
 
 
@@ -150,7 +164,11 @@ class Setting:
                     ev.source = _placed(ev.source, place.candidate.country)
                     ev.target = _placed(ev.target, place.candidate.country) if ev.target else None
                 if ev.target is None and _tier in (1, 2):
-                    ev.target = place_target(ev, place, self.names[seg_index])
+                    ev.target = place_target(ev, place, self.names[seg_index],
+                                             # (a town captured is taken from its state: 192)
+                                             civilian=ev.cameo[:2] in {"18", "19", "20"}
+                                             and not ev.cameo.startswith("192")
+                                             and _civilian_object(doc, trig))
             if ev.target is None and any(ev.cameo.startswith(c) for c in _content_codes()):
                 # "sorrow for the shootings in South Carolina": the place of what it is about
                 content = content_tokens(doc, trig)

@@ -298,8 +298,10 @@ class Lexicon:
                 continue
             words = [head]
             for w in p.words:
+                # ("opened an inquiry after a tank fired": a verb of another clause is no word
+                # of "open fire")
                 hit = next((c for c in children if c.lemma_.lower() == w and c not in words
-                            and (p.noun or c.dep_ not in _SUBJECT_DEPS)), None)
+                            and (p.noun or c.dep_ not in _SUBJECT_DEPS) and c.dep_ not in _OTHER_CLAUSES), None)
                 if hit is None and (len(words) == 1 or w not in _PARTICLES):
                     # ("called up thousands of reservists": after the particle too)
                     hit = next((c for c in carried if c.lemma_.lower() == w and c not in words), None)
@@ -335,6 +337,7 @@ _CARRIERS = frozenset({"effort", "process", "bid", "plan", "programme", "program
                        "worker", "group", "official"})
 _NOUN_POS = ["NOUN", "PROPN"]
 _SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
+_OTHER_CLAUSES = frozenset({"advcl", "conj", "parataxis", "relcl"})
 _PREP_DEPS = {"prep", "agent", "dative", "prt"}
 
 

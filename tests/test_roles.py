@@ -173,6 +173,32 @@ def test_a_verb_of_another_clause_is_no_word_of_a_pattern():
     assert fire and all(e.source.code == "ISRMIL" for e in fire)
 
 
+def test_an_agreed_truce_is_the_truce_between_the_parties():
+    events = _events("Ethiopia and the Tigray rebels agreed to a ten-day truce on Friday.")
+    assert _with_code(events, "087") and not _with_code(events, "03")
+    # an agreement to act named by a verb stays an intent
+    assert _with_code(_events("Chad agreed to withdraw its troops from the border."), "03")
+
+
+def test_conjoined_forces_trading_fire_fight_each_other():
+    events = _events("Indian and Chinese troops traded fire along the disputed frontier overnight.")
+    assert {("INDMIL", "CHNMIL", "193"), ("CHNMIL", "INDMIL", "193")} <= set(events)
+
+
+def test_what_a_state_puts_forward_is_the_government_s():
+    assert ("PSEREB", "ISRGOV", "120") in _events("Hamas rejected an Israeli proposal for a phased truce.")
+    # and what the proposal asks for is not done
+    asked = _events("Moscow rejected a Ukrainian proposal that Russia withdraw from Zaporizhzhia.")
+    assert not _with_code(asked, "16") and not _with_code(asked, "08")
+
+
+def test_a_group_s_officials_and_forces_are_the_group():
+    assert ("LBNREB", "IRNGOV", "040") in _events("Hezbollah officials met Iranian envoys in Beirut on Monday.")
+    # a body named after its owner is the owner's
+    urged = _events("The African Union's Peace and Security Council urged Sudan's army to stop the fighting.")
+    assert any(s == "IGO" for s, _t, _c in urged) and not any(s.startswith("UNO") for s, _t, _c in urged)
+
+
 def test_an_investigation_into_an_allegation_is_not_the_alleged_act():
     events = _events("Police in Nairobi launched an investigation into an allegation of rape against a senator.")
     assert not [c for _s, _t, c in events if c.startswith("18")]

@@ -494,6 +494,19 @@ class ActorResolver:
             self._remember(actor, person=True)
             self.people[tok.text] = actor
             return [actor]
+        if head_hit and head_hit[0].kind == "org":
+            # "the African Union's Peace and Security Council", "Russia's Security Council": a
+            # body named after its owner belongs to the owner, not to a namesake elsewhere
+            owner = next((mentions.names[c.i][0] for c in doc[head_hit[1]:head_hit[2]].root.children
+                          if c.dep_ == "poss" and c.i in mentions.names), None)
+            if owner is None:
+                owner = next((mentions.names[c.i][0] for c in tok.children
+                              if c.dep_ == "poss" and c.i in mentions.names), None)
+            if owner is not None and owner.kind in {"org", "country", "capital"} \
+                    and owner.country != head_hit[0].country:
+                actor = make_actor(owner, owner.sector if owner.kind == "org" else "GOV", text, "owner")
+                self._remember(actor, person=False)
+                return [actor]
         if head_hit and not (sector and head_hit[0].kind == "demonym"):
             entry = head_hit[0]
             if entry.kind == "demonym":
@@ -571,6 +584,10 @@ class ActorResolver:
                 sec = sector
                 if entry.country in {"IGO", "UNO", "EUR", "NGO", "IMG"} and tok.pos_ == "PROPN":
                     sec = None  # "UN Secretary-General Guterres" is the UN itself
+                if entry.kind == "org" and entry.sector in _NONSTATE and sec in {"GOV", "MIL"}:
+                    # "a Hamas delegation", "Hezbollah officials", "Houthi forces": the group's
+                    # own people, not a government or an army
+                    sec = entry.sector
                 if sec is None:
                     sec = entry.sector if entry.kind == "org" else None
                     if sec is None and entry.kind in {"country", "capital"}:
@@ -794,6 +811,9 @@ def _petrarch_split(code: str) -> tuple[str, str | None, str | None]:
     country = code[:3] if code[:3] not in {"", "---"} else None
     return code, country, code[3:6] or None
 
+
+# sectors of organisations that are not the state: their officials and forces stay the group's
+_NONSTATE = frozenset({"REB", "OPP", "PTY", "CRM", "REL", "NGO", "BUS", "LAB", "JRN", "EDU", "MED", "CVL"})
 
 # people an "armed with" participle turns into an unnamed armed force
 _ARMABLE = frozenset({"man", "men", "youth", "people", "person", "group", "gang", "individual", "assailant",

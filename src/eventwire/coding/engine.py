@@ -78,11 +78,19 @@ _MILITARY_THINGS = frozenset({"positions", "position", "bases", "base", "posts",
                               "trenches", "lines", "convoy", "convoys", "tanks", "warships", "jets",
                               "drones", "artillery", "garrison", "barracks", "frontline", "defences",
                               "defenses", "units", "brigade", "battalion"})
+# what only a state puts forward or is: "rejected the Israeli proposal", "recognised a
+# Palestinian state" act on the government, not on the people
+_STATE_ACTS = frozenset({"proposal", "proposals", "plan", "plans", "request", "requests", "offer", "offers",
+                         "initiative", "initiatives", "ultimatum", "demand", "demands", "draft", "bid",
+                         "state", "authorities", "leadership", "delegation", "delegations", "negotiators",
+                         "envoy", "envoys", "counterproposal", "peace plan", "terms"})
 # texts that speak for whoever issues them ("a resolution criticising X")
 _DOCUMENTS = frozenset({"resolution", "statement", "declaration", "communique", "communiqué", "letter",
                         "report", "motion", "bill", "decree", "note", "memorandum", "petition"})
 # nouns whose clause is said, not shown ("allegations that forces used chlorine")
-_UNPROVEN = frozenset({"allegation", "accusation", "claim", "rumour", "rumor", "speculation", "suspicion"})
+_UNPROVEN = frozenset({"allegation", "accusation", "claim", "rumour", "rumor", "speculation", "suspicion",
+                       # "a proposal that Kyiv withdraw", "demands that the army return": asked, not done
+                       "proposal", "demand", "request", "call", "suggestion", "ultimatum", "idea"})
 # prepositions that only say where ("rallied in Tbilisi"): never what an act is about
 # Verbs whose negation affirms the act they govern ("did not hesitate to strike").
 _UNDAUNTED = frozenset({"hesitate", "cease", "fail", "forget", "stop", "wait", "delay"})
@@ -561,8 +569,9 @@ class Coder:
             if own.pos_ in {"VERB", "AUX"} or own.head.i == own.i:
                 break
             own = own.head
-        if _conditional(own) or (own.dep_ in {"acl", "ccomp"} and own.head.pos_ == "NOUN"
-                                 and own.head.lemma_.lower() in _UNPROVEN):
+        if _conditional(own) or ((own.dep_ in {"acl", "ccomp"} or (own.dep_ == "relcl" and own.tag_ == "VB"))
+                                 and own.head.pos_ == "NOUN" and own.head.lemma_.lower() in _UNPROVEN):
+            # ("a proposal that Kyiv withdraw", its subjunctive read as a relative clause)
             # "unless Brasilia drops the case", "allegations that forces used chlorine": not a deed
             return "failure", negated, True, None
         if clause.dep_ == "acl" and _infinitive(clause):
@@ -656,6 +665,12 @@ class Coder:
                 # "accused Russia of shelling", "by continuing to attack"
                 gov = cur.head.head
                 fam = self.modal["governors"].get(gov.lemma_.lower())
+                if fam == "intent" and cur.pos_ == "NOUN" and cur.head.lower_ == "to" \
+                        and gov.lemma_.lower() in self.modal.get("agreed_acts", ()):
+                    # "agreed to a ceasefire": the truce is agreed, not merely intended, and
+                    # the agreeing is no second event
+                    self._absorbed = gov
+                    break
                 if fam:
                     self._gov_token = gov
                     return fam, gov.lemma_.lower(), False
@@ -882,7 +897,12 @@ class Coder:
                     mentions: Mentions, from_caption: bool, base_offset: int,
                     trace: list | None) -> list[Event]:
         self._gov_token = None
+        self._absorbed = None
         family, negated, hypothetical, gov = self.modality(trig)
+        if self._absorbed is not None and not negated:
+            if not hasattr(self, "_governors"):
+                self._governors = set()
+            self._governors.add(base_offset + self._absorbed.idx)
         code = self.recode(self._means_code(trig) or trig.pattern.code, family, hypothetical)
         tone_clause = None
         if code == "010":
@@ -1397,7 +1417,7 @@ def _with_sector(actor: Actor, sector: str) -> Actor:
     if actor.rule != "demonym-modifier" or actor.sector is not None:
         return actor
     words = set(actor.text.lower().split()[:4])  # the phrase's head, before what follows it
-    if sector == "CVL" and words & _TRADE:
+    if sector == "CVL" and words & (_TRADE | _STATE_ACTS):
         sector = "GOV"
     elif sector == "CVL" and words & _MILITARY_THINGS:
         sector = "MIL"  # "struck Ukrainian positions"

@@ -199,6 +199,17 @@ def test_a_group_s_officials_and_forces_are_the_group():
     assert any(s == "IGO" for s, _t, _c in urged) and not any(s.startswith("UNO") for s, _t, _c in urged)
 
 
+def test_people_killed_when_an_attack_happened_are_its_toll():
+    events = [e for e in code_text("Two farmers were killed when a Turkish drone struck their truck near Qamishli.")
+              if e.cameo[:2] in {"18", "19", "20"}]
+    assert [(e.source.code, e.target.code) for e in events] == [("TURMIL", "SYRCVL")]
+
+
+def test_a_disaster_does_nothing_political():
+    assert not code_text("Typhoon Rai slammed into the central Philippines on Thursday, killing 12 people.")
+    assert not code_text("Cyclone Idai battered the port city of Beira, killing hundreds.")
+
+
 def test_an_investigation_into_an_allegation_is_not_the_alleged_act():
     events = _events("Police in Nairobi launched an investigation into an allegation of rape against a senator.")
     assert not [c for _s, _t, c in events if c.startswith("18")]

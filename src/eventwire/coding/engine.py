@@ -747,7 +747,7 @@ class Coder:
             # "urged X to withdraw" is one appeal (0256), not also a bare appeal (020) by "urge"
             sent_events = [e for e in sent_events if not (
                 e.trigger_start in self._governors and e.cameo[:2] in {"01", "02", "03", "10", "13"})]
-            sent_events = self._fold_tolls(sent_events)
+            sent_events = self._fold_victims(doc, self._fold_tolls(sent_events))
             sent_events = self._merge_means(doc, sent_events)
             self._share_targets(doc, sent_events)
             # a bare statement (010) adds nothing when the sentence reports a coded act
@@ -833,6 +833,28 @@ class Coder:
             if len(main) == 1:
                 e.target = main[0].target
                 e.confidence = round(e.confidence + 0.1, 2)
+
+    def _fold_victims(self, doc: Doc, events: list[Event]) -> list[Event]:
+        """"Three civilians were killed when a drone struck their car": the killing with no doer
+        is the toll of the attack told in its "when" clause, one fact, by the attack's doer."""
+        violent = {"18", "19", "20"}
+        drop: set[int] = set()
+        for k, e in enumerate(events):
+            i = getattr(e, "_trigger_i", None)
+            if i is None or e.cameo[:2] not in violent or e.source.rule != "implicit" or e.target is None:
+                continue
+            clauses = {c.i for c in doc[i].children if c.dep_ == "advcl"
+                       and any(m.dep_ in {"mark", "advmod"} and m.lower_ in {"when", "as", "after"}
+                               for m in c.children)}
+            attacks = [o for o in events if o is not e and o.cameo[:2] in violent
+                       and getattr(o, "_trigger_i", None) in clauses]
+            if not attacks:
+                continue
+            for o in attacks:
+                if o.target is None:
+                    o.target = e.target
+            drop.add(k)
+        return [e for k, e in enumerate(events) if k not in drop]
 
     def _fold_tolls(self, events: list[Event]) -> list[Event]:
         """"..., killing four people" after an attack is that attack's toll, one fact: it names
@@ -1030,7 +1052,8 @@ class Coder:
                           "source_tokens": src_toks, "target_tokens": tgt_toks})
         if code is not None and code[:2] in {"18", "19", "20"} and family is None and _purpose(trig.head):
             return []  # "sent troops to help fight insurgents": an aim, not a fight
-        if code is not None and code[:2] in _HOSTILE and self._accidental(trig.head):
+        if code is not None and (code[:2] in _HOSTILE and self._accidental(trig.head)
+                                 or not trig.pattern.noun and self._accidental(trig.head, subject_only=True)):
             return []  # "killed in a car crash": no doer, no political event
         if code is not None and not sources and (_background(trig.head) or self._describes_object(trig.head)):
             return []  # "a member jailed over a year ago", "who had been arrested in 2019"
@@ -1197,14 +1220,18 @@ class Coder:
             return False
         return any(gov.i in {w.i for w in t.tokens} for t in cache[1])
 
-    def _accidental(self, verb: Token) -> bool:
-        """Whether the act's cause is an accident or a disaster (modality.yaml `accidents`)."""
+    def _accidental(self, verb: Token, subject_only: bool = False) -> bool:
+        """Whether the act's cause is an accident or a disaster (modality.yaml `accidents`);
+        `subject_only`: whether the disaster is what does it ("a cyclone battered the coast")."""
         causes = set(self.modal.get("accidents", ()))
         if not causes:
             return False
-        heads = [c for c in verb.children if c.dep_ in {"nsubj", "agent"}]
-        heads += [g for c in verb.children if c.dep_ in {"agent", "prep"} and c.lower_ in {"by", "in", "from"}
-                  for g in c.children if g.dep_ == "pobj"]
+        heads = [c for c in verb.children if c.dep_ in {"nsubj", "agent"}] + _means_subjects(verb)
+        if not subject_only:
+            heads += [g for c in verb.children if c.dep_ in {"agent", "prep"} and c.lower_ in {"by", "in", "from"}
+                      for g in c.children if g.dep_ == "pobj"]
+        # "Cyclone Freddy battered Malawi, killing 400": the storm's name says what it is
+        heads += [c for h in list(heads) for c in h.children if c.dep_ == "compound"]
         return any(h.lemma_.lower() in causes for h in heads)
 
     def _claimed(self, code: str, sources: list[Actor], src_toks: list[Token],

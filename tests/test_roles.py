@@ -210,6 +210,25 @@ def test_a_disaster_does_nothing_political():
     assert not code_text("Cyclone Idai battered the port city of Beira, killing hundreds.")
 
 
+def test_a_crowd_in_a_story_of_protests_is_protesting():
+    text = ("Protesters stormed the parliament building in Kampala on Tuesday, and police opened fire on "
+            "the crowd, killing two people.")
+    events = _events(text)
+    assert ("UGAOPP", "UGALEG", "145") in events  # storming by protesters is a riot
+    assert any(s == "UGACOP" and t == "UGAOPP" and c == "175" for s, t, c in events)
+    # with no protest in the story, a crowd stays a crowd of civilians
+    assert all(t != "OPP" for _s, t, _c in _events("Police dispersed a crowd of football fans outside the stadium."))
+
+
+def test_the_means_of_a_verb_is_used_by_its_subject_on_its_object():
+    assert ("CHNMIL", "PHLGOV", "175") in _events(
+        "Chinese coast guard ships blasted a Philippine government vessel with water cannon on Monday.")
+
+
+def test_dying_in_custody_is_no_new_arrest():
+    assert not _with_code(_events("A young man died in police custody in Dakar on Sunday."), "17")
+
+
 def test_an_investigation_into_an_allegation_is_not_the_alleged_act():
     events = _events("Police in Nairobi launched an investigation into an allegation of rape against a senator.")
     assert not [c for _s, _t, c in events if c.startswith("18")]

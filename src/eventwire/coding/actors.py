@@ -472,6 +472,10 @@ class ActorResolver:
                     continue  # "a prisoner exchange deal", "civilian casualties": not an actor
                 sector, where, agent_text = mentions.agents[t.i]
                 break
+        if sector == "CVL" and tok.lemma_.lower() in {"crowd", "mob", "throng"} \
+                and any(t.lemma_.lower() in _PROTEST_WORDS for t in doc):
+            # "police opened fire on the crowd" in a story of protests: the crowd protests
+            sector = "OPP"
         if sector is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in _ARMABLE and any(
                 c.dep_ == "acl" and c.lemma_.lower() == "arm" for c in tok.children):
             # "men armed with machetes", "youths armed with sticks": armed, and named by no group
@@ -814,6 +818,10 @@ def _petrarch_split(code: str) -> tuple[str, str | None, str | None]:
 
 # sectors of organisations that are not the state: their officials and forces stay the group's
 _NONSTATE = frozenset({"REB", "OPP", "PTY", "CRM", "REL", "NGO", "BUS", "LAB", "JRN", "EDU", "MED", "CVL"})
+
+# words that make a crowd in the same text a crowd of protesters
+_PROTEST_WORDS = frozenset({"protester", "protestor", "demonstrator", "protest", "demonstration", "rally",
+                            "march", "rioter", "riot", "sit-in", "unrest"})
 
 # people an "armed with" participle turns into an unnamed armed force
 _ARMABLE = frozenset({"man", "men", "youth", "people", "person", "group", "gang", "individual", "assailant",

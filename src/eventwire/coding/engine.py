@@ -461,6 +461,11 @@ class Coder:
             if governor is not None and governor.lemma_.lower() not in self.light_verbs \
                     and not _held_responsible(head):
                 governor = None  # "condemned the attack": the critic did not attack
+            if governor is None and head.dep_ == "pobj" and head.head.lower_ == "with" \
+                    and head.head.head.pos_ == "VERB" and p.code[:2] in {"17", "18", "19", "20"}:
+                # "blasted a vessel with water cannon", "dispersed them with tear gas": the means
+                # of the verb's act, used by its subject on its object
+                governor = head.head.head
             if governor is not None and governor.pos_ in {"VERB", "AUX"}:
                 subj, passive = self._subject(governor)
                 if subj is not None and not sources:
@@ -1063,7 +1068,8 @@ class Coder:
                 or (trig.head.dep_ == "acl" and trig.head.tag_ == "VBN"))
             weapon_subject = not trig.pattern.noun and code[:2] in {"18", "19", "20"} and any(
                 self._is_violent_thing(c) for c in _means_subjects(trig.head))
-            described = trig.pattern.noun and trig.head.dep_ == "pobj" and trig.head.head.lower_ == "of"
+            # ("died in custody", "remains in detention": a state the person is in, no new act)
+            described = trig.pattern.noun and trig.head.dep_ == "pobj" and trig.head.head.lower_ in {"of", "in"}
             # "blocked the highway to protest the arrest of their leader": an arrest named only as
             # what is protested or condemned is told as known, its doer unknown: not coded again
             commented = trig.pattern.noun and self._commented(trig)

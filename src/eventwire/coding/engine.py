@@ -670,12 +670,6 @@ class Coder:
                 # "accused Russia of shelling", "by continuing to attack"
                 gov = cur.head.head
                 fam = self.modal["governors"].get(gov.lemma_.lower())
-                if fam == "intent" and cur.pos_ == "NOUN" and cur.head.lower_ == "to" \
-                        and gov.lemma_.lower() in self.modal.get("agreed_acts", ()):
-                    # "agreed to a ceasefire": the truce is agreed, not merely intended, and
-                    # the agreeing is no second event
-                    self._absorbed = gov
-                    break
                 if fam:
                     self._gov_token = gov
                     return fam, gov.lemma_.lower(), False
@@ -924,12 +918,7 @@ class Coder:
                     mentions: Mentions, from_caption: bool, base_offset: int,
                     trace: list | None) -> list[Event]:
         self._gov_token = None
-        self._absorbed = None
         family, negated, hypothetical, gov = self.modality(trig)
-        if self._absorbed is not None and not negated:
-            if not hasattr(self, "_governors"):
-                self._governors = set()
-            self._governors.add(base_offset + self._absorbed.idx)
         code = self.recode(self._means_code(trig) or trig.pattern.code, family, hypothetical)
         tone_clause = None
         if code == "010":
@@ -1069,7 +1058,9 @@ class Coder:
             weapon_subject = not trig.pattern.noun and code[:2] in {"18", "19", "20"} and any(
                 self._is_violent_thing(c) for c in _means_subjects(trig.head))
             # ("died in custody", "remains in detention": a state the person is in, no new act)
-            described = trig.pattern.noun and trig.head.dep_ == "pobj" and trig.head.head.lower_ in {"of", "in"}
+            described = trig.pattern.noun and trig.head.dep_ == "pobj" and (
+                trig.head.head.lower_ == "of" or (trig.head.head.lower_ == "in" and trig.head.head.head.lemma_.lower()
+                                                  in {"die"}))  # "spent a month in custody" still tells a detention
             # "blocked the highway to protest the arrest of their leader": an arrest named only as
             # what is protested or condemned is told as known, its doer unknown: not coded again
             commented = trig.pattern.noun and self._commented(trig)

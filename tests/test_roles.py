@@ -622,3 +622,80 @@ def test_a_claim_about_its_own_forces_is_a_claim_of_responsibility():
 def test_a_claimed_attack_is_aimed_at_what_it_targeted():
     events = _events("The militia claimed responsibility for a bombing targeting shoppers at a market in Chad's capital.")
     assert any(e[1] is not None and e[1].startswith("TCD") and e[2] == "015" for e in events)
+
+
+def test_an_attack_claimed_later_is_the_claimants():
+    # the unknown bomber of the first clause is the group that claimed the attack
+    events = _events("A suicide bomber blew himself up at a checkpoint in Kirkuk, killing seven policemen; "
+                     "the Islamic State group claimed responsibility for the attack.")
+    assert _matching(events, source="IMG", code="18") and not _matching(events, source="UAF")
+    assert not _matching(events, code="112")  # owning an attack is no accusation of the unknown
+    passive = _events("A car bomb exploded outside a hotel in Mogadishu, killing nine people, in an attack "
+                      "claimed by al-Shabaab.")
+    assert _matching(passive, source="SOMREB", code="18") and _matching(passive, source="SOMREB", code="015")
+    across = _events("Gunmen killed 14 soldiers in an ambush in western Niger. "
+                     "Islamic State Sahel Province claimed responsibility for the attack.")
+    assert not _matching(across, source="UAF")
+    # no claim, no owner
+    unclaimed = _events("Gunmen killed 14 soldiers in an ambush in western Niger. "
+                        "No group has claimed responsibility.")
+    assert _matching(unclaimed, source="UAF", code="19")
+
+
+def test_an_unidentified_attacker_takes_no_country_from_the_place():
+    # EVENT_FORMAT: UAF has no country unless the text gives one
+    events = _events("A bomb hidden in a motorcycle went off near a bus station in Peshawar, killing six people.")
+    assert events and all(e[0] == "UAF" for e in events if e[2][:2] in {"18", "19"})
+    # foreign troops killed on a state's soil fell to that state's side
+    assert any(e[0].startswith("SYR") for e in _events("Four Turkish soldiers were killed in Syria on Tuesday."))
+
+
+def test_a_trailing_attribution_is_no_statement_of_its_own():
+    assert not _events("Heavy rains flooded 30 villages in the north, disaster officials said on Monday.")
+    # a statement told first is still the speaker's news
+    assert _matching(_events("Egypt's foreign minister said on Monday that talks on the dam would continue."),
+                     source="EGYGOV", code="01")
+
+
+def test_what_a_speaker_says_another_must_do_is_a_demand_on_it():
+    events = _events("Kenya's president told reporters in Nairobi that Ethiopia must first agree to a border commission.")
+    assert _matching(events, source="KENGOV", target="ETHGOV", code="10")
+    assert not _matching(events, target="KENJRN")  # the reporters are the audience, not the party asked
+    assert not _matching(events, source="ETHGOV")  # Ethiopia has agreed to nothing
+
+
+def test_a_speakers_own_fighters_act_for_the_speaker():
+    events = _events("Al-Shabaab's leader warned that his fighters would attack any Ugandan troops "
+                     "entering the province.")
+    assert _matching(events, source="SOMREB", target="UGAMIL", code="13")
+    said = _events("Hezbollah said its fighters had attacked Israeli troops near the border.")
+    assert _matching(said, source="LBNREB", target="ISRMIL", code="19")
+
+
+def test_the_weapon_a_pattern_names_is_no_target():
+    events = _events("Indonesian and Australian troops fired artillery at a hulk off Darwin during drills.")
+    assert not _matching(events, target="AUSMIL") and not _matching(events, target="IDNMIL")
+    # fighting words stay mutual whatever place follows them
+    clash = _events("Kyrgyz and Tajik border guards exchanged fire at a disputed checkpoint on Friday.")
+    assert _matching(clash, source="KGZ", target="TJK", code="19") and _matching(clash, source="TJK", target="KGZ", code="19")
+
+
+def test_a_day_is_no_actor_and_a_state_modifying_an_attack_is_its_forces():
+    events = _events("Moldova opened an investigation into Sunday's Russian drone strike on a power station near Chisinau.")
+    assert not _matching(events, source="---")
+    assert _matching(events, source="RUSMIL", code="19")
+    assert _matching(events, source="MDA", target="RUSMIL", code="09")
+
+
+def test_a_toll_names_the_victims_over_the_place():
+    events = _events("A Russian tank fired on an observation post near Zaporizhzhia, wounding three UN inspectors.")
+    assert _matching(events, source="RUSMIL", target="UNO", code="19")
+    assert not _matching(events, source="RUSMIL", target="UKRGOV")
+    # a relative clause hung on the place still tells the toll of the strike
+    relcl = _events("Ukraine condemned the Russian missile strike on a school in Sumy, which killed four children.")
+    assert not _matching(relcl, source="UKRGOV", code="19")
+
+
+def test_an_ousted_leader_is_a_former_official():
+    events = _events("Belarus granted asylum to the ousted president of Kyrgyzstan, Kurmanbek Bakiyev.", "2010-06-01")
+    assert _matching(events, source="BLR", target="KGZELI")

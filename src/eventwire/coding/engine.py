@@ -114,6 +114,10 @@ _LOCATIVE = frozenset({"in", "at", "inside", "outside", "near", "across", "throu
 # sectors that do not fight: named before an attack noun they are its target
 _UNARMED = frozenset({"LEG", "JUD", "CVL", "BUS", "MED", "EDU", "REL", "JRN", "REF", "LAB", "NGO"})
 _HOSTILE = frozenset({"15", "16", "17", "18", "19", "20"})
+# named-entity kinds that never name a doer, whatever the parser tags the word
+# what a group claims when it owns an attack ("claimed responsibility for", "claimed credit for")
+_RESPONSIBILITY = frozenset({"responsibility", "credit"})
+_NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _OWNING_PRONOUNS = frozenset({"its", "their", "our", "his", "her"})
 _SELF_RULES = frozenset({"country", "pronoun", "metonymy", "demonym", "demonym-modifier",
                          "possessive-state", "agent+main-country", "implicit", "counterpart"})
@@ -207,6 +211,18 @@ class Coder:
             if t.head.dep_ == "advcl" and t.head.tag_ == "VBG" and t.pattern.code[:2] in violent \
                     and anchors.get(t.head.head.i) in violent:
                 t.toll_of = anchor_heads[t.head.head.i]
+            elif t.head.dep_ == "relcl" and t.pattern.code[:2] in violent and any(
+                    c.dep_ == "nsubj" and c.lower_ in {"which", "that"} for c in t.head.children):
+                # "a strike on a hospital in Kyiv, which killed two people": the parser hangs the
+                # clause on the nearest noun; the attack it tells the toll of is further up
+                cur = t.head.head
+                for _ in range(5):
+                    if anchors.get(cur.i) in violent and cur.i in anchor_heads and cur.i != t.head.i:
+                        t.toll_of = anchor_heads[cur.i]
+                        break
+                    if cur.dep_ not in {"pobj", "prep", "compound", "appos"} or cur.head.i == cur.i:
+                        break
+                    cur = cur.head
         return sorted(final, key=lambda t: t.head.i)
 
     # -- roles ---------------------------------------------------------------------------
@@ -422,6 +438,8 @@ class Coder:
                 groups.append([w for w in trig.tokens[1:] if (w.dep_ in {"dobj", "nsubjpass"} or (
                                    w.dep_ == "nsubj" and w.head.dep_ == "ccomp" and w.head.head.i == head.i))
                                and w.pos_ in {"NOUN", "PROPN"} and (p.code[:2] != "19" or _owned(w, mentions))
+                               # "fired artillery at": the weapon the pattern names is the means
+                               and not (p.code[:2] in _HOSTILE and w.lemma_.lower() in self.weapons)
                                and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in w.children)])
             # "signed an accord to supply B with wheat": the purpose clause names the partner
             for clause in (c for c in head.children if c.dep_ in {"advcl", "xcomp"}
@@ -440,12 +458,20 @@ class Coder:
             light = light if light is not None and light.lemma_.lower() in self.light_verbs else None
             for c in head.children:
                 # "began their assault": the pronoun is the light verb's subject, found below
-                if c.dep_ == "poss" and not (c.pos_ == "PRON" and light is not None):
+                if c.dep_ == "poss" and not (c.pos_ == "PRON" and light is not None) \
+                        and c.ent_type_ not in _NOT_ACTORS:  # "Monday's strike" names a day
                     sources.append(c)
             sources.extend(_prep_objects(head, ("by",), trig.tokens))
+            if p.code[:2] in {"18", "19", "20"}:
+                # "an attack claimed by al-Shabaab": the claimant owns the attack
+                sources.extend(a for c in head.children if c.dep_ == "acl" and c.lemma_.lower() == "claim"
+                               for a in [_agent(c)] if a is not None)
             if not sources:
                 names = mentions.names if mentions is not None else {}
-                for c in head.children:
+                # "the Russian drone strike": the state may hang on the compound before the noun
+                mods = list(head.children) + [g for c in head.children if c.dep_ == "compound"
+                                              for g in c.children if g.dep_ in {"amod", "compound"}]
+                for c in mods:
                     if c.dep_ in {"amod", "compound", "nmod"} and c not in trig.tokens and c.i in names:
                         entry = names[c.i][0]
                         if p.code[:2] in _HOSTILE and c.dep_ == "compound" and entry.sector in _UNARMED:
@@ -601,15 +627,23 @@ class Coder:
             if family is not None:
                 negated = negated or gov_negated
                 break
-        if family is None and clause.dep_ == "ccomp" and clause.head.i != clause.i \
-                and clause.head.lemma_.lower() in self.modal["tone"]["speech_verbs"]:
+        said = clause
+        self._absorbed = None
+        if family == "intent" and self._gov_token is not None:
+            said = self._gov_token  # "said Russia must first agree to a ceasefire": the agreeing is demanded
+        if family in {None, "intent"} and said.dep_ == "ccomp" and said.head.i != said.i \
+                and said.head.lemma_.lower() in self.modal["tone"]["speech_verbs"]:
+            clause = said
             # "Iran said the US must lift sanctions": the speaker demands; "should": appeals
             aux = {c.lower_ for c in clause.children if c.dep_ == "aux"}
             obliged = "demand" if aux & set(self.modal["stance"]["demand_aux"]) else (
                 "appeal" if aux & set(self.modal["stance"].get("appeal_aux", ())) else None)
             subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-            if obliged and not negated and subject is not None and subject.pos_ != "PRON":
+            if obliged and not negated and subject is not None and subject.pos_ != "PRON" and not (
+                    family == "intent" and clause is not said):
                 family, gov_lemma = obliged, clause.head.lemma_.lower()
+                if clause is not trig.head and clause.pos_ in {"VERB", "AUX"}:
+                    self._absorbed = clause  # the demanded "agree" is no event of its own
                 self._gov_token = clause.head
                 hypothetical = False
         if family is None and trig.pattern.noun:
@@ -686,6 +720,10 @@ class Coder:
                 "threat" if code[:2] in {"15", "17", "18", "19", "20"} else None)
         if family is None:
             return code
+        gov = self._gov_token.lemma_.lower() if getattr(self, "_gov_token", None) is not None else None
+        if code[:2] == "03" and family in {"demand", "appeal"} and gov in self.modal["tone"]["speech_verbs"]:
+            # "told reporters that Ethiopia must agree": agreeing is what the speaker demands
+            return self.modal["families"][family]["general"]
         if code[:2] in {"01", "02", "03", "10", "13"} or family == "claim":
             return code  # already a verbal act; a claim is recoded once its parties are known
         spec = self.modal["families"][family]
@@ -758,7 +796,12 @@ class Coder:
                 for e in sent_events:
                     if e.cameo[:2] == "01":  # the reported act is the news, its tone second
                         e.confidence = round(e.confidence - 0.1, 2)
+            # "Floods killed 40 people, officials said": a source named after what it told is the
+            # attribution of a report, not a statement that is news of its own
+            sent_events = [e for e in sent_events if not (
+                e.cameo == "010" and e.target is None and _attribution(doc[e._trigger_i]))]
             events.extend(sent_events)
+            events = self._credit_claims(doc, events)
             for e in sent_events:  # "the two sides" in a later sentence are these two
                 if e.target is not None and e.target.country and e.source.country \
                         and e.target.country != e.source.country:
@@ -801,6 +844,20 @@ class Coder:
         cache = getattr(self, "_trigger_cache", None)
         return cache is not None and any(
             t.head.i == head.head.i and t.pattern.code[:2] in {"01", "11", "12", "14"} for t in cache[1])
+
+    def _as_doer_of_noun(self, tok: Token, actor: Actor) -> Actor:
+        """A state named as the modifier of another coded act ("an investigation into the
+        Russian missile strike", "condemned Israeli air strikes") is the doer of that act, with
+        the sector that act gives it (its forces), not its people."""
+        if actor.rule not in {"demonym", "demonym-modifier", "country", "metonymy"}:
+            return actor
+        cache = getattr(self, "_trigger_cache", None)
+        if cache is None:
+            return actor
+        heads = {tok.i} | ({tok.head.i} if tok.dep_ in {"amod", "compound", "nmod"} else set())
+        noun = next((t for t in cache[1] if t.pattern.noun and t.head.i in heads
+                     and t.pattern.code[:2] in _HOSTILE), None)
+        return self._modifier_actor(actor, noun.pattern.code) if noun is not None else actor
 
     def _reason_of_praise(self, trig: Trigger) -> bool:
         """"thanked China for its assistance", "expressed appreciation for Qatar's mediation":
@@ -869,7 +926,9 @@ class Coder:
                 continue
             if e.target is None:
                 continue
-            if all(o.target is None for o in attacks):
+            # a target guessed from the place hit ("fired on a watchtower in Naqoura") yields to
+            # the victims the toll names ("..., wounding two peacekeepers")
+            if all(o.target is None or o.target.rule == "place" for o in attacks):
                 for o in attacks:
                     o.target = e.target
                     o.confidence = round(max(o.confidence, e.confidence), 2)
@@ -883,6 +942,34 @@ class Coder:
                             setattr(twin, attr, getattr(o, attr, None))
                         out.append(twin)
         return out
+
+    def _credit_claims(self, doc: Doc, events: list[Event]) -> list[Event]:
+        """An attack told with an unknown doer ("a suicide bomber blew himself up ...") and then
+        claimed ("al-Shabaab claimed responsibility for the attack", "in an attack claimed by
+        al-Shabaab") is the claimant's: its doer is rewritten, and the claimed attack noun, with
+        no target of its own, is the same fact, not a second attack."""
+        for e in events:
+            i = getattr(e, "_trigger_i", None)
+            if e.cameo == "015" and getattr(e, "_claimed_by", None) is None and i is not None and any(
+                    self._is_violent_thing(n) for n in _prep_objects(doc[i], ("for",), [])
+                    + [g for c in doc[i].children if c.dep_ == "dobj" for g in _prep_objects(c, ("for",), [])]):
+                e._claimed_by = e.source  # "JNIM claimed responsibility for the attack"
+        claims = [e for e in events if getattr(e, "_claimed_by", None) is not None]
+        if not claims:
+            return events
+        drop: set[int] = set()
+        for claim in claims:
+            claimant = claim._claimed_by
+            for e in events:
+                if e is claim or id(e) in drop or e.cameo[:2] not in {"18", "19", "20"} \
+                        or e.sentence > claim.sentence or e.source.sector != "UAF" \
+                        or e.source.rule not in {"agent", "implicit", "implicit+setting", "agent+setting"}:
+                    continue
+                e.source = dc_replace(claimant, text=claimant.text)
+                e.confidence = round(min(e.confidence, claim.confidence), 2)
+                if claim.target is None and claim.cameo != "015":
+                    drop.add(id(claim))  # the claimed attack is this one
+        return [e for e in events if id(e) not in drop]
 
     def _merge_means(self, doc: Doc, events: list[Event]) -> list[Event]:
         """"were killed in an air strike by government forces": the strike is how the killing
@@ -927,6 +1014,8 @@ class Coder:
             if not hasattr(self, "_governors"):
                 self._governors = set()
             self._governors.add(base_offset + self._gov_token.idx)
+            if getattr(self, "_absorbed", None) is not None:
+                self._governors.add(base_offset + self._absorbed.idx)
         if self._reason_of_praise(trig):
             return []
         src_toks, tgt_groups = self.roles(trig, mentions)
@@ -937,6 +1026,9 @@ class Coder:
                 if (trig.pattern.noun and t.dep_ in {"amod", "compound", "nmod", "poss"}
                         and a.rule in {"demonym", "demonym-modifier", "country", "metonymy"} and code is not None):
                     a = self._modifier_actor(a, code)
+                elif code is not None and a.rule in {"demonym", "demonym-modifier", "country"} \
+                        and self._is_violent_thing(t):
+                    a = self._modifier_actor(a, code)  # "Russian missiles struck": its forces
                 sources.append(a)
         rep = self.modal.get("repression") or {}
         if code is not None and code.startswith(tuple(rep.get("codes", ()))) and sources \
@@ -949,6 +1041,19 @@ class Coder:
         if negated and code is not None and (hypothetical or family == "intent") and not self.keep_negated:
             # "will not provide support", "said it would not meet": ruled out, a rejection
             code, negated = self.reject_code(trig.pattern.code), False
+        speaker_verb = self._gov_token if family in {"threat", "intent"} else None
+        if family is None and not trig.pattern.noun and trig.head.dep_ == "ccomp" and (
+                trig.head.head.lemma_.lower() in self.modal["tone"]["speech_verbs"]
+                or self.modal["governors"].get(trig.head.head.lemma_.lower()) in {"threat", "intent"}):
+            speaker_verb = trig.head.head
+        if speaker_verb is not None and src_toks and all(
+                any(c.dep_ == "poss" and c.lower_ in _OWNING_PRONOUNS for c in t.children) for t in src_toks):
+            # "warned that his fighters would attack", "Hamas said its fighters would attack":
+            # the speaker acts through its own forces
+            gov_subj, _p = self._subject(speaker_verb)
+            owner = resolver.resolve_all(gov_subj, mentions) if gov_subj is not None else []
+            if owner:
+                src_toks, sources = [gov_subj], owner
         if family in {"appeal", "demand", "intent"} and self._gov_token is not None:
             # "Obama wants Putin to attack", "urged Israel to withdraw": the one who asks is the
             # source, the one asked the target
@@ -966,11 +1071,20 @@ class Coder:
             if family in {"appeal", "demand"}:
                 # "appealed to the UN for food aid", "called on the prime minister to step down":
                 # the one appealed to is the target of what is asked
-                asked = [t for t in _addressees(self._gov_token, trig.head) if t not in src_toks]
+                asked = [t for t in _addressees(self._gov_token, trig.head) if t not in src_toks
+                         and t.lemma_.lower() not in self.modal["audience"]]  # "told reporters that" 
                 if asked:
                     tgt_groups = [asked] + tgt_groups
         preset: list[Actor] | None = None
         claimed_own = False
+        # "claimed responsibility for the attack", "an attack claimed by X": the claimant owns it
+        responsibility = code is not None and code[:2] in {"18", "19", "20"} and (
+            (family == "claim" and self._gov_token is not None and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in _RESPONSIBILITY for c in self._gov_token.children))
+            or (trig.pattern.noun and any(c.dep_ == "acl" and c.lemma_.lower() == "claim" and _agent(c) is not None
+                                          for c in trig.head.children)))
+        if responsibility and family != "claim" and sources:
+            claimed_own = True
         if family == "claim" and code is not None and code[:2] in _HOSTILE and self._gov_token is not None:
             code, sources, preset, src_toks = self._claimed(code, sources, src_toks, resolver, mentions)
             if preset is not None and code == "112":
@@ -994,7 +1108,7 @@ class Coder:
         fallback: tuple[list[Actor], list[Token]] | None = None
         for group in tgt_groups:
             group = [t for t in group if t.i not in src_ids]
-            targets = [a for t in group for a in resolver.resolve_all(t, mentions)]
+            targets = [self._as_doer_of_noun(t, a) for t in group for a in resolver.resolve_all(t, mentions)]
             tgt_toks = group
             if targets and own and all(a.code in own for a in targets):
                 # "Xi reaffirmed China's friendship with Pakistan": the doer's own name is no
@@ -1075,8 +1189,8 @@ class Coder:
         if code is not None and not sources and src_toks and self.keep_unknown:
             # a named doer the knowledge base does not know ("Pete Wilson signed ..."): the act
             # is still news; the actor is written as unknown ("---", PETRARCH's convention)
-            named = [t for t in src_toks if t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
-                     or t.pos_ == "PROPN"]
+            named = [t for t in src_toks if (t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
+                     or t.pos_ == "PROPN") and t.ent_type_ not in _NOT_ACTORS]  # "Monday's strike"
             if named:
                 t = named[0]
                 sources = [Actor(code="---", country=None, sector=None,
@@ -1093,7 +1207,8 @@ class Coder:
             pairs = [(s, t) for s, t in product(sources, targets) if s.code != t.code or s.text != t.text]
             # "Russia said it withdrew its troops": the doer named again is no target
             pairs = pairs or [(s, None) for s in sources]
-        elif len(sources) > 1 and (code in self.modal["reciprocal"] or code[:3] in self.modal["reciprocal"]):
+        elif len(sources) > 1 and (code in self.modal["reciprocal"] or code[:3] in self.modal["reciprocal"]) \
+                and not (code[:2] in _HOSTILE and self._aimed(trig)):
             pairs = list(permutations(sources, 2))  # "A and B held talks": each with the other
             if len({a.country for a in sources}) > 1:
                 # a mixed group pairs across states; same-state pairs there are parse artefacts
@@ -1180,6 +1295,7 @@ class Coder:
             out[-1]._trigger_i = trig.head.i
             out[-1]._actor_tokens = actor_tokens
             out[-1]._toll_of = trig.toll_of
+            out[-1]._claimed_by = src if responsibility else None
         if claimed_own and code[:2] in {"18", "19", "20"} and not code.startswith("192"):
             info15 = self.ontology.get("015")
             for ev in list(out):
@@ -1217,6 +1333,19 @@ class Coder:
             return False
         return any(gov.i in {w.i for w in t.tokens} for t in cache[1])
 
+    def _aimed(self, trig: Trigger) -> bool:
+        """Whether a hostile act names what it was aimed at, actor or not.
+
+        "A and B clashed" is each against the other; "American and Philippine troops fired at a
+        ship" is two doers against one thing, not against each other."""
+        head = trig.head
+        if trig.pattern.noun or head.lemma_.lower() in self.modal["mutual_fighting"]:
+            return False  # "exchanged fire at the border crossing": the place, not an aim
+        if any(c.dep_ == "dobj" and c not in trig.tokens and c.lemma_.lower() not in self.weapons
+               for c in head.children):
+            return True
+        return bool(_prep_objects(head, ("at", "against", "upon"), trig.tokens))
+
     def _accidental(self, verb: Token, subject_only: bool = False) -> bool:
         """Whether the act's cause is an accident or a disaster (modality.yaml `accidents`);
         `subject_only`: whether the disaster is what does it ("a cyclone battered the coast")."""
@@ -1241,6 +1370,9 @@ class Coder:
         if not speakers or not sources:
             return code, sources, None, src_toks
         own = {a.code for a in speakers}
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in _RESPONSIBILITY for c in self._gov_token.children):
+            # "the Pakistani Taliban claimed responsibility for the attack": the claimant did it
+            return "015", speakers, None, [gov_subj]
         # "claimed its forces captured two villages": the speaker's own forces
         owned = bool(src_toks) and all(any(c.dep_ == "poss" and c.lower_ in _OWNING_PRONOUNS for c in t.children)
                                        for t in src_toks)
@@ -1537,6 +1669,13 @@ def _conditional(clause: Token) -> bool:
             return False
         cur = cur.head
     return False
+
+
+def _attribution(verb: Token) -> bool:
+    """Whether a speech verb follows what it reports ("..., police said", '"...," he said')."""
+    if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return True
+    return verb.dep_ in {"parataxis", "ccomp"} and verb.head.i < verb.i
 
 
 def _addressees(gov: Token, inner: Token) -> list[Token]:

@@ -37,10 +37,16 @@ def place_resolver() -> PlaceResolver:
 GUESSED = frozenset({"agent+main-country", "implicit"})
 
 
-def _placed(actor: Actor, country: str | None) -> Actor:
+def _placed(actor: Actor, country: str | None, other: Actor | None = None) -> Actor:
     """An actor whose country was a guess takes the country of the place the event happened."""
     # ("Baloch insurgents", placed by no word and no main state, take the place's state too)
     stateless = actor.rule == "agent" and actor.country is None and actor.sector not in {None, "UAF"}
+    # an unidentified armed force has no country unless the text gives one (EVENT_FORMAT.md):
+    # a bomb going off in Quetta says nothing of who planted it; but foreign troops killed
+    # on a state's soil ("Russian soldiers killed in Ukraine") fell to that state's side
+    if actor.sector == "UAF" and not (other is not None and other.sector == "MIL" and other.country
+                                      and country and other.country != country):
+        return actor
     if not country or (actor.rule not in GUESSED and not stateless) \
             or country in {"IGO", "UNO", "EUR", "NGO", "MNC", "IMG"}:
         return actor
@@ -161,7 +167,7 @@ class Setting:
                 ev.location = place.place()
                 if place.candidate.country and place.candidate.level != "country" or _tier == 1:
                     # "killing six people" in Gaza are Gaza's people, whoever the story is about
-                    ev.source = _placed(ev.source, place.candidate.country)
+                    ev.source = _placed(ev.source, place.candidate.country, ev.target)
                     ev.target = _placed(ev.target, place.candidate.country) if ev.target else None
                 if ev.target is None and _tier in (1, 2):
                     ev.target = place_target(ev, place, self.names[seg_index],

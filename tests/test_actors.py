@@ -258,3 +258,26 @@ def test_an_object_pronoun_is_not_its_clauses_subject():
 def test_a_bare_role_word_listed_with_a_placed_actor_shares_its_country():
     events = code_text("The Yemeni army and allied fighters hit military positions in Saudi Arabia's Asir region.")
     assert {e.source.code for e in events if e.cameo.startswith("19")} == {"YEMMIL", "YEMREB"}
+
+
+def test_a_seat_city_speaks_for_the_organisation_the_article_names():
+    # "Brussels" is the EU where the article names the EU, NATO where it names NATO
+    eu = _dyads("The European Union warned Serbia on Monday. Brussels accused Belgrade of stalling talks with Kosovo.")
+    assert ("EUR", "SRBGOV", "112") in eu
+    nato = _dyads("NATO held an emergency meeting. Brussels accused Moscow of sabotage in the Baltic Sea.")
+    assert any(s == "IGO" and t == "RUSGOV" and c.startswith("11") for s, t, c in nato)
+    # without the organisation, or after "in", the city is only a place
+    assert not any(s in {"EUR", "IGO"} for s, _t, _c in _dyads("Brussels accused Belgrade of stalling talks."))
+    assert not any(t == "EUR" for _s, t, _c in _dyads("The EU's foreign ministers met Serbia's leaders in Brussels."))
+
+
+def test_a_seat_naming_no_known_organisation_is_refused_with_its_line(monkeypatch):
+    from eventwire.actors import base
+    from eventwire.errors import DataFileError
+
+    real = base._rows
+    monkeypatch.setattr(base, "_rows", lambda name: [(12, {"seat": "Geneva", "organisations": "League of Nations"})]
+                        if name == "seats.tsv" else real(name))
+    with pytest.raises(DataFileError) as info:
+        base.ActorDictionary()
+    assert info.value.path.endswith("seats.tsv") and info.value.line == 12

@@ -148,12 +148,31 @@ class ActorDictionary:
                 self._add(n, Entry(country, sector, names[0], "org", where))
         self._load_org_roles()
         self._load_people()
+        self._load_seats()
         for number, row in _rows("agents.tsv"):
             sector = row.get("sector", "")
             if sector not in SECTORS:
                 raise DataFileError("actors/data/agents.tsv", number, f"unknown sector '{sector}'")
             for word in _split(row.get("word", "").lower()):
                 self.agents.setdefault(word, (sector, f"agents.tsv:{number}"))
+
+    def _load_seats(self) -> None:
+        """seats.tsv: a city standing for an organisation seated there, when the article names it."""
+        # seat words (lower-cased, split into tokens) -> [(organisation entry, file:line)]
+        self.seats: dict[tuple[str, ...], list[tuple[Entry, str]]] = {}
+        for number, row in _rows("seats.tsv"):
+            where = f"seats.tsv:{number}"
+            orgs = []
+            for name in _split(row.get("organisations", "")):
+                entry = self.lookup(name)
+                if entry is None or entry.kind != "org":
+                    raise DataFileError("actors/data/seats.tsv", number,
+                                        f"'{name}' is no organisation of organisations.tsv")
+                orgs.append((entry, where))
+            if not orgs:
+                raise DataFileError("actors/data/seats.tsv", number, "a seat needs at least one organisation")
+            for seat in _split(row.get("seat", "")):
+                self.seats[tuple(seat.lower().split())] = orgs
 
     def _load_org_roles(self) -> None:
         """Dated roles of organisations (org_roles.tsv): every alias of the organisation gets them."""

@@ -53,6 +53,7 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary, nlp) -> Mentions:
             continue
         for i in range(start, end):
             found.names[i] = (entry, start, end)
+    _seat_mentions(doc, dictionary, found)
     for _, start, end in agent_matcher(doc):
         span = doc[start:end]
         sector, where = dictionary.agents[span.text.lower()]
@@ -68,6 +69,39 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary, nlp) -> Mentions:
                 found.agents[tok.i] = (hit[0], hit[1], tok.text)
                 break
     return found
+
+
+# prepositions after which a seat city is only where something happened ("met in Brussels")
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "around", "to", "from", "across", "via", "into",
+                          "through", "inside", "within", "toward", "towards"})
+
+
+def _seat_mentions(doc: Doc, dictionary: ActorDictionary, found: Mentions) -> None:
+    """"Brussels accused Budapest of ...": in an article that names the EU, its seat speaks for it
+    (seats.tsv). The city after "in", "at", "to" ... stays a place."""
+    seats = getattr(dictionary, "seats", None)
+    if not seats:
+        return
+    named = sorted((start, entry.name) for entry, start, _end in found.names.values() if entry.kind == "org")
+    if not named:
+        return
+    for words, orgs in seats.items():
+        n = len(words)
+        for start in range(len(doc) - n + 1):
+            if tuple(t.lower_ for t in doc[start:start + n]) != words or not doc[start].is_title \
+                    or any(i in found.names for i in range(start, start + n)):
+                continue
+            root = doc[start:start + n].root
+            if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS:
+                continue
+            wanted = {entry.name: (entry, where) for entry, where in orgs}
+            first = next((name for _s, name in named if name in wanted), None)
+            if first is None:
+                continue
+            entry, where = wanted[first]
+            seat = Entry(entry.country, entry.sector, entry.name, "org", where)
+            for i in range(start, start + n):
+                found.names[i] = (seat, start, start + n)
 
 
 def _stance_prefix(doc: Doc, start: int) -> bool:

@@ -699,3 +699,10 @@ def test_a_toll_names_the_victims_over_the_place():
 def test_an_ousted_leader_is_a_former_official():
     events = _events("Belarus granted asylum to the ousted president of Kyrgyzstan, Kurmanbek Bakiyev.", "2010-06-01")
     assert _matching(events, source="BLR", target="KGZELI")
+
+
+def test_a_chemical_weapon_makes_an_attack_mass_violence():
+    events = _events("An army helicopter dropped a chlorine canister on a housing block in Idlib, killing 20 people.")
+    assert _with_code(events, "2041") and not _with_code(events, "19")
+    assert _with_code(_events("Troops shelled the rebel-held town with sarin on Monday."), "2041")
+    assert not _with_code(_events("Police fired tear gas at students in Dhaka."), "20")

@@ -1468,6 +1468,18 @@ class Coder:
         attack a planted bomb does is a bombing (modality.yaml `military_means`, `bombing_means`)."""
         if trig.pattern.noun:
             return None
+        if trig.pattern.code[:2] in {"18", "19", "20"}:
+            # "dropped a chlorine cylinder on", "shelled the town with sarin": a chemical weapon
+            wmd = self.modal.get("mass_destruction_means") or {}
+            # (", killing 43 people" after "dropped a chlorine cylinder": the verb it tells the toll of)
+            verbs = [trig.head] + ([trig.head.head] if trig.head.dep_ in {"advcl", "conj"} else [])
+            used = [c for v in verbs for c in v.children if c.dep_ == "dobj"] + [
+                g for v in verbs for c in v.children if c.dep_ in {"agent", "prep"} and c.lower_ in {"by", "with"}
+                for g in c.children if g.dep_ == "pobj"]
+            used += [m for u in used for m in u.children if m.dep_ in {"compound", "amod"}]
+            hit = next((wmd[u.lemma_.lower()] for u in used if u.lemma_.lower() in wmd), None)
+            if hit is not None:
+                return str(hit)
         means = self.modal.get("military_means") or {}
         if trig.pattern.code == "190":
             # "a roadside bomb struck an army convoy": a planted bomb is a bombing; "a missile hit

@@ -281,3 +281,11 @@ def test_a_seat_naming_no_known_organisation_is_refused_with_its_line(monkeypatc
     with pytest.raises(DataFileError) as info:
         base.ActorDictionary()
     assert info.value.path.endswith("seats.tsv") and info.value.line == 12
+
+
+def test_acronyms_written_as_words_are_the_organisation():
+    events = code_text("Nato condemned the drone attack on Lithuania.")
+    assert any(e.source.code == "IGO" and e.source.name == "NATO" for e in events)
+    # a written-out acronym that begins a place or a person's name is not matched
+    words = load_actor_dictionary().word_acronyms
+    assert "Nato" in words and "Ecowas" in words and "Sadr" not in words

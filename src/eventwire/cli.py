@@ -110,6 +110,8 @@ def code(
     published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for articles without one."),
     processes: int = typer.Option(1, help="Parallel spaCy processes."),
     keep_negated: bool = typer.Option(False, help="Also emit negated events, flagged."),
+    keep_historical: bool = typer.Option(
+        False, help="Also emit events told as history (dated by a year long past), flagged."),
     plain_statements: bool = PlainStatementsOption,
     bare_countries: bool = BareCountriesOption,
     min_confidence: float = MinConfidenceOption,
@@ -133,7 +135,8 @@ def code(
     try:
         store, summary = _run_ingest(paths, db, max_chars, strict, "code")
         ids = summary.new_ids + [d for d in summary_duplicate_targets(store, summary.run_id)]
-        options = CoderOptions(keep_negated=keep_negated, processes=processes, published=published,
+        options = CoderOptions(keep_negated=keep_negated, keep_historical=keep_historical,
+                               processes=processes, published=published,
                                actors=tuple(actors or ()), agents=tuple(agents or ()),
                                replace_actors=replace_actors, keep_statements=plain_statements,
                                bare_countries=bare_countries, verbs=tuple(verbs or ()),
@@ -170,7 +173,7 @@ def _print_events(events) -> None:
     for col in ("article", "source", "cameo", "plover", "target", "where", "date", "evidence"):
         table.add_column(col, overflow="fold")
     for ev in events:
-        flags = "".join(f" [{f}]" for f in ("negated", "hypothetical", "from_caption") if getattr(ev, f))
+        flags = "".join(f" [{f}]" for f in ("negated", "hypothetical", "from_caption", "historical") if getattr(ev, f))
         table.add_row(
             ev.article_id or "", f"{ev.source.code} ({ev.source.text})", ev.cameo,
             (ev.plover or "") + (f"/{ev.mode}" if ev.mode else ""),

@@ -98,6 +98,7 @@ class Event:
     negated: bool = False
     hypothetical: bool = False
     from_caption: bool = False
+    historical: bool = False  # told with a date long past ("seized the capital in 2014")
     date_text: str | None = None
     date_precision: str | None = None
 

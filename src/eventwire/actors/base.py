@@ -116,6 +116,7 @@ class ActorDictionary:
     def __init__(self) -> None:
         self.names: dict[str, Entry] = {}
         self.exact: dict[str, Entry] = {}  # all-caps abbreviations matched case-sensitively
+        self.word_acronyms: set[str] = set()  # "Nato", "Ecowas": never a place the tagger found
         self.agents: dict[str, tuple[str, str]] = {}  # phrase -> (sector, file:line)
         # PETRARCH agents: matched only as written (plurals are listed, "polices" is no "police")
         # and, for "[NGO~]", written before the actor's code
@@ -149,6 +150,7 @@ class ActorDictionary:
         self._load_org_roles()
         self._load_people()
         self._load_seats()
+        self._add_title_case_acronyms()
         for number, row in _rows("agents.tsv"):
             sector = row.get("sector", "")
             if sector not in SECTORS:
@@ -233,6 +235,19 @@ class ActorDictionary:
                 self._add(alias, entry, overwrite=False)
         for key in self.ambiguous:
             self.names.pop(key, None)
+
+    def _add_title_case_acronyms(self) -> None:
+        """British and AFP style writes longer acronyms as words ("Nato", "Ecowas", "Unhcr"). They
+        are matched as written, unless the word begins another name ("Sadr" of Sadr City)."""
+        places = {"country", "capital", "demonym"}
+        starts = {re.split(r"[^\w]", key, maxsplit=1)[0] for key, entry in self.names.items() if entry.kind in places}
+        starts |= {word for key, entry in self.names.items() if entry.kind == "person" for word in key.split()}
+        for acronym, entry in list(self.exact.items()):
+            word = acronym.capitalize()
+            if len(acronym) >= 4 and acronym.isalpha() and word.casefold() not in starts \
+                    and word not in self.exact:
+                self.exact[word] = entry
+                self.word_acronyms.add(word)
 
     def _add(self, name: str, entry: Entry, overwrite: bool = True) -> None:
         if len(name) > 1 and name.isupper() and len(name) <= 6:

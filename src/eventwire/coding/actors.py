@@ -41,8 +41,8 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary, nlp) -> Mentions:
     for _, start, end in list(lower(doc)) + list(exact(doc)):
         text = doc[start:end].text
         entry = dictionary.lookup(text)
-        if entry is None:
-            continue
+        if entry is None or text in dictionary.word_acronyms and doc[start].ent_type_ in {"GPE", "LOC", "FAC"}:
+            continue  # ("officials in Sana", a spelling of Sanaa, are not the SANA news agency)
         spans.append((end - start, start, end, entry))
     # a TABARI stem ("THE_KU", "ARGENTIN") only claims words no whole-word name claims: PETRARCH
     # matches whole words, so "The Kuwait government" is Kuwait's, not "THE_KU"'s

@@ -6,6 +6,7 @@ work is per match, never per lexicon entry.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from dataclasses import replace as dc_replace
 from functools import lru_cache
@@ -450,6 +451,9 @@ class Coder:
             between = _prep_objects(head, ("between", "among"), trig.tokens)
             for of_obj in _prep_objects(head, ("of",), trig.tokens):
                 between = between or _prep_objects(of_obj, ("between", "among"), trig.tokens)
+            if not between and head.dep_ == "nsubj" and head.head.lemma_.lower() in _ONSET_VERBS:
+                # "clashes broke out between A and B": the parties hang on the verb
+                between = _prep_objects(head.head, ("between", "among"), trig.tokens)
             if between:
                 # "talks between A and B", "a resumption of ties between A and B": the parties,
                 # each with the other
@@ -523,6 +527,12 @@ class Coder:
                     # "issued arrest warrants for two men": the act's target hangs on the noun
                     # the trigger modifies
                     groups.append(_prep_objects(head.head, ("for", "against", "on", "with", "to"), trig.tokens))
+                if p.code[:2] == "09":
+                    # "an investigation into abuses by the army", "into allegations that army
+                    # officers took bribes": the doer of what is looked into
+                    for inner in _prep_objects(head, ("into", "of"), trig.tokens):
+                        groups.append(_prep_objects(inner, ("by",), trig.tokens))
+                        groups.append(_alleged_doers(inner))
                 if governor is not None:
                     # "issued arrest warrants for two men": a coercive act's "for" names its target
                     gov_preps = ("with", "against", "on", "at") + (("for",) if p.code[:2] == "17" else ()) + (
@@ -531,9 +541,10 @@ class Coder:
                     groups.append(_prep_objects(governor, gov_preps, trig.tokens))
                     if p.code[:2] in {"09", "11"}:
                         # "opened an investigation into clashes between A and B": the parties of
-                        # the act looked into
+                        # the act looked into; "into allegations that officers took bribes"
                         for inner in _prep_objects(governor, ("into", "of"), trig.tokens):
                             groups.append(_prep_objects(inner, ("between", "among", "by"), trig.tokens))
+                            groups.append(_alleged_doers(inner))
                     # "engaged Filipino peacekeepers in a firefight": the light verb's object
                     chain = {t.i for t in head.ancestors} | {head.i}
                     groups.append([c for c in governor.children if c.dep_ == "dobj" and c.i not in chain])
@@ -800,8 +811,11 @@ class Coder:
             # attribution of a report, not a statement that is news of its own
             sent_events = [e for e in sent_events if not (
                 e.cameo == "010" and e.target is None and _attribution(doc[e._trigger_i]))]
+            if self._about_sport(doc, sent):
+                sent_events = [e for e in sent_events if e.source.rule in _NAMED_BY_OWN_WORDS]
             events.extend(sent_events)
             events = self._credit_claims(doc, events)
+            events = self._resume_attacks(doc, events, sent_index)
             for e in sent_events:  # "the two sides" in a later sentence are these two
                 if e.target is not None and e.target.country and e.source.country \
                         and e.target.country != e.source.country:
@@ -969,6 +983,51 @@ class Coder:
                 e.confidence = round(min(e.confidence, claim.confidence), 2)
                 if claim.target is None and claim.cameo != "015":
                     drop.add(id(claim))  # the claimed attack is this one
+        return [e for e in events if id(e) not in drop]
+
+    def _about_sport(self, doc: Doc, sent: Span) -> bool:
+        """Whether a sentence tells sport in the words of war (modality `sport`)."""
+        spec = self.modal.get("sport") or {}
+        if not hasattr(self, "_sport_words"):
+            self._sport_words = re.compile(r"\b(?:%s)(?:e?s)?\b" % "|".join(
+                re.escape(w) for w in sorted(spec.get("strong", ()), key=len, reverse=True)), re.I)
+        if self._sport_words.search(sent.text):
+            return True
+        cache = getattr(self, "_sport_cache", None)
+        if cache is None or cache[0] is not doc:
+            self._sport_cache = cache = (doc, bool(self._sport_words.search(doc.text)))
+        weak = frozenset(spec.get("weak", ()))
+        return cache[1] and any(t.lemma_.lower() in weak for t in sent)
+
+    def _resume_attacks(self, doc: Doc, events: list[Event], sent_index: int) -> list[Event]:
+        """"Israeli jets struck a building in Nabatieh. The ministry said the strike killed three
+        people": a definite attack noun in a later sentence ("the strike", "this attack") is the
+        attack already told, so its unnamed doer is the one named there, and what it did is
+        told once."""
+        done = [e for e in events if e.sentence < sent_index and e.cameo[:2] in {"18", "19", "20"}
+                and e.source.sector != "UAF" and not e.source.code.startswith("---")]
+        if not done:
+            return events
+        drop: set[int] = set()
+        for e in events:
+            i = getattr(e, "_trigger_i", None)
+            if e.sentence != sent_index or i is None or e.cameo[:2] not in {"18", "19", "20"} \
+                    or not (e.source.sector == "UAF" or e.source.code.startswith("---")) \
+                    or e.source.rule not in {"agent", "implicit", "implicit+setting", "agent+setting", "unknown"}:
+                continue
+            anchor = doc[i]
+            nouns = [anchor] if anchor.pos_ == "NOUN" else [
+                c for c in anchor.children if c.dep_ in {"nsubj", "agent"} and self._is_violent_thing(c)]
+            if not any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that", "its"}
+                       for n in nouns for c in n.children):
+                continue
+            told = done[-1]  # the last attack told before
+            e.source = dc_replace(told.source)
+            if e.target is None or e.target.rule in {"place", "implicit"}:
+                e.target = told.target
+            if any((o.source.code, o.target.code if o.target else None, o.cameo[:2])
+                   == (e.source.code, e.target.code if e.target else None, e.cameo[:2]) for o in done):
+                drop.add(id(e))  # the same attack, told twice
         return [e for e in events if id(e) not in drop]
 
     def _merge_means(self, doc: Doc, events: list[Event]) -> list[Event]:
@@ -1152,8 +1211,12 @@ class Coder:
             sources = [dc_replace(a, sector=conv["to"], code=(a.country or "") + conv["to"])
                        if a.sector in conv.get("from", ()) else a for a in sources]
         if code is not None and code[:2] == "01" and code[:3] != "016" and targets \
-                and all(a.sector == "JRN" for a in targets):
-            targets, tgt_toks = [], []  # "told reporters": the audience is not the addressee
+                and (all(a.sector == "JRN" for a in targets) or tgt_toks and all(
+                    t.lemma_.lower() in self.modal["home_audience"] for t in tgt_toks)
+                    and all(a.country in (None, sources[0].country if sources else None) for a in targets)):
+            # "told reporters", "told lawmakers", "told his cabinet": the audience of a statement
+            # at home is not its addressee
+            targets, tgt_toks = [], []
         if trace is not None:
             trace.append({"trigger": trig, "code": code, "family": family, "negated": negated,
                           "hypothetical": hypothetical, "sources": sources, "targets": targets,
@@ -1314,6 +1377,7 @@ class Coder:
                                   mode=info2.mode, goldstein=info2.goldstein, quad_class=info2.quad_gdelt)
                 for attr in ("_definite", "_trigger_i", "_actor_tokens"):
                     setattr(twin, attr, getattr(ev, attr))
+                twin._mirror = other == ev.cameo  # "A met B" is also B meeting A
                 out.append(twin)
         return out
 
@@ -1358,7 +1422,11 @@ class Coder:
                       for g in c.children if g.dep_ == "pobj"]
         # "Cyclone Freddy battered Malawi, killing 400": the storm's name says what it is
         heads += [c for h in list(heads) for c in h.children if c.dep_ == "compound"]
-        return any(h.lemma_.lower() in causes for h in heads)
+        # "a fire at a garment factory killed 16": a fire nobody's weapons made ("Israeli fire",
+        # "tank fire", "the army's fire" are shooting)
+        return any(h.lemma_.lower() in causes or h.lemma_.lower() == "fire" and h.pos_ == "NOUN"
+                   and not any(c.dep_ in {"amod", "compound", "poss", "nmod"} for c in h.children)
+                   for h in heads)
 
     def _claimed(self, code: str, sources: list[Actor], src_toks: list[Token],
                  resolver: ActorResolver, mentions: Mentions):
@@ -1566,6 +1634,17 @@ class Coder:
                      text=actor.text, name=actor.name, rule="modifier", entry=actor.entry)
 
 
+# how an actor was found when it was named by words of its own ("police", "the army", a person, an
+# organisation): such actors act even in a sentence about sport
+_NAMED_BY_OWN_WORDS = frozenset({"agent", "agent+setting", "agent+list", "agent+place", "agent+main-country",
+                                 "person", "title", "org", "petrarch"})
+
+
+# verbs that tell an event noun began, went on or grew ("clashes erupted between A and B")
+_ONSET_VERBS = frozenset({"break", "erupt", "resume", "continue", "flare", "rage", "escalate", "intensify",
+                          "begin", "start", "occur", "take", "spread", "persist"})
+
+
 def _means_subjects(verb: Token) -> list[Token]:
     """The subject of a verb, or for a participle or conjunct with none of its own, the subject
     of the clause it hangs from ("a car bomb exploded ..., killing six officers")."""
@@ -1747,6 +1826,13 @@ def _held_responsible(noun: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lower_ in {"responsible", "blamed"}
 
 
+def _alleged_doers(noun: Token) -> list[Token]:
+    """"allegations that army officers took bribes": the subject of the clause a noun states."""
+    return [g for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"}
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            for g in c.children if g.dep_ == "nsubj"]
+
+
 def _governing_verb(noun: Token) -> Token | None:
     """The verb an event noun is the object of: "held talks", "took part in talks", "paid
     $5 million in aid", "launched air and artillery strikes". None for "after the talks"."""
@@ -1770,6 +1856,8 @@ def _governing_verb(noun: Token) -> Token | None:
         if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "into", "of", "as"} and tok.head.head.i != tok.head.i:
             up = tok.head.head
             if up.pos_ in {"VERB", "AUX"}:
+                if tok.head.lower_ == "into" and any(c.dep_ == "dobj" for c in up.children):
+                    return None  # "launched a probe into the killing": what the probe is into
                 return up if tok.head.lower_ != "of" else None
             if up.lemma_.lower() in _AMOUNTS or up.pos_ == "NUM" or up.like_num or up.tag_ == "$" or any(
                     c.dep_ == "nummod" or c.tag_ == "$" for c in up.children):

@@ -25,6 +25,9 @@ _coders: dict[tuple, Coder] = {}
 @dataclass
 class CoderOptions:
     keep_negated: bool = False
+    # events told as history ("the war, which began when rebels seized the capital in 2014"):
+    # background to the news, dropped unless kept (then flagged `historical`)
+    keep_historical: bool = False
     processes: int = 1
     published: str | None = None
     batch_size: int = BATCH
@@ -143,6 +146,8 @@ def code_parsed(coder: Coder, article: Article, docs: list, options: CoderOption
                              base_offset=max(offset, 0))
         if setting is not None:
             setting.apply(seg_index, kind, doc, evs)
+            if not options.keep_historical:
+                evs = [ev for ev in evs if not ev.historical]
         n_sents = sum(1 for _ in doc.sents)
         for ev in evs:
             ev.sentence = (ev.sentence or 0) + sentence_base
@@ -202,6 +207,8 @@ def code_parsed(coder: Coder, article: Article, docs: list, options: CoderOption
             ev.article_id = article.id
             events.append(ev)
     if options.bare_countries:
+        # PETRARCH codes a meeting once, from the one named first: no mirror of "A met B"
+        events = [ev for ev in events if not getattr(ev, "_mirror", False)]
         for ev in events:
             ev.source = _bare(ev.source, doer=True)
             ev.target = _bare(ev.target) if ev.target is not None else None

@@ -8,6 +8,7 @@ a caption's own date for caption events, else the published day.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
@@ -76,6 +77,37 @@ def _civilian_object(doc: Doc, trigger_i: int) -> bool:
     return any(o.lemma_.lower() in nouns for o in objs)
 
 
+def _at_own_seat(source: Actor | None, where: str) -> bool:
+    """Whether an organisation acts in the city it is seated in (seats.tsv): NATO ministers
+    meeting in Brussels meet among themselves, not with Belgium."""
+    if source is None or not source.name:
+        return False
+    from eventwire.actors.base import load_actor_dictionary
+    seats = load_actor_dictionary().seats
+    words = tuple(w for w in where.lower().split() if w != "the")  # the gazetteer drops "The" of The Hague
+    orgs = [o for key, found in seats.items() if tuple(w for w in key if w != "the") == words for o in found]
+    return any(entry.name == source.name for entry, _where in orgs)
+
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _historical(ev: Event, published: str | None) -> bool:
+    """Whether an event is told as history: dated by a year written out ("cut ties with Damascus
+    in 2012", "the war, which began when rebels seized the capital in 2014") that lies more than
+    a year before the article's publication. Such events are background to the news and are
+    dropped unless asked for. Without a publication date nothing is history: an undated text
+    may be an old one, and gold sets of single sentences code year-dated acts as news."""
+    if not published or ev.hypothetical or not ev.date or not _YEAR.search(ev.date_text or ""):
+        return False
+    try:
+        year, month = int(str(ev.date)[:4]), int(str(ev.date)[5:7] or 1)
+        now_year, now_month = int(str(published)[:4]), int(str(published)[5:7] or 1)
+    except ValueError:
+        return False
+    return (now_year - year) * 12 + now_month - month > 12
+
+
 def place_target(ev: Event, place, names: dict | None = None, content: bool = False,
                  civilian: bool = False) -> Actor | None:
     """The state of the place where a target-less act happened, for the acts listed under
@@ -90,6 +122,8 @@ def place_target(ev: Event, place, names: dict | None = None, content: bool = Fa
             break
     if not country or len(country) != 3 or country in {"IGO", "UNO", "EUR", "NGO", "MNC", "IMG"}:
         return None
+    if _at_own_seat(ev.source, place.text):
+        return None  # "EU leaders met in Brussels": at home, not in Belgium's hands
     spec = load_modality().get("place_target") or {}
     code = ev.cameo
     if content:
@@ -194,5 +228,6 @@ class Setting:
                 mention = cap
             if mention is not None:
                 ev.date, ev.date_precision, ev.date_text = mention.date, mention.precision, mention.text
+                ev.historical = _historical(ev, self.published)
             elif self.published:
                 ev.date, ev.date_precision = str(self.published)[:10], "day"

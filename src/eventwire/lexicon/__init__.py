@@ -289,7 +289,9 @@ class Lexicon:
                         for p in c.children if p.dep_ == "prep" and p.lower_ in {"in", "of"}
                         for g in p.children if g.dep_ == "pobj"]
         for p in self.heads(noun).get(head.lemma_.lower(), ()):
-            if p.subject_words and not any(c.dep_ == "nsubj" and _lemma_in(c, p.subject_words) for c in children):
+            if p.subject_words and not any(c.dep_ == "nsubj" and _lemma_in(c, p.subject_words)
+                                           and not any(g.lemma_.lower() in _CIVIL_CRAFT for g in c.children)
+                                           for c in children):
                 continue
             if p.ordered:
                 slots = match_ordered(head, p)
@@ -328,6 +330,10 @@ class Lexicon:
 
 _VERB_POS = ["VERB", "AUX"]
 _PARTICLES = frozenset({"up", "down", "out", "off", "in", "on", "back", "over", "away", "through"})
+# a craft that is no weapon whatever it hits ("a passenger jet hit a bird")
+_CIVIL_CRAFT = frozenset({"passenger", "commercial", "civilian", "cargo", "private", "charter", "airline",
+                          "delivery", "crop", "news", "police", "rescue", "ambulance", "medical"})
+
 _CARRIERS = frozenset({"effort", "process", "bid", "plan", "programme", "program", "campaign",
                        "initiative", "operation", "delivery", "mission", "activity", "round",
                        "session", "track", "shipment", "package", "supply", "hour", "measure",
@@ -412,7 +418,10 @@ def _amount(tok) -> bool:
 
 _QUANTITIES = frozenset({"million", "billion", "trillion", "thousand", "hundred", "dozen", "ten", "score",
                          "thousands", "hundreds", "dozens", "tens", "scores", "millions", "number",
-                         "batch", "contingent", "unit", "battalion", "company", "squad", "team"})
+                         "batch", "contingent", "unit", "battalion", "company", "squad", "team",
+                         # "flew two planeloads of tents", "sent a convoy of 40 trucks of flour"
+                         "planeload", "shipload", "truckload", "boatload", "consignment", "load",
+                         "tonne", "ton", "convoy", "cargo"})
 
 
 def _dates_only(prep) -> bool:

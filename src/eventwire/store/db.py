@@ -16,7 +16,7 @@ import pyarrow as pa
 
 from eventwire.errors import Problem, StoreError
 from eventwire.model import Article, Event
-from eventwire.store.schema import ARTICLE_COLUMNS, EVENT_COLUMNS, SCHEMA_VERSION, TABLES
+from eventwire.store.schema import ARTICLE_COLUMNS, EVENT_COLUMNS, MIGRATIONS, SCHEMA_VERSION, TABLES
 
 DEFAULT_DB = "eventwire.duckdb"
 
@@ -61,7 +61,7 @@ def event_row(article_id: str, event: Event) -> dict[str, Any]:
         "trigger_start": event.trigger_start, "trigger_end": event.trigger_end,
         "pattern": event.pattern, "confidence": event.confidence,
         "negated": event.negated, "hypothetical": event.hypothetical,
-        "from_caption": event.from_caption,
+        "from_caption": event.from_caption, "historical": event.historical,
     }
 
 
@@ -69,7 +69,7 @@ _EVENT_TYPES = {
     "sentence": pa.int32(), "trigger_start": pa.int32(), "trigger_end": pa.int32(),
     "quad_class": pa.int32(), "goldstein": pa.float64(), "confidence": pa.float64(),
     "geo_lat": pa.float64(), "geo_lon": pa.float64(), "geo_id": pa.int64(),
-    "negated": pa.bool_(), "hypothetical": pa.bool_(), "from_caption": pa.bool_(),
+    "negated": pa.bool_(), "hypothetical": pa.bool_(), "from_caption": pa.bool_(), "historical": pa.bool_(),
     "event_date": pa.string(),
 }
 
@@ -116,6 +116,11 @@ class Store:
         row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
         if row[0] is None:
             self.con.execute("INSERT INTO schema_version (version) VALUES (?)", [SCHEMA_VERSION])
+        else:
+            for version in range(row[0] + 1, SCHEMA_VERSION + 1):
+                for statement in MIGRATIONS.get(version, ()):
+                    self.con.execute(statement)
+                self.con.execute("INSERT INTO schema_version (version) VALUES (?)", [version])
         self.con.execute("COMMIT")
 
     def _check_version(self) -> None:

@@ -113,7 +113,8 @@ def _row_event(row: dict) -> Event:
         trigger=row["trigger"], trigger_start=row["trigger_start"], trigger_end=row["trigger_end"],
         sentence=row["sentence"], goldstein=row["goldstein"], quad_class=row["quad_class"],
         negated=bool(row["negated"]), hypothetical=bool(row["hypothetical"]),
-        from_caption=bool(row["from_caption"]), date_text=row["date_text"],
+        from_caption=bool(row["from_caption"]), historical=bool(row.get("historical")),
+        date_text=row["date_text"],
         date_precision=row["date_precision"],
     )
 

@@ -1,7 +1,13 @@
 """The DuckDB schema. Bump SCHEMA_VERSION and add a migration when a table changes."""
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+# Statements that bring a database of an earlier version up to the next one (version -> SQL).
+MIGRATIONS: dict[int, list[str]] = {
+    # events told as history ("seized the capital in 2014"), kept only with --keep-historical
+    2: ["ALTER TABLE events ADD COLUMN IF NOT EXISTS historical BOOLEAN"],
+}
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS schema_version (
@@ -102,6 +108,7 @@ CREATE TABLE IF NOT EXISTS events (
     negated BOOLEAN,
     hypothetical BOOLEAN,
     from_caption BOOLEAN,
+    historical BOOLEAN,
     coded_at TIMESTAMP DEFAULT current_timestamp
 );
 """
@@ -116,7 +123,7 @@ EVENT_COLUMNS = (
     "target_rule", "target_entry",
     "geo_name", "geo_text", "geo_country", "geo_admin1", "geo_lat", "geo_lon", "geo_level",
     "geo_id", "evidence", "trigger", "trigger_start", "trigger_end", "pattern", "confidence",
-    "negated", "hypothetical", "from_caption",
+    "negated", "hypothetical", "from_caption", "historical",
 )
 
 ARTICLE_COLUMNS = (

@@ -1,0 +1,47 @@
+"""Events told as history: dropped by default, kept and flagged on request, stored in a flag
+column that older databases gain when they are opened."""
+from __future__ import annotations
+
+import duckdb
+
+from eventwire.coding.pipeline import CoderOptions, code_article
+from eventwire.model import Article
+from eventwire.store import Store
+from eventwire.store.schema import SCHEMA_VERSION
+
+TEXT = ("Armenian and Azerbaijani troops exchanged fire near Sotk on Tuesday. "
+        "Azerbaijan seized the disputed enclave of Nagorno-Karabakh in September 2023.")
+
+
+def _codes(published: str | None, keep: bool = False) -> list[tuple]:
+    article = Article(id="a1", text=TEXT, published=published)
+    return [(e.source.code, e.cameo[:2], e.historical)
+            for e in code_article(article, CoderOptions(keep_historical=keep))]
+
+
+def test_an_act_dated_years_before_the_article_is_history():
+    news = _codes("2025-06-10")
+    assert ("ARMMIL", "19", False) in news
+    assert not [c for c in news if c[0] == "AZEGOV"]
+    kept = _codes("2025-06-10", keep=True)
+    assert [c for c in kept if c[0] == "AZEGOV" and c[2]]
+
+
+def test_an_act_dated_within_the_year_or_an_undated_article_is_news():
+    assert [c for c in _codes("2023-11-02") if c[0] == "AZEGOV" and not c[2]]
+    assert [c for c in _codes(None) if c[0] == "AZEGOV" and not c[2]]
+
+
+def test_a_version_1_database_gains_the_historical_column(tmp_path):
+    path = tmp_path / "old.duckdb"
+    with Store(path):
+        pass
+    con = duckdb.connect(str(path))  # make it what version 1 wrote
+    con.execute("ALTER TABLE events DROP COLUMN historical")
+    con.execute("DELETE FROM schema_version")
+    con.execute("INSERT INTO schema_version (version) VALUES (1)")
+    con.close()
+    with Store(path) as store:
+        columns = {r[0] for r in store.con.execute("DESCRIBE events").fetchall()}
+        version = store.con.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+    assert "historical" in columns and version == SCHEMA_VERSION

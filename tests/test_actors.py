@@ -289,3 +289,21 @@ def test_acronyms_written_as_words_are_the_organisation():
     # a written-out acronym that begins a place or a person's name is not matched
     words = load_actor_dictionary().word_acronyms
     assert "Nato" in words and "Ecowas" in words and "Sadr" not in words
+
+
+def test_a_family_name_written_first_names_the_person_again():
+    events = code_text("North Korean leader Kim Jong Un warned that Pyongyang would retaliate. "
+                       "Kim later accused Seoul of staging provocations.", "2024-01-10")
+    assert any(e.source.code == "PRKGOV" and e.source.rule == "coreference" for e in events)
+
+
+def test_a_surname_after_an_apposition_keeps_its_role():
+    events = code_text("Police in Karachi detained Ali Raza, a senior leader of the opposition party, on Monday. "
+                       "Raza was later charged with sedition.")
+    coerced = [e.target.code if e.target else None for e in events if e.cameo.startswith("17")]
+    assert coerced and set(coerced) == {"PAKOPP"}
+
+
+def test_a_predecessor_is_a_former_official():
+    events = code_text("Bolivian President Luis Arce accused his predecessor of plotting a coup.")
+    assert any(e.target is not None and e.target.code == "BOLELI" for e in events)

@@ -792,3 +792,12 @@ def test_aircraft_and_jets_as_subjects_are_the_air_force():
     events = _events("Turkish jets struck PKK hideouts in northern Iraq overnight.")
     assert _matching(events, source="TURMIL", code="19")
     assert not _events("A passenger jet hit a flock of birds after take-off from Lagos.")
+
+
+def test_labour_strikes_staged_or_gone_on():
+    assert _matching(_events("Nurses in Ghana went on strike over unpaid allowances."), source="GHA", code="143")
+    assert _matching(_events("Port workers staged a strike in Mombasa on Monday."), source="KENLAB", code="143")
+
+
+def test_a_leader_inspecting_his_units_investigates_nothing():
+    assert not _with_code(_events("The president inspected an artillery unit near the border."), "09")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from dataclasses import replace as dc_replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.base import ActorDictionary, Entry, city_countries, make_actor
 from eventwire.model import Actor
@@ -531,6 +531,7 @@ class ActorResolver:
                           name=entry.name, rule=rule, entry=where_p)
             self._remember(actor, person=True)
             self.people[tok.text] = actor
+            self._remember_name_parts(doc[head_hit[1]:head_hit[2]], actor)
             return [actor]
         if head_hit and head_hit[0].kind == "org":
             # "the African Union's Peace and Security Council", "Russia's Security Council": a
@@ -575,6 +576,8 @@ class ActorResolver:
                     if res:
                         actor = _copy(res[0], text, "apposition", name=_person_name(tok))
                         self._remember(actor, person=True)
+                        # "Hammad Azhar, a leader of the opposition PTI ... Azhar was charged"
+                        self.people.setdefault(person_key, actor)
                         return [actor]
                 if tok.ent_type_ == "GPE":
                     return self._city(tok, text)
@@ -748,6 +751,13 @@ class ActorResolver:
         if not hit:
             return []
         return [Actor(code=hit[0], country=hit[0], sector=None, text=text, name=hit[1], rule="place")]
+
+    def _remember_name_parts(self, name: Span, actor: Actor) -> None:
+        """Every word of a person's full name may name them again later in the article: "Kim"
+        after "Kim Jong Un" (family name first), "Erdogan" after "Recep Tayyip Erdogan"."""
+        for t in name:
+            if t.is_title and len(t.text) > 2 and t.pos_ == "PROPN" and not t.ent_type_ in {"GPE", "NORP"}:
+                self.people.setdefault(t.text, actor)
 
     def _remember(self, actor: Actor, person: bool) -> None:
         if person:

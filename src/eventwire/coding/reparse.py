@@ -13,8 +13,16 @@ from spacy.tokens import Doc, Token
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 
 
+# verb forms the small model's rule lemmatizer gets wrong ("staged a strike" -> "stag")
+_LEMMA_FIXES = {"staged": "stage", "staging": "stage", "restaged": "restage"}
+
+
 def repair_parse(doc: Doc) -> Doc:
-    """Fix the misread reduced relatives of `doc` in place and return it."""
+    """Fix the misread reduced relatives and lemmas of `doc` in place and return it."""
+    for tok in doc:
+        fixed = _LEMMA_FIXES.get(tok.lower_)
+        if fixed is not None and tok.pos_ in {"VERB", "AUX"}:
+            tok.lemma_ = fixed
     for tok in doc:
         main = _misread_main_verb(tok)
         if main is None:

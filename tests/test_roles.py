@@ -801,3 +801,8 @@ def test_labour_strikes_staged_or_gone_on():
 
 def test_a_leader_inspecting_his_units_investigates_nothing():
     assert not _with_code(_events("The president inspected an artillery unit near the border."), "09")
+
+
+def test_a_statement_that_names_no_actor_is_no_political_statement():
+    assert not _events("The geological survey said the quake was centred 40 kilometres north of the city.")
+    assert _matching(_events("Ruto said Somalia would host the next summit."), source="KENGOV", code="01")

@@ -811,6 +811,10 @@ class Coder:
             # attribution of a report, not a statement that is news of its own
             sent_events = [e for e in sent_events if not (
                 e.cameo == "010" and e.target is None and _attribution(doc[e._trigger_i]))]
+            # "the USGS said the quake was centred 40 km north", "traders said prices would
+            # fall": what is said names no actor, so the saying is no political statement
+            sent_events = [e for e in sent_events if not (
+                e.cameo == "010" and e.target is None and _names_no_actor(doc[e._trigger_i], mentions))]
             if self._about_sport(doc, sent):
                 sent_events = [e for e in sent_events if e.source.rule in _NAMED_BY_OWN_WORDS]
             events.extend(sent_events)
@@ -1760,6 +1764,13 @@ def _conditional(clause: Token) -> bool:
             return False
         cur = cur.head
     return False
+
+
+def _names_no_actor(verb: Token, mentions) -> bool:
+    """Whether what a speech verb reports (its clause) names no actor at all."""
+    said = [c for c in verb.children if c.dep_ == "ccomp"]
+    return bool(said) and not any(t.i in mentions.names or t.i in mentions.agents
+                                  for c in said for t in c.subtree)
 
 
 def _attribution(verb: Token) -> bool:

@@ -805,4 +805,5 @@ def test_a_leader_inspecting_his_units_investigates_nothing():
 
 def test_a_statement_that_names_no_actor_is_no_political_statement():
     assert not _events("The geological survey said the quake was centred 40 kilometres north of the city.")
-    assert _matching(_events("Ruto said Somalia would host the next summit."), source="KENGOV", code="01")
+    assert _matching(_events("Kenya's foreign minister said Somalia was a close friend."), source="KENGOV", code="01")
+    assert not _events("Kenya's foreign minister said prices would fall.")

@@ -807,3 +807,16 @@ def test_a_statement_that_names_no_actor_is_no_political_statement():
     assert not _events("The geological survey said the quake was centred 40 kilometres north of the city.")
     assert _matching(_events("Kenya's foreign minister said Somalia was a close friend."), source="KENGOV", code="01")
     assert not _events("Kenya's foreign minister said prices would fall.")
+
+
+def test_a_toll_summed_up_over_a_period_is_no_act():
+    assert not _events("The insurgency has killed more than 40,000 people across the Sahel.")
+    assert not _events("At least 60 protesters have been killed in Nairobi since June, rights groups said.")
+    assert not _events("More than 300 activists have been detained so far.")
+    # a perfect with no span is still news
+    assert _matching(_events("Israeli troops have killed three Palestinians in Jenin."), source="ISRMIL", code="19")
+
+
+def test_an_event_noun_is_not_its_own_target():
+    events = _events("The talks began with Ethiopia's offensive in the north.")
+    assert not _matching(events, source="ETH", target="ETH")

@@ -1230,6 +1230,8 @@ class Coder:
         if code is not None and (code[:2] in _HOSTILE and self._accidental(trig.head)
                                  or not trig.pattern.noun and self._accidental(trig.head, subject_only=True)):
             return []  # "killed in a car crash": no doer, no political event
+        if code is not None and code[:2] in {"17", "18", "19", "20"} and self._tally(trig.head):
+            return []  # "the war has killed 40,000 people", "120 have been detained since June"
         if code is not None and not sources and (_background(trig.head) or self._describes_object(trig.head)):
             return []  # "a member jailed over a year ago", "who had been arrested in 2019"
         if code is not None and not sources:
@@ -1323,6 +1325,9 @@ class Coder:
         elif any(a.dep_ in {"relcl", "acl", "advcl"} for a in [anchor, *anchor.ancestors]):
             prominence = -0.15
         for src, tgt in pairs:
+            if tgt is not None and tgt.country == src.country and tgt.text and (
+                    tgt.text == src.text or trig.pattern.noun and trig.head.text in tgt.text.split()):
+                tgt = None  # "began with Russia's invasion": the event noun's own doer is no target
             if tgt is not None and tgt.country and tgt.country == src.country \
                     and src.sector in {"GOV", None} and tgt.sector in {"GOV", None}:
                 # "The government thanked China": a state does not act on itself, so a guessed
@@ -1431,6 +1436,21 @@ class Coder:
         return any(h.lemma_.lower() in causes or h.lemma_.lower() == "fire" and h.pos_ == "NOUN"
                    and not any(c.dep_ in {"amod", "compound", "poss", "nmod"} for c in h.children)
                    for h in heads)
+
+    def _tally(self, verb: Token) -> bool:
+        """Whether a violent or coercive verb sums up a period rather than telling an act: a war
+        or an insurgency as its subject ("the war has killed tens of thousands"), or a present
+        perfect counted since a time or so far ("23 people have been killed since June")."""
+        periods = set(self.modal.get("conflict_periods", ()))
+        if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in periods for c in verb.children):
+            return True
+        perfect = any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"has", "have", "'ve"} for c in verb.children)
+        if not perfect:
+            return False
+        spans = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "since"]
+        spans += [c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "far"
+                  and any(g.lower_ == "so" for g in c.children)]
+        return bool(spans) or any(t.lower_ == "date" and t.head.lower_ == "to" for t in verb.subtree)
 
     def _claimed(self, code: str, sources: list[Actor], src_toks: list[Token],
                  resolver: ActorResolver, mentions: Mentions):

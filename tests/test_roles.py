@@ -820,3 +820,13 @@ def test_a_toll_summed_up_over_a_period_is_no_act():
 def test_an_event_noun_is_not_its_own_target():
     events = _events("The talks began with Ethiopia's offensive in the north.")
     assert not _matching(events, source="ETH", target="ETH")
+
+
+def test_a_doerless_killing_caused_by_a_told_attack_is_its_toll():
+    events = _events("Six people were killed when a car bomb exploded near a checkpoint in Mogadishu.")
+    assert len(_with_code(events, "18", "19", "20")) == 1 and _matching(events, target="SOMCVL", code="18")
+
+
+def test_a_denied_act_is_not_asserted():
+    events = _events("Russia denied that its forces had shelled the hospital in Kharkiv.")
+    assert not _with_code(events, "19") and _matching(events, source="RUSGOV", code="01")

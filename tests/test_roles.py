@@ -830,3 +830,8 @@ def test_a_doerless_killing_caused_by_a_told_attack_is_its_toll():
 def test_a_denied_act_is_not_asserted():
     events = _events("Russia denied that its forces had shelled the hospital in Kharkiv.")
     assert not _with_code(events, "19") and _matching(events, source="RUSGOV", code="01")
+
+
+def test_a_journey_by_workers_is_no_visit():
+    assert not _with_code(_events("Most of the passengers were Kenyan oil workers travelling to Juba."), "04")
+    assert _matching(_events("Kenya's foreign minister travelled to Juba on Monday."), source="KENGOV", code="042")

@@ -1347,7 +1347,10 @@ class Coder:
             prominence = 0.05
         elif any(a.dep_ in {"relcl", "acl", "advcl"} for a in [anchor, *anchor.ancestors]):
             prominence = -0.15
+        official = self.modal.get("official_acts") or {}
         for src, tgt in pairs:
+            if code.startswith(tuple(official.get("codes", ()))) and src.sector in official.get("not_by", ()):
+                continue  # "oil workers travelling to Unity State": a journey, not a visit
             if tgt is not None and tgt.country == src.country and tgt.text and (
                     tgt.text == src.text or trig.pattern.noun and trig.head.text in tgt.text.split()):
                 tgt = None  # "began with Russia's invasion": the event noun's own doer is no target
@@ -1812,7 +1815,11 @@ def _conditional(clause: Token) -> bool:
 def _names_no_actor(verb: Token, mentions) -> bool:
     """Whether what a speech verb reports (its clause) names no actor at all."""
     said = [c for c in verb.children if c.dep_ == "ccomp"]
+    # ("Egypt said it was studying the plan": a pronoun names an actor too)
     return bool(said) and not any(t.i in mentions.names or t.i in mentions.agents
+                                  or t.pos_ == "PRON" and t.dep_ in {"nsubj", "nsubjpass", "dobj", "poss"}
+                                  and t.lower_ not in {"it", "this", "that", "what"}
+                                  or t.lower_ == "it" and t.dep_ == "nsubj" and t.head.lemma_.lower() != "be"
                                   for c in said for t in c.subtree)
 
 

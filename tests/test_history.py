@@ -45,3 +45,15 @@ def test_a_version_1_database_gains_the_historical_column(tmp_path):
         columns = {r[0] for r in store.con.execute("DESCRIBE events").fetchall()}
         version = store.con.execute("SELECT max(version) FROM schema_version").fetchone()[0]
     assert "historical" in columns and version == SCHEMA_VERSION
+
+
+def test_an_event_named_by_its_year_is_history():
+    article = Article(id="y", text="Most of the refugees fled a 2017 military crackdown in Rakhine state.")
+    assert not code_article(article)
+    kept = code_article(article, CoderOptions(keep_historical=True))
+    assert kept and all(e.historical and e.date_text == "2017" for e in kept)
+
+
+def test_a_perfect_passive_about_a_participant_is_his_past():
+    text = "Narges Mohammadi, who has been repeatedly jailed in Iran, won the prize on Friday."
+    assert not [e for e in code_article(Article(id="p", text=text)) if e.cameo.startswith("17")]

@@ -814,7 +814,8 @@ class Coder:
             # "the USGS said the quake was centred 40 km north", "traders said prices would
             # fall": what is said names no actor, so the saying is no political statement
             sent_events = [e for e in sent_events if not (
-                e.cameo == "010" and e.target is None and _names_no_actor(doc[e._trigger_i], mentions))]
+                e.cameo == "010" and e.target is None and _names_no_actor(doc[e._trigger_i], mentions)
+                and not self._tells_event_noun(doc[e._trigger_i]))]
             if self._about_sport(doc, sent):
                 sent_events = [e for e in sent_events if e.source.rule in _NAMED_BY_OWN_WORDS]
             events.extend(sent_events)
@@ -960,6 +961,14 @@ class Coder:
                             setattr(twin, attr, getattr(o, attr, None))
                         out.append(twin)
         return out
+
+    def _tells_event_noun(self, verb: Token) -> bool:
+        """Whether what a speech verb reports names a political act by its noun ("talks on the
+        dam would continue", "the ceasefire was holding")."""
+        nouns = self.lexicon.heads(True)
+        # ("talks ... would continue" with "talks" tagged a verb: its role says it is a noun)
+        return any((t.pos_ == "NOUN" or t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}) and t.lemma_.lower() in nouns
+                   for c in verb.children if c.dep_ == "ccomp" for t in c.subtree)
 
     def _fold_caused(self, doc: Doc, events: list[Event]) -> list[Event]:
         """"Five people were killed when a bomb went off": a doer-less killing whose "when" or
@@ -1870,7 +1879,10 @@ def _background(verb: Token) -> bool:
     passive = verb.tag_ == "VBN" and (verb.dep_ == "acl" or any(c.dep_ == "auxpass" for c in verb.children))
     if not passive:
         return False
-    perfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+    # "who had been arrested in 2019", "who has been repeatedly jailed": the perfect of a
+    # relative clause tells the participant's past
+    perfect = any(c.dep_ == "aux" and (c.lower_ == "had" or verb.dep_ == "relcl" and c.lower_ in {"has", "have"})
+                  for c in verb.children)
     ago = any(t.lower_ == "ago" for t in verb.subtree)
     return perfect or ago
 

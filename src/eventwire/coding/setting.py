@@ -92,6 +92,16 @@ def _at_own_seat(source: Actor | None, where: str) -> bool:
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
+def _year_modifier(tok) -> int | None:
+    """The year an event noun is named by ("the 1994 genocide", "a 2017 crackdown")."""
+    if tok.pos_ != "NOUN":
+        return None
+    for c in tok.children:
+        if c.dep_ in {"nummod", "compound", "amod", "npadvmod"} and c.text.isdigit() and _YEAR.fullmatch(c.text):
+            return int(c.text)
+    return None
+
+
 def _historical(ev: Event, published: str | None) -> bool:
     """Whether an event is told as history: dated by a year written out ("cut ties with Damascus
     in 2012", "the war, which began when rebels seized the capital in 2014") that lies more than
@@ -224,6 +234,13 @@ class Setting:
                 ev.target = Actor(code=ev.source.country + "GOV", country=ev.source.country, sector="GOV",
                                   text="", rule="own-state")
             mention, _dtier = event_date(doc, trig, dates, tier_map)
+            year = _year_modifier(doc[trig])
+            if year is not None and (mention is None or not _YEAR.search(mention.text or "")):
+                # "a 2017 military crackdown", "the 2014 disappearance of 43 students": a past
+                # event named by its year
+                ev.date, ev.date_precision, ev.date_text = f"{year}-01-01", "year", str(year)
+                ev.historical = _historical(ev, self.published) if self.published else True
+                continue
             if mention is None and cap is not None:
                 mention = cap
             if mention is not None:

@@ -307,3 +307,9 @@ def test_a_surname_after_an_apposition_keeps_its_role():
 def test_a_predecessor_is_a_former_official():
     events = code_text("Bolivian President Luis Arce accused his predecessor of plotting a coup.")
     assert any(e.target is not None and e.target.code == "BOLELI" for e in events)
+
+
+def test_a_state_is_no_he():
+    events = code_text("Mexico granted asylum to former Bolivian President Evo Morales, a day after he resigned.",
+                       "2019-11-12")
+    assert not [e for e in events if e.source.code == "MEXGOV" and e.source.rule == "pronoun"]

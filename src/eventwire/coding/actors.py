@@ -443,6 +443,9 @@ class ActorResolver:
                 if speaker is not None and speaker.pos_ != "PRON":
                     plural = low in {"they", "them", "we"}
                     found = self.resolve_all(speaker, mentions) if plural else self.resolve(speaker, mentions)
+                    if found and low in _PERSON_PRONOUNS and all(
+                            a.rule in {"country", "metonymy", "capital", "org"} for a in found):
+                        break  # "Mexico granted asylum to Morales after he resigned": a state is no "he"
                     if found:
                         return [_copy(a, a.text or tok.text, "pronoun") for a in (found if plural else found[:1])]
                     break

@@ -835,3 +835,16 @@ def test_a_denied_act_is_not_asserted():
 def test_a_journey_by_workers_is_no_visit():
     assert not _with_code(_events("Most of the passengers were Kenyan oil workers travelling to Juba."), "04")
     assert _matching(_events("Kenya's foreign minister travelled to Juba on Monday."), source="KENGOV", code="042")
+
+
+def test_a_reaction_to_the_measures_faces_who_took_them():
+    events = _events("Canada imposed sanctions on six Venezuelan officials on Monday. "
+                     "Venezuela's foreign ministry condemned the measures as illegal.")
+    assert _matching(events, source="VENGOV", target="CAN", code="11")
+    # what a state cuts or bans falls on the state, not on its people
+    assert _matching(events, source="CANGOV", target="VENGOV", code="16")
+
+
+def test_a_state_named_on_its_calls_is_the_state():
+    events = _events("Sudan rejected Egyptian calls for a new round of talks.")
+    assert _matching(events, source="SDNGOV", target="EGYGOV")

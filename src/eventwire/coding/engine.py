@@ -84,7 +84,10 @@ _MILITARY_THINGS = frozenset({"positions", "position", "bases", "base", "posts",
 _STATE_ACTS = frozenset({"proposal", "proposals", "plan", "plans", "request", "requests", "offer", "offers",
                          "initiative", "initiatives", "ultimatum", "demand", "demands", "draft", "bid",
                          "state", "authorities", "leadership", "delegation", "delegations", "negotiators",
-                         "envoy", "envoys", "counterproposal", "peace plan", "terms"})
+                         "envoy", "envoys", "counterproposal", "peace plan", "terms", "call", "calls",
+                         "appeal", "appeals", "position", "stance", "policy", "policies", "objection",
+                         "objections", "claim", "claims", "warning", "warnings", "threat", "threats",
+                         "accusation", "accusations", "decision", "move", "measures", "sanctions"})
 # texts that speak for whoever issues them ("a resolution criticising X")
 _DOCUMENTS = frozenset({"resolution", "statement", "declaration", "communique", "communiqué", "letter",
                         "report", "motion", "bill", "decree", "note", "memorandum", "petition"})
@@ -818,6 +821,7 @@ class Coder:
                 and not self._tells_event_noun(doc[e._trigger_i]))]
             if self._about_sport(doc, sent):
                 sent_events = [e for e in sent_events if e.source.rule in _NAMED_BY_OWN_WORDS]
+            self._reaction_targets(doc, events, sent_events)
             events.extend(sent_events)
             events = self._credit_claims(doc, events)
             events = self._resume_attacks(doc, events, sent_index)
@@ -961,6 +965,29 @@ class Coder:
                             setattr(twin, attr, getattr(o, attr, None))
                         out.append(twin)
         return out
+
+    def _reaction_targets(self, doc: Doc, before: list[Event], events: list[Event]) -> None:
+        """"The EU imposed sanctions on Iran. Iran condemned the measures": a reaction to a
+        definite act noun ("the measures", "this decision", "the move") faces whoever took the
+        act last told (modality `reaction_objects`)."""
+        words = frozenset(self.modal.get("reaction_objects", ()))
+        told = [e for e in before if e.cameo[:2] not in {"01"}]
+        if not told:
+            return
+        for e in events:
+            i = getattr(e, "_trigger_i", None)
+            if i is None or e.target is not None or e.cameo[:2] not in {"01", "02", "10", "11", "12", "13", "14"}:
+                continue
+            objs = [c for c in doc[i].children if c.dep_ == "dobj"] + _prep_objects(
+                doc[i], ("against", "on", "over", "to", "of"), [])
+            if not any(o.lemma_.lower() in words and any(
+                    d.dep_ == "det" and d.lower_ in {"the", "this", "these", "those", "such"} for d in o.children)
+                    for o in objs):
+                continue
+            act = next((o for o in reversed(told) if o.source.code != e.source.code
+                        and not o.source.code.startswith("---")), None)
+            if act is not None:
+                e.target = dc_replace(act.source, rule="reaction")
 
     def _tells_event_noun(self, verb: Token) -> bool:
         """Whether what a speech verb reports names a political act by its noun ("talks on the
@@ -1302,7 +1329,8 @@ class Coder:
         if negated and not self.keep_negated:
             return []
         sources = [_with_sector(a, "GOV") for a in sources]
-        targets = [_with_sector(a, "CVL") for a in targets]
+        # "sanctions on 14 Iranian individuals": what a state cuts or bans falls on the state
+        targets = [_with_sector(a, "GOV" if code is not None and code.startswith("16") else "CVL") for a in targets]
         pairs: list[tuple[Actor, Actor | None]] = []
         if targets:
             pairs = [(s, t) for s, t in product(sources, targets) if s.code != t.code or s.text != t.text]

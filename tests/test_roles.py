@@ -848,3 +848,17 @@ def test_a_reaction_to_the_measures_faces_who_took_them():
 def test_a_state_named_on_its_calls_is_the_state():
     events = _events("Sudan rejected Egyptian calls for a new round of talks.")
     assert _matching(events, source="SDNGOV", target="EGYGOV")
+
+
+def test_drones_launched_and_barrels_dropped_are_aerial_force():
+    events = _events("Houthi forces launched drones at a Greek-owned tanker in the Red Sea.")
+    assert _matching(events, source="YEMREB", code="195")
+    chlorine = _events("Army helicopters dropped barrels filled with chlorine on the town of Douma.")
+    assert _with_code(chlorine, "2041")
+
+
+def test_a_group_named_on_its_bomber_is_the_group():
+    events = _events("A Boko Haram suicide bomber killed 15 people at a mosque in Maiduguri.")
+    assert _matching(events, source="NGAREB", code="18") and not _matching(events, source="NGAUAF")
+    assert _matching(_events("Hezbollah fighters attacked an Israeli patrol near the border."),
+                     source="LBNREB", target="ISRMIL", code="19")

@@ -628,9 +628,10 @@ class ActorResolver:
                 sec = sector
                 if entry.country in {"IGO", "UNO", "EUR", "NGO", "IMG"} and tok.pos_ == "PROPN":
                     sec = None  # "UN Secretary-General Guterres" is the UN itself
-                if entry.kind == "org" and entry.sector in _NONSTATE and sec in {"GOV", "MIL"}:
-                    # "a Hamas delegation", "Hezbollah officials", "Houthi forces": the group's
-                    # own people, not a government or an army
+                if entry.kind == "org" and entry.sector in _NONSTATE and sec in {"GOV", "MIL", "UAF"}:
+                    # "a Hamas delegation", "Hezbollah officials", "Houthi forces", "an
+                    # al-Shabaab suicide bomber": the group's own people, not a government, an
+                    # army or an unnamed attacker
                     sec = entry.sector
                 if sec is None:
                     sec = entry.sector if entry.kind == "org" else None

@@ -78,7 +78,8 @@ _TRADE = frozenset({"goods", "products", "imports", "exports", "steel", "alumini
 _MILITARY_THINGS = frozenset({"positions", "position", "bases", "base", "posts", "outposts", "checkpoints",
                               "trenches", "lines", "convoy", "convoys", "tanks", "warships", "jets",
                               "drones", "artillery", "garrison", "barracks", "frontline", "defences",
-                              "defenses", "units", "brigade", "battalion"})
+                              "defenses", "units", "brigade", "battalion", "patrol", "patrols", "warship",
+                              "checkpoint", "post", "outpost", "troops", "soldiers", "helicopter", "aircraft"})
 # what only a state puts forward or is: "rejected the Israeli proposal", "recognised a
 # Palestinian state" act on the government, not on the people
 _STATE_ACTS = frozenset({"proposal", "proposals", "plan", "plans", "request", "requests", "offer", "offers",
@@ -1631,6 +1632,10 @@ class Coder:
             used = [c for v in verbs for c in v.children if c.dep_ == "dobj"] + [
                 g for v in verbs for c in v.children if c.dep_ in {"agent", "prep"} and c.lower_ in {"by", "with"}
                 for g in c.children if g.dep_ == "pobj"]
+            # "barrels filled with chlorine gas": what the thing used is filled or laced with
+            used += [g for u in list(used) for a in u.children if a.dep_ == "acl"
+                     for p in a.children if p.dep_ == "prep" and p.lower_ == "with"
+                     for g in p.children if g.dep_ == "pobj"]
             used += [m for u in used for m in u.children if m.dep_ in {"compound", "amod"}]
             hit = next((wmd[u.lemma_.lower()] for u in used if u.lemma_.lower() in wmd), None)
             if hit is not None:

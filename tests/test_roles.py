@@ -862,3 +862,8 @@ def test_a_group_named_on_its_bomber_is_the_group():
     assert _matching(events, source="NGAREB", code="18") and not _matching(events, source="NGAUAF")
     assert _matching(_events("Hezbollah fighters attacked an Israeli patrol near the border."),
                      source="LBNREB", target="ISRMIL", code="19")
+
+
+def test_a_role_word_does_not_take_the_country_it_acts_on():
+    events = _events("Lawmakers criticised Russia on Monday.")
+    assert _matching(events, target="RUSGOV", code="11") and not _matching(events, source="RUS")

@@ -1400,6 +1400,11 @@ class Coder:
                     src = dc_replace(src, country=None, code=src.sector or "---", rule="agent")
                 elif tgt.rule == "agent+main-country" and src.rule != "agent+main-country":
                     tgt = dc_replace(tgt, country=None, code=tgt.sector or "---", rule="agent")
+            elif tgt is not None and tgt.country and tgt.country == src.country \
+                    and src.rule == "agent+main-country" and tgt.rule in {"country", "metonymy", "capital"}:
+                # "Lawmakers criticised Russia": the story's main state is the one acted on, so
+                # the role word's guessed country was that of the other party
+                src = dc_replace(src, country=None, code=src.sector or "---", rule="agent")
             if tgt is not None and tgt.code == src.code:
                 # an undated "Taliban" is today's government; facing the government it must be the
                 # insurgency of the years before (org_roles.tsv)

@@ -799,7 +799,7 @@ class Coder:
             # "urged X to withdraw" is one appeal (0256), not also a bare appeal (020) by "urge"
             sent_events = [e for e in sent_events if not (
                 e.trigger_start in self._governors and e.cameo[:2] in {"01", "02", "03", "10", "13"})]
-            sent_events = self._fold_victims(doc, self._fold_caused(doc, self._fold_tolls(sent_events)))
+            sent_events = self._fold_victims(doc, self._fold_tolls(sent_events))
             sent_events = self._merge_means(doc, sent_events)
             self._share_targets(doc, sent_events)
             # a bare statement (010) adds nothing when the sentence reports a coded act
@@ -921,17 +921,20 @@ class Coder:
         drop: set[int] = set()
         for k, e in enumerate(events):
             i = getattr(e, "_trigger_i", None)
-            if i is None or e.cameo[:2] not in violent or e.source.rule != "implicit" or e.target is None:
+            if i is None or e.cameo[:2] not in violent or e.source.rule not in {"implicit", "implicit+setting"} \
+                    or e.target is None:
                 continue
-            clauses = {c.i for c in doc[i].children if c.dep_ == "advcl"
+            # ("were killed and 17 wounded when a bomb went off": the clause may hang on the conjunct)
+            verbs = [doc[i], *(c for c in doc[i].children if c.dep_ == "conj")]
+            clauses = {t.i for v in verbs for c in v.children if c.dep_ == "advcl"
                        and any(m.dep_ in {"mark", "advmod"} and m.lower_ in {"when", "as", "after"}
-                               for m in c.children)}
+                               for m in c.children) for t in c.subtree}
             attacks = [o for o in events if o is not e and o.cameo[:2] in violent
                        and getattr(o, "_trigger_i", None) in clauses]
             if not attacks:
                 continue
             for o in attacks:
-                if o.target is None:
+                if o.target is None or o.target.rule == "place":
                     o.target = e.target
             drop.add(k)
         return [e for k, e in enumerate(events) if k not in drop]
@@ -997,29 +1000,6 @@ class Coder:
         # ("talks ... would continue" with "talks" tagged a verb: its role says it is a noun)
         return any((t.pos_ == "NOUN" or t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}) and t.lemma_.lower() in nouns
                    for c in verb.children if c.dep_ == "ccomp" for t in c.subtree)
-
-    def _fold_caused(self, doc: Doc, events: list[Event]) -> list[Event]:
-        """"Five people were killed when a bomb went off": a doer-less killing whose "when" or
-        "as" clause tells the attack that did it is that attack's toll, one fact."""
-        drop: set[int] = set()
-        for e in events:
-            i = getattr(e, "_trigger_i", None)
-            if i is None or e.cameo[:2] not in {"18", "19", "20"} or e.source.rule not in {"implicit", "implicit+setting"}:
-                continue
-            # ("were killed and 17 wounded when ...": the clause may hang on the conjunct)
-            verbs = [doc[i], *(c for c in doc[i].children if c.dep_ == "conj")]
-            clauses = [c for v in verbs for c in v.children if c.dep_ == "advcl"
-                       and any(m.dep_ in {"mark", "advmod"} and m.lower_ in {"when", "as", "after"} for m in c.children)]
-            inside = {t.i for c in clauses for t in c.subtree}
-            causes = [o for o in events if o is not e and o.cameo[:2] in {"18", "19", "20"}
-                      and getattr(o, "_trigger_i", None) in inside]
-            if not causes:
-                continue
-            for o in causes:
-                if e.target is not None and (o.target is None or o.target.rule == "place"):
-                    o.target = e.target
-            drop.add(id(e))
-        return [e for e in events if id(e) not in drop]
 
     def _credit_claims(self, doc: Doc, events: list[Event]) -> list[Event]:
         """An attack told with an unknown doer ("a suicide bomber blew himself up ...") and then

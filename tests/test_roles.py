@@ -867,3 +867,8 @@ def test_a_group_named_on_its_bomber_is_the_group():
 def test_a_role_word_does_not_take_the_country_it_acts_on():
     events = _events("Lawmakers criticised Russia on Monday.")
     assert _matching(events, target="RUSGOV", code="11") and not _matching(events, source="RUS")
+
+
+def test_arrests_counted_so_far_are_the_case_news_and_custody_is_the_polices():
+    assert _matching(_events("Police in Lucknow have arrested five suspects so far in the murder case."),
+                     source="INDCOP", code="17")

@@ -1270,7 +1270,7 @@ class Coder:
         if code is not None and (code[:2] in _HOSTILE and self._accidental(trig.head)
                                  or not trig.pattern.noun and self._accidental(trig.head, subject_only=True)):
             return []  # "killed in a car crash": no doer, no political event
-        if code is not None and code[:2] in {"17", "18", "19", "20"} and self._tally(trig.head):
+        if code is not None and code[:2] in {"17", "18", "19", "20"} and self._tally(trig.head, code):
             return []  # "the war has killed 40,000 people", "120 have been detained since June"
         if code is not None and not sources and (_background(trig.head) or self._describes_object(trig.head)):
             return []  # "a member jailed over a year ago", "who had been arrested in 2019"
@@ -1486,7 +1486,7 @@ class Coder:
                    and not any(c.dep_ in {"amod", "compound", "poss", "nmod"} for c in h.children)
                    for h in heads)
 
-    def _tally(self, verb: Token) -> bool:
+    def _tally(self, verb: Token, code: str = "19") -> bool:
         """Whether a violent or coercive verb sums up a period rather than telling an act: a war
         or an insurgency as its subject ("the war has killed tens of thousands"), or a present
         perfect counted since a time or so far ("23 people have been killed since June")."""
@@ -1494,8 +1494,8 @@ class Coder:
         if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in periods for c in verb.children):
             return True
         perfect = any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"has", "have", "'ve"} for c in verb.children)
-        if not perfect:
-            return False
+        if not perfect or code[:2] == "17":
+            return False  # ("police have arrested five people so far": the case's news)
         spans = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "since"]
         spans += [c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "far"
                   and any(g.lower_ == "so" for g in c.children)]
@@ -1917,6 +1917,11 @@ def _held_responsible(noun: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lower_ in {"responsible", "blamed"}
 
 
+# nouns whose "into" names what they look into ("a probe into the killing"), unlike "took three
+# men into custody"
+_INQUIRIES = frozenset({"probe", "investigation", "inquiry", "enquiry", "inquest", "review", "audit"})
+
+
 def _alleged_doers(noun: Token) -> list[Token]:
     """"allegations that army officers took bribes": the subject of the clause a noun states."""
     return [g for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"}
@@ -1947,7 +1952,8 @@ def _governing_verb(noun: Token) -> Token | None:
         if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "into", "of", "as"} and tok.head.head.i != tok.head.i:
             up = tok.head.head
             if up.pos_ in {"VERB", "AUX"}:
-                if tok.head.lower_ == "into" and any(c.dep_ == "dobj" for c in up.children):
+                if tok.head.lower_ == "into" and any(c.dep_ == "dobj" and c.lemma_.lower() in _INQUIRIES
+                                                     for c in up.children):
                     return None  # "launched a probe into the killing": what the probe is into
                 return up if tok.head.lower_ != "of" else None
             if up.lemma_.lower() in _AMOUNTS or up.pos_ == "NUM" or up.like_num or up.tag_ == "$" or any(

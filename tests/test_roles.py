@@ -812,7 +812,7 @@ def test_a_statement_that_names_no_actor_is_no_political_statement():
 def test_a_toll_summed_up_over_a_period_is_no_act():
     assert not _events("The insurgency has killed more than 40,000 people across the Sahel.")
     assert not _events("At least 60 protesters have been killed in Nairobi since June, rights groups said.")
-    assert not _events("More than 300 activists have been detained so far.")
+    assert not _events("Fighting has killed more than 300 people so far.")
     # a perfect with no span is still news
     assert _matching(_events("Israeli troops have killed three Palestinians in Jenin."), source="ISRMIL", code="19")
 

@@ -1,6 +1,8 @@
 """Who acts on whom: role mechanisms of the coder, each on sentences written for these tests."""
 from __future__ import annotations
 
+import pytest
+
 from eventwire import code_text
 
 
@@ -23,6 +25,35 @@ def _matching(events: set[tuple], source: str = "", target: str = "", code: str 
 def _with_code(events: set[tuple], *codes: str) -> list[tuple]:
     """The events whose CAMEO code starts with one of `codes`."""
     return [e for e in events if e[2].startswith(codes)]
+
+
+# One sentence, the dyad its mechanism must give (source, target, code prefix) and what it must
+# not give (keyword filters of _matching): (mechanism, sentence, dyad, forbidden).
+SINGLE_DYADS = [
+    ("a comment on a state is aimed at it",
+     "Mexico's president commented on Peru's political crisis on Monday.", ("MEXGOV", "PERGOV", "01"), []),
+    ("a concession after protests yields to the protesters",
+     "Peru's interior minister resigned after weeks of street protests in Lima.", ("PERGOV", "PEROPP", "08"), []),
+    ("suspending arms export licences to a state is an embargo",
+     "Spain suspended arms export licences to Israel on Monday.", ("ESPGOV", "ISRGOV", "163"), []),
+    ("a demand is aimed at whoever must act",
+     "Paris demanded that Tehran immediately release two detained French teachers.", ("FRAGOV", "IRNGOV", "10"),
+     [{"target": "FRA"}]),
+    ("a comment on someone's words is aimed at the speaker, the remarks are no second statement",
+     "The Chinese foreign ministry declined to comment on remarks by the Japanese prime minister.",
+     ("CHNGOV", "JPNGOV", "011"), [{"source": "JPNGOV"}]),
+    ("ordering a mission out is an expulsion, not a request for it",
+     "Burkina Faso ordered the UN peacekeeping mission to leave the country.", ("BFAGOV", "UNO", "16"),
+     [{"code": "02"}, {"code": "10"}]),
+]
+
+
+@pytest.mark.parametrize("mechanism,text,dyad,forbidden", SINGLE_DYADS, ids=[d[0] for d in SINGLE_DYADS])
+def test_single_dyad(mechanism: str, text: str, dyad: tuple, forbidden: list[dict]):
+    events = _events(text)
+    assert _coded(events, *dyad), mechanism
+    for rule in forbidden:
+        assert not _matching(events, **rule), (mechanism, rule)
 
 
 def test_giver_in_from_phrase_is_the_source():
@@ -468,22 +499,11 @@ def test_receiving_a_person_is_hosting_receiving_goods_is_not():
     assert not _with_code(_events("Kenya received a shipment of vaccines on Friday."), "043")
 
 
-def test_a_comment_on_a_state_is_aimed_at_it():
-    events = _events("Mexico's president commented on Peru's political crisis on Monday.")
-    assert _coded(events, "MEXGOV", "PERGOV", "01")
-
-
 def test_a_claimed_or_denied_attack_is_aimed_where_it_struck():
     events = _events("A separatist group claimed responsibility for an attack on a Nigerian army base.")
     assert _matching(events, target="NGAMIL", code="015")
     events = _events("Uganda denied any involvement in a drone strike on an airport in the Congolese city of Bunia.")
     assert _matching(events, source="UGAGOV", target="COD", code="016")
-
-
-def test_a_demand_is_aimed_at_whoever_must_act():
-    events = _events("Paris demanded that Tehran immediately release two detained French teachers.")
-    assert _coded(events, "FRAGOV", "IRNGOV", "10")
-    assert not _matching(events, target="FRA")
 
 
 def test_installations_and_homes_name_who_was_hit():
@@ -515,33 +535,10 @@ def test_killing_an_official_outside_battle_is_an_assassination():
     assert not _with_code(_events("Militants killed five soldiers in Borno."), "186")
 
 
-def test_a_comment_on_someones_words_is_aimed_at_the_speaker():
-    events = _events("The Chinese foreign ministry declined to comment on remarks by the Japanese prime minister.")
-    assert _coded(events, "CHNGOV", "JPNGOV", "011")
-    # the remarks are the topic, not a second statement
-    assert not _matching(events, source="JPNGOV")
-
-
-def test_a_concession_after_protests_yields_to_the_protesters():
-    events = _events("Peru's interior minister resigned after weeks of street protests in Lima.")
-    assert _coded(events, "PERGOV", "PEROPP", "08")
-
-
-def test_ordering_a_mission_out_is_an_expulsion_not_a_request_for_it():
-    events = _events("Burkina Faso ordered the UN peacekeeping mission to leave the country.")
-    assert _coded(events, "BFAGOV", "UNO", "16")
-    assert not _with_code(events, "02", "10")
-
-
 def test_questioning_a_person_is_investigating_them():
     events = _events("Prosecutors in Seoul questioned the former defence minister for ten hours.")
     assert _matching(events, source="KORJUD", code="09")
     assert not _with_code(_events("The minister questioned the claim."), "09")
-
-
-def test_suspending_arms_export_licences_to_a_state_is_an_embargo():
-    events = _events("Spain suspended arms export licences to Israel on Monday.")
-    assert _coded(events, "ESPGOV", "ISRGOV", "163")
 
 
 def test_a_plain_statement_adds_nothing_to_a_comment_with_a_party():

@@ -313,3 +313,17 @@ def test_a_state_is_no_he():
     events = code_text("Mexico granted asylum to former Bolivian President Evo Morales, a day after he resigned.",
                        "2019-11-12")
     assert not [e for e in events if e.source.code == "MEXGOV" and e.source.rule == "pronoun"]
+
+
+def test_retired_or_former_officers_are_out_of_office() -> None:
+    assert ("COLJUD", "COLELI", "173") in _dyads("Colombian prosecutors charged a retired army colonel with murder on Friday.")
+    assert ("MEXCOP", "MEXELI", "173") in _dyads("Mexican police arrested a former police chief in Sinaloa.")
+    # many former soldiers are no elite
+    assert not [d for d in _dyads("Former soldiers protested in Lima over unpaid pensions.") if "ELI" in d[0]]
+
+
+def test_she_is_no_plural_authority() -> None:
+    # the one detained is the woman freed, not the authorities freeing her
+    dyads = _dyads("Turkish authorities freed the novelist Leyla Demir on Monday, two months after she was "
+                   "detained in Istanbul.")
+    assert not [d for d in dyads if d[2].startswith("17") and d[1] == "TURGOV"]

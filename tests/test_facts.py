@@ -49,3 +49,15 @@ def test_he_points_back_to_a_person_not_a_group() -> None:
             "\"We will publish every result,\" he said.")
     statements = [e for e in code_text(text) if e.evidence.startswith('"We will')]
     assert all(e.source.sector != "PTY" for e in statements)
+
+
+def test_a_speaker_already_coded_adds_no_bare_statement() -> None:
+    # the minister's accusation is the news; what she said next tells its details
+    text = ("Chile's foreign minister accused Bolivia on Monday of breaking a border treaty. "
+            "The minister said talks in La Paz had achieved nothing.")
+    events = _events(text)
+    assert any(e[0] == "112" and e[1] == "CHLGOV" and e[2] == "BOLGOV" for e in events)
+    assert not [e for e in events if e[0] == "010" and e[2] is None]
+    # a speaker with nothing coded yet still makes a statement
+    alone = _events("Chile's foreign minister said on Monday that talks in La Paz had achieved nothing.")
+    assert [e for e in alone if e[0] == "010" and e[1] == "CHLGOV"]

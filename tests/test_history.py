@@ -57,3 +57,19 @@ def test_an_event_named_by_its_year_is_history():
 def test_a_perfect_passive_about_a_participant_is_his_past():
     text = "Narges Mohammadi, who has been repeatedly jailed in Iran, won the prize on Friday."
     assert not [e for e in code_article(Article(id="p", text=text)) if e.cameo.startswith("17")]
+
+
+def test_what_a_named_past_event_contained_is_its_history():
+    # the year names the massacre; the killing inside its relative clause is that year's
+    text = ("Survivors gathered in Srebrenica on Friday to mark the 1995 massacre, in which Bosnian "
+            "Serb forces killed some 8,000 men and boys.")
+    article = Article(id="m", text=text)
+    assert not [e for e in code_article(article) if e.cameo[:2] in {"18", "19", "20"}]
+    kept = [e for e in code_article(article, CoderOptions(keep_historical=True)) if e.cameo[:2] in {"18", "19", "20"}]
+    assert kept and all(e.historical and e.date_text == "1995" for e in kept)
+    # what started a war is its history, dated or not
+    onset = Article(id="w", text="The war, which began with Ethiopia's offensive in Tigray, displaced two million people.")
+    assert not [e for e in code_article(onset) if e.cameo[:2] in {"18", "19", "20"}]
+    # an attack told in a relative clause of no past event is news
+    news = Article(id="n", text="The village, which rebels attacked on Monday, lies 30 km from Goma.")
+    assert [e for e in code_article(news) if e.cameo[:2] == "19"]

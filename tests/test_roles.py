@@ -45,7 +45,20 @@ SINGLE_DYADS = [
     ("ordering a mission out is an expulsion, not a request for it",
      "Burkina Faso ordered the UN peacekeeping mission to leave the country.", ("BFAGOV", "UNO", "16"),
      [{"code": "02"}, {"code": "10"}]),
+    ("a warning that a state would respond with force is a military threat at whom it warns off",
+     "Iran's army chief warned on Sunday that Tehran would respond with force to any Azerbaijani provocation "
+     "on the border.", ("IRNGOV", "AZEGOV", "138"), [{"code": "19"}]),
 ]
+
+
+@pytest.mark.parametrize("text", [
+    "The foreign ministry condemned any attack on diplomats in Khartoum.",
+    "Officials in Seoul said a possible missile launch by North Korea was being watched closely.",
+    "The minister said future air strikes on the city would be answered.",
+])
+def test_an_act_only_supposed_is_no_event(text: str):
+    # "any attack", "a possible launch", "future strikes": no attack, launch or strike happened
+    assert not _with_code(_events(text), "18", "19", "20")
 
 
 @pytest.mark.parametrize("mechanism,text,dyad,forbidden", SINGLE_DYADS, ids=[d[0] for d in SINGLE_DYADS])

@@ -443,9 +443,11 @@ class ActorResolver:
                 if speaker is not None and speaker.pos_ != "PRON":
                     plural = low in {"they", "them", "we"}
                     found = self.resolve_all(speaker, mentions) if plural else self.resolve(speaker, mentions)
-                    if found and low in _PERSON_PRONOUNS and all(
-                            a.rule in {"country", "metonymy", "capital", "org"} for a in found):
-                        break  # "Mexico granted asylum to Morales after he resigned": a state is no "he"
+                    if found and low in _PERSON_PRONOUNS and (not _is_person_noun(speaker) or all(
+                            a.rule in {"country", "metonymy", "capital", "org"} for a in found)):
+                        # "Mexico granted asylum to Morales after he resigned": a state is no
+                        # "he"; "authorities released X a day after she was detained": nor are they
+                        break
                     if found:
                         return [_copy(a, a.text or tok.text, "pronoun") for a in (found if plural else found[:1])]
                     break
@@ -509,6 +511,11 @@ class ActorResolver:
                     continue  # "a prisoner exchange deal", "civilian casualties": not an actor
                 sector, where, agent_text = mentions.agents[t.i]
                 break
+        if sector in _OFFICE_SECTORS and (tok.tag_ in {"NN", "NNP"} or sector in {"GOV", "LEG", "JUD"}) and any(t.lower_ in _FORMER or t.lower_.startswith("ex-") for t in np
+                                             if t.dep_ in {"amod", "compound", "advmod"}):
+            # "a retired army general", "a former police chief": out of office (ELI); former
+            # soldiers, many of them, are no elite
+            sector, agent_text = "ELI", text
         if sector == "CVL" and tok.lemma_.lower() in {"crowd", "mob", "throng"} \
                 and any(t.lemma_.lower() in _PROTEST_WORDS for t in doc):
             # "police opened fire on the crowd" in a story of protests: the crowd protests
@@ -798,6 +805,8 @@ def _person_name(tok: Token) -> str | None:
 _TITLES = frozenset({"minister", "president", "premier", "chancellor", "spokesman", "spokeswoman",
                      "spokesperson", "envoy", "ambassador", "general", "commander", "leader", "chief",
                      "governor", "mayor", "secretary", "king", "emir", "prince", "diplomat", "official"})
+_FORMER = frozenset({"former", "retired", "ex", "erstwhile"})
+_OFFICE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 _GROUP_NOUNS = frozenset({"group", "movement", "organisation", "organization", "militia", "faction",
                           "alliance", "coalition", "party", "rebels", "militants", "insurgents"})
 _PAIR_NOUNS = frozenset({"sides", "countries", "governments", "leaders", "nations", "parties",

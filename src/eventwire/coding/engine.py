@@ -79,7 +79,8 @@ _MILITARY_THINGS = frozenset({"positions", "position", "bases", "base", "posts",
                               "trenches", "lines", "convoy", "convoys", "tanks", "warships", "jets",
                               "drones", "artillery", "garrison", "barracks", "frontline", "defences",
                               "defenses", "units", "brigade", "battalion", "patrol", "patrols", "warship",
-                              "checkpoint", "post", "outpost", "troops", "soldiers", "helicopter", "aircraft"})
+                              "checkpoint", "post", "outpost", "troops", "soldiers", "helicopter", "aircraft",
+                              "incursion", "incursions"})
 # what only a state puts forward or is: "rejected the Israeli proposal", "recognised a
 # Palestinian state" act on the government, not on the people
 _STATE_ACTS = frozenset({"proposal", "proposals", "plan", "plans", "request", "requests", "offer", "offers",
@@ -88,7 +89,8 @@ _STATE_ACTS = frozenset({"proposal", "proposals", "plan", "plans", "request", "r
                          "envoy", "envoys", "counterproposal", "peace plan", "terms", "call", "calls",
                          "appeal", "appeals", "position", "stance", "policy", "policies", "objection",
                          "objections", "claim", "claims", "warning", "warnings", "threat", "threats",
-                         "accusation", "accusations", "decision", "move", "measures", "sanctions"})
+                         "accusation", "accusations", "decision", "move", "measures", "sanctions",
+                         "provocation", "provocations", "aggression"})
 # texts that speak for whoever issues them ("a resolution criticising X")
 _DOCUMENTS = frozenset({"resolution", "statement", "declaration", "communique", "communiqué", "letter",
                         "report", "motion", "bill", "decree", "note", "memorandum", "petition"})
@@ -98,6 +100,8 @@ _UNPROVEN = frozenset({"allegation", "accusation", "claim", "rumour", "rumor", "
                        "proposal", "demand", "request", "call", "suggestion", "ultimatum", "idea"})
 # prepositions that only say where ("rallied in Tbilisi"): never what an act is about
 # Verbs whose negation affirms the act they govern ("did not hesitate to strike").
+# adjectives that make an act noun a supposition ("a possible strike", "future attacks")
+_SUPPOSED = frozenset({"possible", "potential", "future", "eventual", "hypothetical", "prospective"})
 _UNDAUNTED = frozenset({"hesitate", "cease", "fail", "forget", "stop", "wait", "delay"})
 
 # Nouns that name an aim of their owner ("a plan to withdraw", "its bid to join NATO").
@@ -676,6 +680,12 @@ class Coder:
                 # "Hungary vetoed a package of EU sanctions": the sanctions were not imposed
                 family, gov_lemma = fam, gov.lemma_.lower()
                 self._gov_token = gov
+        if family is None and trig.pattern.noun and any(
+                (c.dep_ == "det" and c.lower_ == "any") or (c.dep_ == "amod" and c.lower_ in _SUPPOSED)
+                for c in head.children):
+            # "would respond to any provocation", "condemned any attack on civilians", "a
+            # possible strike": an act supposed, not one that happened
+            return "failure", negated, True, None
         if family not in {None, "claim", "failure"} and self._gov_token is not None:
             # "alleged that the army helped to plan the massacres": a plan only alleged is an
             # allegation too

@@ -171,9 +171,11 @@ def code_parsed(coder: Coder, article: Article, docs: list, options: CoderOption
                         kept.date, kept.date_precision, kept.date_text = ev.date, ev.date_precision, ev.date_text
                 continue
             if ev.cameo == "010" and ev.target is None and any(
-                    e.cameo[:2] == "01" and e.source.code == ev.source.code and e.source.name == ev.source.name
-                    for e in events):
-                continue  # '"...", he said' again: the same speaker's statement goes on
+                    e.source.code == ev.source.code
+                    and (e.source.code != "---" or e.source.name == ev.source.name) for e in events):
+                # '"...", he said' again, or "Arce accused Morales of ... . Arce said ...": the same
+                # speaker's story goes on, and its details are no new event
+                continue
             if ev.target is None:
                 # "X said ... closer than ever" after "X said a deal with Y is closer than ever":
                 # the same statement naming fewer parties; it may add where it was made

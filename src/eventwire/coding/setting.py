@@ -102,6 +102,29 @@ def _year_modifier(tok) -> int | None:
     return None
 
 
+_ONSET = frozenset({"begin", "start", "erupt", "break", "spark", "trigger"})
+
+
+def _past_frame(tok) -> tuple[bool, int | None]:
+    """Whether an act is told inside the story of a named past event, and that event's year:
+    "the 1994 genocide, in which extremists killed 800,000", "the war, which began with Russia's
+    invasion". What a named past event contained, or what started a war, is its history."""
+    periods = set(load_modality().get("conflict_periods", ()))
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            break
+        if cur.dep_ in {"relcl", "acl"} and cur.head.pos_ == "NOUN":
+            noun = cur.head
+            year = _year_modifier(noun)
+            if year is not None:
+                return True, year
+            if cur.lemma_.lower() in _ONSET and noun.lemma_.lower() in periods:
+                return True, None
+        cur = cur.head
+    return False, None
+
+
 def _historical(ev: Event, published: str | None) -> bool:
     """Whether an event is told as history: dated by a year written out ("cut ties with Damascus
     in 2012", "the war, which began when rebels seized the capital in 2014") that lies more than
@@ -235,6 +258,11 @@ class Setting:
                                   text="", rule="own-state")
             mention, _dtier = event_date(doc, trig, dates, tier_map)
             year = _year_modifier(doc[trig])
+            framed, frame_year = _past_frame(doc[trig])
+            if framed and year is None and frame_year is None:
+                ev.historical = True  # "the war, which began with Russia's invasion"
+                continue
+            year = year if year is not None else frame_year
             if year is not None and (mention is None or not _YEAR.search(mention.text or "")):
                 # "a 2017 military crackdown", "the 2014 disappearance of 43 students": a past
                 # event named by its year

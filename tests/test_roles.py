@@ -48,6 +48,13 @@ SINGLE_DYADS = [
     ("a warning that a state would respond with force is a military threat at whom it warns off",
      "Iran's army chief warned on Sunday that Tehran would respond with force to any Azerbaijani provocation "
      "on the border.", ("IRNGOV", "AZEGOV", "138"), [{"code": "19"}]),
+    ("a reaction told in a clause of a noun summing up an act faces that act's doer",
+     "Colombia expelled two Venezuelan diplomats on Monday, a move that drew sharp criticism from Caracas.",
+     ("VENGOV", "COLGOV", "11"), []),
+    ("a summed-up appeal rejected is rejected to the one who made it",
+     "The African Union urged Eritrea to withdraw its troops from Tigray, a call the Eritrean government "
+     "rejected on Tuesday.",
+     ("ERIGOV", "IGO", "12"), []),
 ]
 
 

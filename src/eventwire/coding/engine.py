@@ -91,6 +91,10 @@ _STATE_ACTS = frozenset({"proposal", "proposals", "plan", "plans", "request", "r
                          "objections", "claim", "claims", "warning", "warnings", "threat", "threats",
                          "accusation", "accusations", "decision", "move", "measures", "sanctions",
                          "provocation", "provocations", "aggression"})
+# nouns that sum up the act told before them ("..., a move hailed by Kyiv", "..., a call Israel rejected")
+_SUMMARY_NOUNS = frozenset({"call", "appeal", "request", "demand", "offer", "proposal", "plan", "case",
+                            "remark", "comment", "statement", "gesture", "deal", "agreement", "policy"})
+_REACTIONS = frozenset({"01", "05", "11", "12", "13", "14"})
 # texts that speak for whoever issues them ("a resolution criticising X")
 _DOCUMENTS = frozenset({"resolution", "statement", "declaration", "communique", "communiqué", "letter",
                         "report", "motion", "bill", "decree", "note", "memorandum", "petition"})
@@ -833,6 +837,7 @@ class Coder:
             if self._about_sport(doc, sent):
                 sent_events = [e for e in sent_events if e.source.rule in _NAMED_BY_OWN_WORDS]
             self._reaction_targets(doc, events, sent_events)
+            self._summary_targets(doc, sent_events)
             events.extend(sent_events)
             events = self._credit_claims(doc, events)
             events = self._resume_attacks(doc, events, sent_index)
@@ -1002,6 +1007,35 @@ class Coder:
                         and not o.source.code.startswith("---")), None)
             if act is not None:
                 e.target = dc_replace(act.source, rule="reaction")
+
+    def _summary_targets(self, doc: Doc, events: list[Event]) -> None:
+        """"Nicaragua switched recognition to Beijing, a move that drew condemnation from
+        Taipei", "urged both sides to agree to a ceasefire, a call Israel rejected": a reaction
+        told in a clause of a noun that sums up the act before it faces that act's doer."""
+        words = frozenset(self.modal.get("reaction_objects", ())) | _SUMMARY_NOUNS
+        for e in events:
+            i = getattr(e, "_trigger_i", None)
+            if i is None or e.target is not None or e.cameo[:2] not in _REACTIONS:
+                continue
+            clause = doc[i]
+            while clause.dep_ == "conj" and clause.head.i != clause.i:
+                clause = clause.head
+            if clause.pos_ == "NOUN" and clause.dep_ == "dobj":
+                clause = clause.head  # "that drew condemnation": the light verb's clause
+            noun = clause.head
+            if clause.dep_ not in {"relcl", "acl"} or noun.i >= clause.i or noun.lemma_.lower() not in words \
+                    or any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children) \
+                    or noun.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} and noun.head.i > noun.i:
+                continue
+            acts = [o for o in events if o is not e and getattr(o, "_trigger_i", noun.i) < noun.i
+                    and o.cameo[:2] not in {"01"} and not o.source.code.startswith("---")
+                    and o.source.code != e.source.code]
+            verb = noun
+            while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+                verb = verb.head  # the verb the summing noun hangs on: its act is the one summed up
+            own = [o for o in acts if getattr(o, "_trigger_i", None) == verb.i]
+            if own or acts:
+                e.target = dc_replace((own or acts)[-1].source, rule="reaction")
 
     def _tells_event_noun(self, verb: Token) -> bool:
         """Whether what a speech verb reports names a political act by its noun ("talks on the

@@ -327,3 +327,10 @@ def test_she_is_no_plural_authority() -> None:
     dyads = _dyads("Turkish authorities freed the novelist Leyla Demir on Monday, two months after she was "
                    "detained in Istanbul.")
     assert not [d for d in dyads if d[2].startswith("17") and d[1] == "TURGOV"]
+
+
+def test_the_three_countries_are_the_last_list_of_three() -> None:
+    text = ("Mexico, Colombia and Chile criticised the election in Peru on Monday. "
+            "Lima recalled its ambassadors from the three countries a day later.")
+    recalled = {d[1] for d in _dyads(text) if d[0] == "PERGOV" and d[2].startswith("16")}
+    assert recalled == {"MEXGOV", "COLGOV", "CHLGOV"}

@@ -889,3 +889,15 @@ def test_a_role_word_does_not_take_the_country_it_acts_on():
 def test_arrests_counted_so_far_are_the_case_news_and_custody_is_the_polices():
     assert _matching(_events("Police in Lucknow have arrested five suspects so far in the murder case."),
                      source="INDCOP", code="17")
+
+
+def test_parties_acting_on_one_thing_do_not_act_on_each_other():
+    # both criticised the election (in Peru), not each other; accusing each other is mutual
+    events = _events("Mexico and Chile criticised the election in Peru on Monday.")
+    assert _coded(events, "MEXGOV", "PERGOV", "11") and _coded(events, "CHLGOV", "PERGOV", "11")
+    assert not _matching(events, source="MEXGOV", target="CHLGOV")
+    events = _events("Armenia and Azerbaijan accused each other of violating the ceasefire.")
+    assert _coded(events, "ARMGOV", "AZEGOV", "112") and _coded(events, "AZEGOV", "ARMGOV", "112")
+    # a light verb of exchange makes the accusation each one's
+    events = _events("India and Pakistan traded accusations over the shelling.")
+    assert _coded(events, "INDGOV", "PAKGOV", "112") and _coded(events, "PAKGOV", "INDGOV", "112")

@@ -173,6 +173,7 @@ class ActorResolver:
         self.last_person: Actor | None = None
         self.last_group: Actor | None = None
         self.last_pair: list[Actor] = []  # the two parties of the last two-sided event
+        self.last_lists: dict[int, list[Actor]] = {}  # the last list of n named parties, by n
         self.titled: dict[str, Actor] = {}  # title word -> the last person who bore it
         self.cities = None
         self.main_country: str | None = None  # the article's most named state, for bare agents
@@ -349,6 +350,8 @@ class ActorResolver:
             if key not in seen:
                 seen.add(key)
                 out.append(a)
+        if len(out) > 2 and len({a.code for a in out}) == len(out):
+            self.last_lists[len(out)] = out
         return out
 
     def _clause_subjects(self, tok: Token) -> set[int]:
@@ -467,6 +470,13 @@ class ActorResolver:
                 and self.last_group.sector not in {None, "GOV"}:
             # "the group", "the movement": the last organisation named
             return [_copy(self.last_group, doc[tok.left_edge.i:tok.i + 1].text, "coreference-group")]
+        counted = next((_COUNTS.get(c.lower_) for c in tok.children if c.dep_ == "nummod"), None)
+        if low in _PAIR_NOUNS and counted and counted > 2 and counted in self.last_lists \
+                and any(c.dep_ == "det" and c.lower_ in {"the", "these", "all"} for c in tok.children):
+            # "Spain, Ireland and Norway recognised ... Israel recalled its envoys from the three
+            # countries": the last list of that many parties
+            phrase = doc[tok.left_edge.i:tok.i + 1].text
+            return [_copy(a, phrase, "coreference-pair") for a in self.last_lists[counted]]
         if low in _PAIR_NOUNS and self.last_pair and any(
                 c.lower_ in {"two", "both"} for c in tok.children if c.dep_ in {"nummod", "det", "predet", "quantmod"}):
             # "the two sides", "both countries": the parties of the last two-sided event
@@ -807,6 +817,7 @@ _TITLES = frozenset({"minister", "president", "premier", "chancellor", "spokesma
                      "governor", "mayor", "secretary", "king", "emir", "prince", "diplomat", "official"})
 _FORMER = frozenset({"former", "retired", "ex", "erstwhile"})
 _OFFICE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
+_COUNTS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7}
 _GROUP_NOUNS = frozenset({"group", "movement", "organisation", "organization", "militia", "faction",
                           "alliance", "coalition", "party", "rebels", "militants", "insurgents"})
 _PAIR_NOUNS = frozenset({"sides", "countries", "governments", "leaders", "nations", "parties",

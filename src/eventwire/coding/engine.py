@@ -1362,7 +1362,8 @@ class Coder:
             # "Russia said it withdrew its troops": the doer named again is no target
             pairs = pairs or [(s, None) for s in sources]
         elif len(sources) > 1 and (code in self.modal["reciprocal"] or code[:3] in self.modal["reciprocal"]) \
-                and not (code[:2] in _HOSTILE and self._aimed(trig)):
+                and not (code[:2] in _HOSTILE | {"11", "12"} and self._aimed(trig)):
+            # ("Mexico and Chile criticised the election": both criticised it, not each other)
             pairs = list(permutations(sources, 2))  # "A and B held talks": each with the other
             if len({a.country for a in sources}) > 1:
                 # a mixed group pairs across states; same-state pairs there are parse artefacts
@@ -1508,7 +1509,7 @@ class Coder:
         if trig.pattern.noun or head.lemma_.lower() in self.modal["mutual_fighting"]:
             return False  # "exchanged fire at the border crossing": the place, not an aim
         if any(c.dep_ == "dobj" and c not in trig.tokens and c.lemma_.lower() not in self.weapons
-               for c in head.children):
+               and c.lower_ not in {"other", "another"} for c in head.children):  # "each other"
             return True
         return bool(_prep_objects(head, ("at", "against", "upon"), trig.tokens))
 

@@ -55,6 +55,9 @@ SINGLE_DYADS = [
      "The African Union urged Eritrea to withdraw its troops from Tigray, a call the Eritrean government "
      "rejected on Tuesday.",
      ("ERIGOV", "IGO", "12"), []),
+    ("what is discussed is no party to the talk",
+     "Kenyan President William Ruto and Ugandan President Yoweri Museveni spoke by telephone on Friday, "
+     "discussing Somalia and the oil pipeline.", ("KENGOV", "UGAGOV", "04"), [{"target": "SOM"}, {"source": "SOM"}]),
 ]
 
 

@@ -91,6 +91,8 @@ _STATE_ACTS = frozenset({"proposal", "proposals", "plan", "plans", "request", "r
                          "objections", "claim", "claims", "warning", "warnings", "threat", "threats",
                          "accusation", "accusations", "decision", "move", "measures", "sanctions",
                          "provocation", "provocations", "aggression"})
+# verbs whose object is a topic, not a party ("discussed Taiwan", "debated the sanctions")
+_TOPIC_VERBS = frozenset({"discuss", "debate"})
 # nouns that sum up the act told before them ("..., a move hailed by Kyiv", "..., a call Israel rejected")
 _SUMMARY_NOUNS = frozenset({"call", "appeal", "request", "demand", "offer", "proposal", "plan", "case",
                             "remark", "comment", "statement", "gesture", "deal", "agreement", "policy"})
@@ -369,6 +371,11 @@ class Coder:
                     and c not in trig.tokens
                     # "deployed thousands of police officers": the force shown is no target
                     and not (p.code[:2] == "15" and any(t in trig.tokens for t in c.subtree))]
+            topics: list[Token] = []
+            if head.lemma_.lower() in _TOPIC_VERBS:
+                # "discussed Taiwan and trade": what is talked over is no party to the talk; "the
+                # ceasefire with Qatar's emir" still names one
+                topics, objs = objs, []
             if not p.target_preps:
                 if p.code[:2] in {"02", "10"}:
                     # "asked the US for drones": the one asked is the addressee, not what is asked for
@@ -405,7 +412,7 @@ class Coder:
             if p.code[:2] in {"02", "10", "13"}:
                     groups.append([g for c in head.children if c.dep_ in {"ccomp", "xcomp"}
                                for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}])
-            for o in objs + trig.tokens[1:] + inner_objs:  # "sent aid to B", "cut ties with B"
+            for o in objs + topics + trig.tokens[1:] + inner_objs:  # "sent aid to B", "cut ties with B"
                 groups.append(_prep_objects(o, wide, trig.tokens))
             for o in objs:  # "welcomed memos sent by B": the doer of what the object names
                 for clause in (c for c in o.children if c.dep_ == "acl"):

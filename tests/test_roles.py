@@ -904,3 +904,13 @@ def test_parties_acting_on_one_thing_do_not_act_on_each_other():
     # a light verb of exchange makes the accusation each one's
     events = _events("India and Pakistan traded accusations over the shelling.")
     assert _coded(events, "INDGOV", "PAKGOV", "112") and _coded(events, "PAKGOV", "INDGOV", "112")
+
+
+def test_leaving_ground_is_a_retreat_leaving_a_pact_reduces_relations():
+    assert _with_code(_events("Rebels withdrew from the town of Menaka on Sunday."), "0874")
+    assert _with_code(_events("Hundreds of Kenyan troops pulled out of the border district on Monday."), "0874")
+    left = _events("Russia pulled out of the grain deal on Monday.")
+    assert _with_code(left, "166") and not _with_code(left, "087")
+    # an accord named after a city is no deal with that city's state
+    events = _events("The United States withdrew from the Paris climate agreement.")
+    assert _with_code(events, "166") and not _matching(events, target="FRA")

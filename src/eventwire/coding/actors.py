@@ -504,6 +504,9 @@ class ActorResolver:
         for t in np:
             hit = mentions.names.get(t.i)
             if hit and hit[0] not in countries and t.i != tok.i:
+                if hit[0].kind == "capital" and t.dep_ in {"compound", "nmod"} \
+                        and tok.lemma_.lower() in _NAMED_AFTER_A_CITY:
+                    continue  # "the Paris climate agreement", "the Minsk accords": where, not who
                 if not (head_hit and hit[1] == head_hit[1]):
                     countries.append(hit[0])
         if tok.lemma_.lower() in _POSTED and any(c.country and len(c.country) == 3 and c.country not in _BODIES
@@ -815,6 +818,9 @@ def _person_name(tok: Token) -> str | None:
 _TITLES = frozenset({"minister", "president", "premier", "chancellor", "spokesman", "spokeswoman",
                      "spokesperson", "envoy", "ambassador", "general", "commander", "leader", "chief",
                      "governor", "mayor", "secretary", "king", "emir", "prince", "diplomat", "official"})
+# accords and processes named after the city where they were made
+_NAMED_AFTER_A_CITY = frozenset({"agreement", "accord", "accords", "treaty", "protocol", "convention", "process",
+                                 "format", "declaration", "framework", "charter", "statute", "deal", "pact"})
 _FORMER = frozenset({"former", "retired", "ex", "erstwhile"})
 _OFFICE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 _COUNTS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7}

@@ -91,6 +91,11 @@ _STATE_ACTS = frozenset({"proposal", "proposals", "plan", "plans", "request", "r
                          "objections", "claim", "claims", "warning", "warnings", "threat", "threats",
                          "accusation", "accusations", "decision", "move", "measures", "sanctions",
                          "provocation", "provocations", "aggression"})
+# ground an armed force holds: leaving it is a retreat ("withdrew from the town")
+_GROUND = frozenset({"city", "town", "village", "area", "region", "territory", "sector", "zone", "border",
+                     "frontline", "front", "position", "base", "outskirts", "district", "province", "valley",
+                     "hill", "enclave", "corridor", "camp", "airport", "port", "island", "street", "neighbourhood",
+                     "neighborhood", "part", "side", "bank", "heights"})
 # verbs whose object is a topic, not a party ("discussed Taiwan", "debated the sanctions")
 _TOPIC_VERBS = frozenset({"discuss", "debate"})
 # nouns that sum up the act told before them ("..., a move hailed by Kyiv", "..., a call Israel rejected")
@@ -1661,6 +1666,25 @@ class Coder:
         attack a planted bomb does is a bombing (modality.yaml `military_means`, `bombing_means`)."""
         if trig.pattern.noun:
             return None
+        if trig.pattern.code == "166":
+            # "troops withdrew from the town", "pulled out of the eastern sector": leaving ground
+            # is a military retreat (0874); leaving a treaty, a body or talks reduces relations
+            hangers = [trig.head] + [c for c in trig.head.children if c.dep_ == "prt"]  # "pulled out of"
+            left = [g for h in hangers for c in h.children if c.dep_ == "prep" and c.lower_ in {"from", "of"}
+                    for g in c.children if g.dep_ == "pobj"]
+            left += [g for p in left for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"] if any(p.lemma_.lower() in _GROUND for p in left) else []
+            armed = {"troop", "force", "soldier", "fighter", "army", "rebel", "militant", "militia",
+                     "insurgent", "peacekeeper", "unit", "battalion", "brigade", "contingent", "mercenary"}
+            subjects = [c for c in trig.head.children if c.dep_ == "nsubj"]
+            subjects += [g for c in subjects for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for g in p.children if g.dep_ == "pobj"]  # "hundreds of UN troops"
+            if any(c.lemma_.lower() in armed for c in subjects) and not (
+                    left and left[0].ent_type_ in {"ORG", "LAW"}):
+                return "0874"  # "troops pulled out", "the rebels withdrew from Kidal"
+            if left and (left[0].lemma_.lower() in _GROUND or left[0].ent_type_ in {"LOC", "FAC"}
+                         or (left[0].ent_type_ == "GPE" and left[0].i not in getattr(self, "_state_tokens", ()))):
+                return "0874"
         if trig.pattern.code[:2] in {"18", "19", "20"}:
             # "dropped a chlorine cylinder on", "shelled the town with sarin": a chemical weapon
             wmd = self.modal.get("mass_destruction_means") or {}

@@ -446,7 +446,7 @@ class ActorResolver:
                 if speaker is not None and speaker.pos_ != "PRON":
                     plural = low in {"they", "them", "we"}
                     found = self.resolve_all(speaker, mentions) if plural else self.resolve(speaker, mentions)
-                    if found and low in _PERSON_PRONOUNS and (not _is_person_noun(speaker) or all(
+                    if found and low in _PERSON_PRONOUNS and (_is_many(speaker) or all(
                             a.rule in {"country", "metonymy", "capital", "org"} for a in found)):
                         # "Mexico granted asylum to Morales after he resigned": a state is no
                         # "he"; "authorities released X a day after she was detained": nor are they
@@ -798,6 +798,11 @@ _COLLECTIVE = frozenset({"government", "army", "military", "police", "ministry",
                          "committee", "authority", "administration", "regime", "cabinet", "team",
                          "delegation", "office", "agency", "media", "navy", "state", "country",
                          "organisation", "organization", "union", "front", "militia", "embassy"})
+
+
+def _is_many(tok: Token) -> bool:
+    """A plural or collective noun ("authorities", "the government"): never "he" or "she"."""
+    return tok.tag_ in {"NNS", "NNPS"} or tok.lower_ in _COLLECTIVE
 
 
 def _is_person_noun(tok: Token) -> bool:

@@ -914,3 +914,17 @@ def test_leaving_ground_is_a_retreat_leaving_a_pact_reduces_relations():
     # an accord named after a city is no deal with that city's state
     events = _events("The United States withdrew from the Paris climate agreement.")
     assert _with_code(events, "166") and not _matching(events, target="FRA")
+
+
+def test_an_act_named_as_reason_start_or_object_of_a_comment_is_context():
+    # the sanctions are the news; the crackdown they answer is their reason
+    events = _events("Norway froze the assets of six Iranian officials over the crackdown on students.")
+    assert _with_code(events, "16") and not _with_code(events, "17")
+    events = _events("Kenya has expelled 40 diplomats since the invasion of Somalia by Ethiopia.")
+    assert _with_code(events, "16") and not _with_code(events, "19") and not _with_code(events, "20")
+    # a condemned strike is what the condemnation is about: its doer is whom it faces
+    events = _events("Jordan condemned Israel's air strikes on Beirut on Friday.")
+    assert _coded(events, "JORGOV", "ISRMIL", "11") or _coded(events, "JORGOV", "ISRGOV", "11")
+    assert not _with_code(events, "19")
+    # the same act told as a deed is coded
+    assert _with_code(_events("Police cracked down on students in Tehran on Monday."), "17")

@@ -201,6 +201,10 @@ class Coder:
         covered = {t.i for trig in chosen for t in trig.tokens[1:]}
         # a PETRARCH pattern coded "[---]" ("received a card") says the verb is no event here
         final = [t for t in chosen if t.head.i not in covered and t.pattern.code != NO_EVENT]
+        # "sanctions over the crackdown", "since the 2014 annexation", "condemned Israel's
+        # strike": an act named as the reason, the starting point or the object of a comment is
+        # context of the news, not a second event (its doer still names whom the comment faces)
+        final = [t for t in final if not (t.pattern.noun and self._context_noun(t.head))]
         # "held talks ... to discuss X": the purpose clause restates the act already coded
         anchors: dict[int, str] = {}
         anchor_heads: dict[int, int] = {}  # the token a clause hangs on -> its trigger's head
@@ -884,14 +888,21 @@ class Coder:
                               text=_phrase_text(noun, noun.text), rule="occasion")]
         return []
 
+    def _context_noun(self, noun: Token) -> bool:
+        """Whether an event noun only gives the setting of another clause (modality `context`)."""
+        spec = self.modal.get("context") or {}
+        head = _first_conjunct(noun)
+        if head.dep_ == "pobj" and head.head.lower_ in spec.get("preps", ()):
+            return True
+        return head.dep_ == "dobj" and head.head.lemma_.lower() in (self.modal.get("comment_on_acts") or ())
+
     def _commented(self, trig: Trigger) -> bool:
         """Whether an event noun is the object of a protest, criticism or comment ("protest the
         arrest", "condemned the detention")."""
         head = _first_conjunct(trig.head)
         if head.dep_ != "dobj":
             return False
-        if head.head.lemma_.lower() in (self.modal.get("comment_on_acts") or ()):
-            return True
+        # (the verbs of `comment_on_acts` drop such a noun before it gets here: `_context_noun`)
         cache = getattr(self, "_trigger_cache", None)
         return cache is not None and any(
             t.head.i == head.head.i and t.pattern.code[:2] in {"01", "11", "12", "14"} for t in cache[1])

@@ -334,3 +334,43 @@ def test_the_three_countries_are_the_last_list_of_three() -> None:
             "Lima recalled its ambassadors from the three countries a day later.")
     recalled = {d[1] for d in _dyads(text) if d[0] == "PERGOV" and d[2].startswith("16")}
     assert recalled == {"MEXGOV", "COLGOV", "CHLGOV"}
+
+
+def test_a_role_word_inside_an_organisation_name_is_no_role():
+    # "Union" in "European Union" is no trade union; the statement is the EU's
+    dyads = _dyads("Slovakia vetoed a European Union statement on the Georgian election.")
+    assert ("SVKGOV", "EUR", "129") in {(s, t, c) for s, t, c in dyads}
+    # press-freedom groups are advocacy groups, not journalists
+    assert "NGO" in _sources("Reporters Without Borders condemned the arrest of two reporters in Minsk.")
+
+
+def test_what_a_blocked_text_says_is_not_said():
+    events = _dyads("Hungary blocked an EU statement condemning the crackdown in Georgia.")
+    assert any(c == "129" for _s, _t, c in events) and not any(c.startswith("11") for _s, _t, c in events)
+    # an adopted one is said, by its makers
+    events = _dyads("The European Parliament adopted a resolution condemning the crackdown in Georgia.")
+    assert any(c.startswith("11") for _s, _t, c in events)
+
+
+def test_an_ousted_leader_is_out_of_office():
+    assert ("RUSGOV", "SYRELI", "075") in _dyads("Russia granted asylum to ousted Syrian President Bashar al-Assad.")
+
+
+def test_who_holds_a_place_is_not_the_place():
+    # the town a group holds is a place of people; a ministry a group runs is the group's
+    dyads = _dyads("Government warplanes bombed the rebel-held town of Kafr Nabl in Idlib province.")
+    assert not any(t and t.endswith("REB") for _s, t, _c in dyads)
+    assert any(t == "SYRCVL" for _s, t, _c in dyads)
+    assert any(t == "PSEREB" for _s, t, _c in _dyads("Israeli jets struck a Hamas-run ministry in Gaza."))
+
+
+def test_a_named_structure_is_no_actor():
+    dyads = _dyads("Sudan called for talks on the Grand Ethiopian Renaissance Dam.")
+    assert dyads and not any(t and t.startswith("ETH") for _s, t, _c in dyads)
+    dyads = _dyads("Sudan warned Egypt over the Grand Ethiopian Renaissance Dam.")
+    assert any(s == "SDNGOV" and t == "EGYGOV" for s, t, _c in dyads)
+
+
+def test_weapons_of_a_government_are_its_forces():
+    dyads = _dyads("Syrian government helicopters dropped barrel bombs on the town of Daraya.")
+    assert any(s == "SYRMIL" for s, _t, _c in dyads) and not any(s == "SYRGOV" for s, _t, _c in dyads)

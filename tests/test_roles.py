@@ -928,3 +928,8 @@ def test_an_act_named_as_reason_start_or_object_of_a_comment_is_context():
     assert not _with_code(events, "19")
     # the same act told as a deed is coded
     assert _with_code(_events("Police cracked down on students in Tehran on Monday."), "17")
+
+
+def test_who_returns_to_talks_takes_part_in_them():
+    events = _events("Cairo insisted that Khartoum return to negotiations on the water dispute.")
+    assert any(s == "EGYGOV" and t == "SDNGOV" and c.startswith("10") for s, t, c in events)

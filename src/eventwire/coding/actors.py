@@ -14,6 +14,17 @@ _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod", "nummod"}
 # militias", "Al Qaeda-linked group"); "rebel-held towns" are the rebels' and stay theirs
 _AFFILIATION = frozenset({"link", "back", "ally", "affiliate", "align", "inspire", "fund", "sponsor",
                           "support", "arm", "train", "influence", "allied", "linked", "backed"})
+# "the rebel-held town", "a Houthi-controlled port": who holds a place does not make it theirs
+# as an actor; a "Hamas-run ministry" (no place) stays Hamas's
+_HOLDING = frozenset({"hold", "held", "control", "controlled", "occupy", "occupied", "besiege", "besieged",
+                      "seize", "seized", "capture", "captured", "run"})
+_HELD_PLACES = frozenset({"city", "town", "village", "area", "region", "territory", "district", "province",
+                          "enclave", "port", "island", "neighbourhood", "neighborhood", "suburb", "camp",
+                          "zone", "part", "parts", "areas", "towns", "villages", "cities", "territories"})
+# head words of named structures, which are things however national their names sound
+_STRUCTURES = frozenset({"dam", "bridge", "pipeline", "canal", "tunnel", "railway", "highway", "stadium",
+                         "reservoir", "tower", "mosque", "cathedral", "church", "temple", "monument",
+                         "square", "dome", "plant", "refinery", "mine", "corridor", "terminal"})
 _FACILITIES = frozenset({"headquarters", "headquarter", "building", "office", "residence", "palace",
                          "compound", "premises", "venue", "hall", "hotel", "home", "house", "villa",
                          "room", "chamber", "lobby", "courtyard", "sideline", "sidelines"})
@@ -379,6 +390,8 @@ class ActorResolver:
             cur = stack.pop()
             if cur.i != tok.i and cur.lemma_.lower() in _AFFILIATION and cur.tag_ == "VBN":
                 continue  # "the Al Qaeda-linked group": Al Qaeda is not the group
+            if cur.i != tok.i and cur.lemma_.lower() in _HOLDING and tok.lemma_.lower() in _HELD_PLACES:
+                continue  # "the rebel-held town": a place and its people, not the rebels
             for child in cur.children:
                 if cur.i == tok.i and (_list_modifier(cur, child) or self._list_appos(cur, child)):
                     continue  # the other members of a list are not words of this name (expand)
@@ -493,6 +506,8 @@ class ActorResolver:
                     return [Actor(code=a.country + "GOV", country=a.country, sector="GOV",
                                   text=f"{tok.doc[tok.left_edge.i:tok.i + 1].text}", name=None,
                                   rule="possessive-state", entry=a.entry)]
+        if tok.pos_ == "PROPN" and tok.lemma_.lower() in _STRUCTURES and tok.i not in mentions.names:
+            return []  # "the Grand Ethiopian Renaissance Dam", "the Crimean Bridge": a named thing
         np = self._np_tokens(tok)
         text = doc[np[0].i : np[-1].i + 1].text if np else tok.text
         # 1. the head itself is a dictionary name (country, capital, organisation)
@@ -520,11 +535,14 @@ class ActorResolver:
         titled = tok.pos_ == "PROPN" or tok.i in mentions.agents
         for t in [tok] + [t for t in np if t.i != tok.i]:
             if t.i in mentions.agents:
+                named = mentions.names.get(t.i)
+                if t.i != tok.i and named and named[0].kind == "org" and named[1] <= t.i < named[2]:
+                    continue  # "a European Union statement": "Union" is a word of the EU's name
                 if not (titled or t.dep_ == "poss") and mentions.agents[t.i][0] == "CVL":
                     continue  # "a prisoner exchange deal", "civilian casualties": not an actor
                 sector, where, agent_text = mentions.agents[t.i]
                 break
-        if sector in _OFFICE_SECTORS and (tok.tag_ in {"NN", "NNP"} or sector in {"GOV", "LEG", "JUD"}) and any(t.lower_ in _FORMER or t.lower_.startswith("ex-") for t in np
+        if sector in _OFFICE_SECTORS and (tok.tag_ in {"NN", "NNP"} or sector in {"GOV", "LEG", "JUD"}) and any(t.lower_ in _FORMER | _OUSTED or t.lower_.startswith("ex-") for t in np
                                              if t.dep_ in {"amod", "compound", "advmod"}):
             # "a retired army general", "a former police chief": out of office (ELI); former
             # soldiers, many of them, are no elite
@@ -547,7 +565,7 @@ class ActorResolver:
         if head_hit and head_hit[0].kind == "person":
             entry = head_hit[0]
             country, sec, rule, where_p = entry.at(self.date)
-            if any(t.lower_ in {"former", "ex", "late"} or mentions.agents.get(t.i, ("",))[0] == "ELI"
+            if any(t.lower_ in {"former", "ex", "late"} | _OUSTED or mentions.agents.get(t.i, ("",))[0] == "ELI"
                    for t in np):
                 sec, rule = "ELI", "person+former"  # "former President Viktor Yanukovich"
             actor = Actor(code=(country or "") + (sec or ""), country=country, sector=sec, text=text,
@@ -827,6 +845,8 @@ _TITLES = frozenset({"minister", "president", "premier", "chancellor", "spokesma
 _NAMED_AFTER_A_CITY = frozenset({"agreement", "accord", "accords", "treaty", "protocol", "convention", "process",
                                  "format", "declaration", "framework", "charter", "statute", "deal", "pact"})
 _FORMER = frozenset({"former", "retired", "ex", "erstwhile"})
+# out of office by force: "ousted President X", "the deposed leader" (ELI, as former)
+_OUSTED = frozenset({"ousted", "deposed", "toppled", "overthrown", "exiled", "impeached", "sacked", "dismissed"})
 _OFFICE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 _COUNTS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7}
 _GROUP_NOUNS = frozenset({"group", "movement", "organisation", "organization", "militia", "faction",

@@ -297,6 +297,10 @@ class Coder:
             if cur.dep_ in {"relcl", "acl"}:
                 noun = cur.head
                 if noun.lemma_.lower() in _DOCUMENTS and cur.tag_ == "VBG" and noun.dep_ == "dobj":
+                    author = next((c for c in noun.children if c.dep_ in {"poss", "compound", "nmod", "amod"}
+                                   and c.i < noun.i and c.ent_type_ in {"ORG", "GPE", "NORP"}), None)
+                    if author is not None:
+                        return noun, False  # "vetoed an EU statement criticising X": the EU's words
                     # "parliament approved a resolution criticising X": the resolution's makers
                     return self._subject(noun.head)
                 if cur.dep_ == "acl" and _infinitive(cur) and noun.pos_ == "NOUN" and noun.ent_type_ == "":
@@ -639,6 +643,11 @@ class Coder:
             if own.pos_ in {"VERB", "AUX"} or own.head.i == own.i:
                 break
             own = own.head
+        if own.dep_ == "acl" and own.tag_ == "VBG" and own.head.lemma_.lower() in _DOCUMENTS \
+                and own.head.dep_ == "dobj" and (self.modal["governors"].get(own.head.head.lemma_.lower()) in {
+                    "refusal", "failure"} or own.head.head.lemma_.lower() in self.modal.get("document_blockers", ())):
+            # "Hungary vetoed an EU statement criticising China": the criticism was never made
+            return "failure", negated, True, None
         if _conditional(own) or ((own.dep_ in {"acl", "ccomp"} or (own.dep_ == "relcl" and own.tag_ == "VB"))
                                  and own.head.pos_ == "NOUN" and own.head.lemma_.lower() in _UNPROVEN):
             # ("a proposal that Kyiv withdraw", its subjunctive read as a relative clause)
@@ -1199,6 +1208,9 @@ class Coder:
                 elif code is not None and a.rule in {"demonym", "demonym-modifier", "country"} \
                         and self._is_violent_thing(t):
                     a = self._modifier_actor(a, code)  # "Russian missiles struck": its forces
+                elif a.sector == "GOV" and a.name is None and t.lemma_.lower() in self.weapons:
+                    # "government helicopters dropped": the state's forces
+                    a = dc_replace(a, code=(a.country or "") + "MIL", sector="MIL")
                 sources.append(a)
         rep = self.modal.get("repression") or {}
         if code is not None and code.startswith(tuple(rep.get("codes", ()))) and sources \

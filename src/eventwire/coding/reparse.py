@@ -24,6 +24,8 @@ def repair_parse(doc: Doc) -> Doc:
         if fixed is not None and tok.pos_ in {"VERB", "AUX"}:
             tok.lemma_ = fixed
     for tok in doc:
+        _repair_to_participle(tok)
+    for tok in doc:
         main = _misread_main_verb(tok)
         if main is None:
             continue
@@ -37,6 +39,23 @@ def repair_parse(doc: Doc) -> Doc:
         subj.dep_ = "nsubjpass" if any(c.dep_ == "auxpass" for c in main.children) else "nsubj"
         tok.head, tok.dep_, tok.tag_ = subj, "acl", "VBN"
     return doc
+
+
+def _repair_to_participle(tok: Token) -> None:
+    """"granted asylum to ousted President X" read as the infinitive "to oust X": an "-ed" form
+    is never an infinitive, so "to" is the preposition and the participle describes its object."""
+    if tok.tag_ not in {"VBN", "VBD"} or not tok.lower_.endswith("ed") or tok.i == 0 or tok.head.i == tok.i:
+        return
+    to = tok.doc[tok.i - 1]
+    if to.lower_ != "to" or to.head.i != tok.i or to.dep_ != "aux":
+        return
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if obj is None:
+        return
+    # the order keeps the tree acyclic at every step
+    to.head, to.dep_, to.tag_, to.pos_ = tok.head, "prep", "IN", "ADP"
+    obj.head, obj.dep_ = to, "pobj"
+    tok.head, tok.dep_, tok.tag_ = obj, "amod", "VBN"
 
 
 def _misread_main_verb(tok: Token) -> Token | None:

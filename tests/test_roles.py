@@ -933,3 +933,20 @@ def test_an_act_named_as_reason_start_or_object_of_a_comment_is_context():
 def test_who_returns_to_talks_takes_part_in_them():
     events = _events("Cairo insisted that Khartoum return to negotiations on the water dispute.")
     assert any(s == "EGYGOV" and t == "SDNGOV" and c.startswith("10") for s, t, c in events)
+
+
+def test_what_an_act_is_done_for_names_its_target():
+    # the purpose clause of the means, of a threat and of a pledge
+    assert _coded(_events("Police in Lahore used tear gas to disperse the protesters."), "PAKCOP", "PAKOPP", "175")
+    events = _events("Iran threatened to use its missiles to destroy Israel.")
+    assert any(s == "IRNGOV" and t == "ISRGOV" and c.startswith("13") for s, t, c in events)
+    events = _events("The World Bank pledged $500 million in loans to help Malawi recover from the cyclone.")
+    assert any(t == "MWIGOV" and c.startswith("03") for _s, t, c in events)
+
+
+def test_a_pronoun_object_of_a_trailing_participle_is_the_main_clause_object():
+    events = _events("The Thai opposition leader criticised Phnom Penh, accusing it of shelling border villages.")
+    assert any(t == "KHMGOV" and c.startswith("112") for _s, t, c in events)
+    events = _events("The opposition leader launched a blistering attack on the Kenyan government on Monday.")
+    assert any(t == "KENGOV" and c.startswith("11") for _s, t, c in events)
+    assert not any(c.startswith(("14", "18", "19")) for _s, _t, c in events)

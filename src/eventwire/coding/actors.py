@@ -383,6 +383,18 @@ class ActorResolver:
             verb = verb.head
         return out
 
+    def _object_of(self, verb: Token, mentions: Mentions) -> list[Actor]:
+        """The actors a clause acts on: its object, or the object's or the verb's "on",
+        "against", "at", "with" phrase ("launched an attack on the government")."""
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        for cand in objs + [g for o in objs + [verb] for p in o.children
+                            if p.dep_ == "prep" and p.lower_ in {"on", "against", "at", "with"}
+                            for g in p.children if g.dep_ == "pobj"]:
+            found = self.resolve_all(cand, mentions)
+            if found:
+                return found
+        return []
+
     def _np_tokens(self, tok: Token) -> list[Token]:
         toks = [tok]
         stack = [tok]
@@ -446,6 +458,13 @@ class ActorResolver:
                         found = self.resolve(doc[hit[2] - 1], mentions)
                         if found:
                             return [_copy(found[0], found[0].text or tok.text, "pronoun")]
+            if low in {"it", "them"} and tok.dep_ == "dobj" and tok.head.tag_ == "VBG" \
+                    and tok.head.dep_ == "advcl" and tok.head.head.i != tok.head.i:
+                # "criticised Beijing, accusing it of ...", "launched an attack on the government,
+                # accusing it of ...": the participle goes on about the main clause's object
+                found = self._object_of(tok.head.head, mentions)
+                if found:
+                    return [_copy(a, a.text or tok.text, "pronoun") for a in found]
             # "X said it would ...", "X said a shell was fired at it": a pronoun in a reported
             # clause is the speaker
             clause = tok.head

@@ -407,6 +407,9 @@ class Coder:
             for w in trig.tokens[1:]:  # "threatened to attack US bases"
                 if w.pos_ in {"VERB", "AUX"}:
                     inner_objs.extend(c for c in w.children if c.dep_ in {"dobj", "dative"})
+                    # "threatened to use nuclear weapons to destroy X": what the means are for
+                    for clause in _purpose_clauses(w):
+                        groups.append([c for c in clause.children if c.dep_ in {"dobj", "dative"}])
                     # "threatened to pull out of the talks with Egypt": the partner left
                     for inner in _prep_objects(w, ("of", "from"), trig.tokens):
                         groups.append(_prep_objects(inner, ("with", "between"), trig.tokens))
@@ -479,6 +482,9 @@ class Coder:
                            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
                 groups.append([c for c in clause.children if c.dep_ in {"dobj", "dative"}])
                 groups.append(_prep_objects(clause, ("to", "with"), trig.tokens))
+                # "pledged loans to help Pakistan recover": who is helped to do something
+                groups.append([g for c in clause.children if c.dep_ in {"ccomp", "xcomp"}
+                               for g in c.children if g.dep_ == "nsubj"])
         else:
             between = _prep_objects(head, ("between", "among"), trig.tokens)
             for of_obj in _prep_objects(head, ("of",), trig.tokens):
@@ -577,6 +583,10 @@ class Coder:
                         for inner in _prep_objects(governor, ("into", "of"), trig.tokens):
                             groups.append(_prep_objects(inner, ("between", "among", "by"), trig.tokens))
                             groups.append(_alleged_doers(inner))
+                    if p.code[:2] in {"17", "18", "19", "20"}:
+                        # "used water cannon to disperse the protesters": whom the means were for
+                        for clause in _purpose_clauses(governor):
+                            groups.append([c for c in clause.children if c.dep_ == "dobj"])
                     # "engaged Filipino peacekeepers in a firefight": the light verb's object
                     chain = {t.i for t in head.ancestors} | {head.i}
                     groups.append([c for c in governor.children if c.dep_ == "dobj" and c.i not in chain])
@@ -1970,6 +1980,11 @@ def _addressees(gov: Token, inner: Token) -> list[Token]:
 def _infinitive(verb: Token) -> bool:
     """A to-infinitive ("to help")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _purpose_clauses(verb: Token) -> list[Token]:
+    """The to-infinitive clauses a verb's act is done for ("used tear gas to disperse them")."""
+    return [c for c in verb.children if c.dep_ in {"advcl", "xcomp"} and c.i > verb.i and _infinitive(c)]
 
 
 def _purpose(verb: Token) -> bool:

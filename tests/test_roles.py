@@ -950,3 +950,10 @@ def test_a_pronoun_object_of_a_trailing_participle_is_the_main_clause_object():
     events = _events("The opposition leader launched a blistering attack on the Kenyan government on Monday.")
     assert any(t == "KENGOV" and c.startswith("11") for _s, t, c in events)
     assert not any(c.startswith(("14", "18", "19")) for _s, _t, c in events)
+
+
+def test_who_made_a_thing_of_another_act_is_no_news_a_mediator_is():
+    events = _events("Armenian and Azerbaijani diplomats held talks at a venue hosted by the Swiss foreign minister.")
+    assert not _with_code(events, "043")
+    events = _events("Armenia and Azerbaijan held talks on Monday mediated by the European Union.")
+    assert any(s == "EUR" and c == "045" for s, _t, c in events)

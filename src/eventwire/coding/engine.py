@@ -134,6 +134,7 @@ _LOCATIVE = frozenset({"in", "at", "inside", "outside", "near", "across", "throu
 # sectors that do not fight: named before an attack noun they are its target
 _UNARMED = frozenset({"LEG", "JUD", "CVL", "BUS", "MED", "EDU", "REL", "JRN", "REF", "LAB", "NGO"})
 _HOSTILE = frozenset({"15", "16", "17", "18", "19", "20"})
+_COOPERATIVE = frozenset({"01", "02", "03", "04", "05", "06", "07", "08"})
 # named-entity kinds that never name a doer, whatever the parser tags the word
 # what a group claims when it owns an attack ("claimed responsibility for", "claimed credit for")
 _RESPONSIBILITY = frozenset({"responsibility", "credit"})
@@ -1363,6 +1364,11 @@ class Coder:
             return []  # "the war has killed 40,000 people", "120 have been detained since June"
         if code is not None and not sources and (_background(trig.head) or self._describes_object(trig.head)):
             return []  # "a member jailed over a year ago", "who had been arrested in 2019"
+        if code is not None and code[:2] in _COOPERATIVE and code != "045" \
+                and self._describes_object(trig.head, with_agent=True):
+            # "at a venue hosted by the minister", "a package approved by Congress": a clause that
+            # says who made a thing of another act tells no news; a mediation (045) does
+            return []
         if code is not None and not sources:
             passive = not trig.pattern.noun and (
                 any(c.dep_ == "nsubjpass" for c in trig.head.children)
@@ -1530,13 +1536,16 @@ class Coder:
         return out
 
 
-    def _describes_object(self, verb: Token) -> bool:
+    def _describes_object(self, verb: Token, with_agent: bool = False) -> bool:
         """A doer-less participle on a party of another coded act ("demanded the release of an
         official detained over the weekend", "protesters detained last week were freed")
-        describes who the act is about."""
-        if verb.dep_ != "acl" or verb.tag_ != "VBN" or _agent(verb) is not None:
+        describes who the act is about. With `with_agent`, a participle with its doer on an
+        object of another clause ("met at a venue hosted by X") describes that thing."""
+        if verb.dep_ != "acl" or verb.tag_ != "VBN" or (_agent(verb) is not None) != with_agent:
             return False
         noun = verb.head
+        if with_agent:  # ("aid sent by Turkey reached Gaza": the subject's own story is news)
+            return noun.dep_ not in {"nsubj", "nsubjpass", "ROOT"}
         gov = noun.head if noun.dep_ in {"dobj", "pobj", "nsubjpass", "nsubj"} else None
         while gov is not None and gov.pos_ == "ADP" and gov.head.i != gov.i:
             gov = gov.head

@@ -374,3 +374,11 @@ def test_a_named_structure_is_no_actor():
 def test_weapons_of_a_government_are_its_forces():
     dyads = _dyads("Syrian government helicopters dropped barrel bombs on the town of Daraya.")
     assert any(s == "SYRMIL" for s, _t, _c in dyads) and not any(s == "SYRGOV" for s, _t, _c in dyads)
+
+
+def test_an_envoy_is_whose_envoy_not_where_posted():
+    dyads = _dyads("The UN's Yemen envoy met Houthi leaders in Sanaa on Monday.")
+    assert ("UNO", "YEMREB", "040") in dyads and not any(s == "YEMGOV" for s, _t, _c in dyads)
+    assert any(s == "RUSGOV" for s, _t, _c in _dyads("Russia's UN ambassador criticised Britain."))
+    # a body has no government: its delegation is the body
+    assert any(s == "EUR" for s, _t, _c in _dyads("An EU delegation met President Aliyev in Baku."))

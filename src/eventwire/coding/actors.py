@@ -543,7 +543,18 @@ class ActorResolver:
                     continue  # "the Paris climate agreement", "the Minsk accords": where, not who
                 if not (head_hit and hit[1] == head_hit[1]):
                     countries.append(hit[0])
-        if tok.lemma_.lower() in _POSTED and any(c.country and len(c.country) == 3 and c.country not in _BODIES
+        owner_tok = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if tok.lemma_.lower() in _POSTED and owner_tok is not None and len(countries) > 1 \
+                and owner_tok.i in mentions.names:
+            # "the UN's Syria envoy", "Russia's UN ambassador": whose envoy it is, not where he
+            # serves
+            owner = mentions.names[owner_tok.i][0]
+            countries = [owner] + [c for c in countries if c is not owner and c.country == owner.country]
+        elif tok.lemma_.lower() in _POSTED and owner_tok is not None and owner_tok.pos_ == "PRON" \
+                and self.last_group is not None and self.last_group.country in _BODIES:
+            # "(the WFP ...) its Ethiopia representative": the body's man in Ethiopia
+            return [_copy(self.last_group, doc[tok.left_edge.i:tok.i + 1].text, "coreference-group")]
+        elif tok.lemma_.lower() in _POSTED and any(c.country and len(c.country) == 3 and c.country not in _BODIES
                                                   for c in countries):
             # "Russia's UN ambassador": the envoy is his state's; the UN is where he serves
             countries = [c for c in countries if c.country not in _BODIES]
@@ -683,8 +694,10 @@ class ActorResolver:
             out = []
             for entry in countries:
                 sec = sector
-                if entry.country in {"IGO", "UNO", "EUR", "NGO", "IMG"} and tok.pos_ == "PROPN":
-                    sec = None  # "UN Secretary-General Guterres" is the UN itself
+                if entry.country in {"IGO", "UNO", "EUR", "NGO", "IMG"} and (tok.pos_ == "PROPN" or sec == "GOV"):
+                    # "UN Secretary-General Guterres", "an EU delegation", "the UN's Syria envoy":
+                    # the body itself (a body has no government of its own)
+                    sec = None
                 if entry.kind == "org" and entry.sector in _NONSTATE and sec in {"GOV", "MIL", "UAF"}:
                     # "a Hamas delegation", "Hezbollah officials", "Houthi forces", "an
                     # al-Shabaab suicide bomber": the group's own people, not a government, an

@@ -957,3 +957,19 @@ def test_who_made_a_thing_of_another_act_is_no_news_a_mediator_is():
     assert not _with_code(events, "043")
     events = _events("Armenia and Azerbaijan held talks on Monday mediated by the European Union.")
     assert any(s == "EUR" and c == "045" for s, _t, c in events)
+
+
+def test_pledged_deployments_are_help_vowed_ones_threats():
+    assert _coded(_events("Rwanda pledged to deploy 500 soldiers to Mozambique."), "RWAGOV", "MOZGOV", "0332")
+    events = _events("Iran vowed to deploy troops to the border with Azerbaijan.")
+    assert any(c.startswith("13") for _s, _t, c in events)
+
+
+def test_according_to_is_no_word_of_an_agreement():
+    events = _events("Kenya and Uganda agreed to extend the railway line, according to a joint statement.")
+    assert not _with_code(events, "057") and _with_code(events, "03")
+
+
+def test_a_shared_passive_names_its_doer_once():
+    events = _events("The mayor of Kandahar was shot several times and seriously wounded by a gunman on Friday.")
+    assert any(s == "UAF" and t.startswith("AFG") and c == "186" for s, t, c in events if t)

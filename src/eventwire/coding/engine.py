@@ -362,6 +362,11 @@ class Coder:
                 groups.append(passive_subj)
                 agent = _agent(head)
                 if agent is None:
+                    # "was shot and wounded by a gunman": the doer named on the shared passive
+                    agent = next((a for c in head.children if c.dep_ == "conj" and c.tag_ == "VBN"
+                                  and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+                                  for a in [_agent(c)] if a is not None), None)
+                if agent is None:
                     # "were killed in an air strike by government forces": the strike's doer
                     for noun in _prep_objects(head, ("in", "during", "by"), trig.tokens):
                         agent = next(iter(_prep_objects(noun, ("by",), trig.tokens)), None)

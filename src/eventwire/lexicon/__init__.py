@@ -302,8 +302,10 @@ class Lexicon:
             for w in p.words:
                 # ("opened an inquiry after a tank fired": a verb of another clause is no word
                 # of "open fire")
+                # (a participle used as a preposition, "according to", "following", is no word)
                 hit = next((c for c in children if c.lemma_.lower() == w and c not in words
-                            and (p.noun or c.dep_ not in _SUBJECT_DEPS) and c.dep_ not in _OTHER_CLAUSES), None)
+                            and (p.noun or c.dep_ not in _SUBJECT_DEPS) and c.dep_ not in _OTHER_CLAUSES
+                            and not (c.dep_ == "prep" and c.tag_ == "VBG")), None)
                 if hit is None and (len(words) == 1 or w not in _PARTICLES):
                     # ("called up thousands of reservists": after the particle too)
                     hit = next((c for c in carried if c.lemma_.lower() == w and c not in words), None)

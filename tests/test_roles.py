@@ -973,3 +973,11 @@ def test_according_to_is_no_word_of_an_agreement():
 def test_a_shared_passive_names_its_doer_once():
     events = _events("The mayor of Kandahar was shot several times and seriously wounded by a gunman on Friday.")
     assert any(s == "UAF" and t.startswith("AFG") and c == "186" for s, t, c in events if t)
+
+
+def test_bases_are_military_bases_of_their_state():
+    # the tagger's lemma of "bases" is "basis"; a state named on its bases is its forces
+    events = _events("Hezbollah warned that it would strike Israeli army bases.")
+    assert any(c.startswith("13") and t == "ISRMIL" for _s, t, c in events)
+    events = _events("The Houthis warned that they would strike U.S. bases in the region.")
+    assert any(c.startswith("13") and t == "USAMIL" for _s, t, c in events)

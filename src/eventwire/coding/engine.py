@@ -935,7 +935,11 @@ class Coder:
     def _as_doer_of_noun(self, tok: Token, actor: Actor) -> Actor:
         """A state named as the modifier of another coded act ("an investigation into the
         Russian missile strike", "condemned Israeli air strikes") is the doer of that act, with
-        the sector that act gives it (its forces), not its people."""
+        the sector that act gives it (its forces), not its people. A state named on its
+        military things ("would strike US bases") is its forces too."""
+        if actor.rule == "modifier" and actor.sector == "GOV" and tok.lower_ in _MILITARY_THINGS \
+                and actor.country and len(actor.country) == 3:
+            return dc_replace(actor, code=actor.country + "MIL", sector="MIL")
         if actor.rule not in {"demonym", "demonym-modifier", "country", "metonymy"}:
             return actor
         cache = getattr(self, "_trigger_cache", None)

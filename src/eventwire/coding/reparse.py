@@ -15,13 +15,19 @@ _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 
 # verb forms the small model's rule lemmatizer gets wrong ("staged a strike" -> "stag")
 _LEMMA_FIXES = {"staged": "stage", "staging": "stage", "restaged": "restage"}
+# nouns it gets wrong: news "bases" are military or air bases, not the plural of "basis"
+_NOUN_LEMMA_FIXES = {"bases": "base"}
 
 
 def repair_parse(doc: Doc) -> Doc:
-    """Fix the misread reduced relatives and lemmas of `doc` in place and return it."""
+    """Fix the misread reduced relatives, "to" before participles and lemmas of `doc` in place
+    and return it."""
     for tok in doc:
         fixed = _LEMMA_FIXES.get(tok.lower_)
         if fixed is not None and tok.pos_ in {"VERB", "AUX"}:
+            tok.lemma_ = fixed
+        fixed = _NOUN_LEMMA_FIXES.get(tok.lower_)
+        if fixed is not None and tok.pos_ in {"NOUN", "PROPN"}:
             tok.lemma_ = fixed
     for tok in doc:
         _repair_to_participle(tok)

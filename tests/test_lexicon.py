@@ -101,3 +101,10 @@ def test_a_pattern_listed_twice_under_one_code_is_an_error() -> None:
 
     with pytest.raises(DataFileError, match=r"x.yaml:4: .*already listed under 040"):
         parse_file("x.yaml", '"040":\n  - consult T\n  - meet T\n  - consult T\n')
+
+
+def test_a_modifier_on_a_modifier_is_a_word_of_the_noun():
+    from eventwire import code_text
+    events = {(e.source.code, e.target.code if e.target else None, e.cameo)
+              for e in code_text("Egypt and Greece began a week of large-scale joint military exercises on Monday.")}
+    assert ("EGYGOV", "GRCGOV", "062") in events and ("GRCGOV", "EGYGOV", "062") in events

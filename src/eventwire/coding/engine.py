@@ -68,7 +68,9 @@ _AMOUNTS = frozenset({"series", "wave", "spate", "string", "number", "dozen", "d
                       # and nouns that carry it: "a message of condolence", "a show of force"
                       "message", "letter", "note", "statement", "expression", "gesture", "word",
                       "show", "display", "sign", "act", "declaration", "offer", "pledge", "vote",
-                      "motion", "token", "demonstration", "programme", "program", "plan", "deal"})
+                      "motion", "token", "demonstration", "programme", "program", "plan", "deal",
+                      # and spans of time: "began a week of joint exercises", "held days of talks"
+                      "day", "days", "week", "weeks", "month", "months", "hours"})
 # what a state trades: "tariffs on Brazilian goods" are aimed at Brazil, not at Brazilians
 _TRADE = frozenset({"goods", "products", "imports", "exports", "steel", "aluminium", "aluminum", "cars",
                     "vehicles", "oil", "gas", "grain", "wheat", "beef", "poultry", "commodities",

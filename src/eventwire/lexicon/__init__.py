@@ -306,6 +306,12 @@ class Lexicon:
                 hit = next((c for c in children if c.lemma_.lower() == w and c not in words
                             and (p.noun or c.dep_ not in _SUBJECT_DEPS) and c.dep_ not in _OTHER_CLAUSES
                             and not (c.dep_ == "prep" and c.tag_ == "VBG")), None)
+                if hit is None and noun:
+                    # "joint military exercises" parsed with "joint" on "military": a modifier
+                    # of the noun's modifier is still a word of the noun
+                    hit = next((g for c in children if c.dep_ in {"amod", "compound", "nmod"}
+                                for g in c.children if g.dep_ in {"amod", "compound"}
+                                and g.lemma_.lower() == w and g not in words), None)
                 if hit is None and (len(words) == 1 or w not in _PARTICLES):
                     # ("called up thousands of reservists": after the particle too)
                     hit = next((c for c in carried if c.lemma_.lower() == w and c not in words), None)

@@ -385,3 +385,10 @@ def test_an_envoy_is_whose_envoy_not_where_posted():
     assert any(s == "RUSGOV" for s, _t, _c in _dyads("Russia's UN ambassador criticised Britain."))
     # a body has no government: its delegation is the body
     assert any(s == "EUR" for s, _t, _c in _dyads("An EU delegation met President Aliyev in Baku."))
+
+
+def test_a_word_inside_a_place_name_is_no_actor():
+    # "Bank" in "the West Bank" is no bank, so the arrests are no business's
+    events = code_text("Dozens of Palestinians were detained in the West Bank on Tuesday.")
+    assert events and not any((e.source.sector or "") == "BUS" for e in events)
+    assert code_text("Ivory Coast police arrested ten protesters.")[0].source.code == "CIVCOP"

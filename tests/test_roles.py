@@ -837,6 +837,15 @@ def test_a_toll_summed_up_over_a_period_is_no_act():
     assert _matching(_events("Israeli troops have killed three Palestinians in Jenin."), source="ISRMIL", code="19")
 
 
+def test_a_count_of_people_held_over_months_is_no_arrest():
+    assert not _with_code(_events("More than 4,000 people have been detained in Belarus since August 2020."), "17")
+    assert not _with_code(_events("Some 40 journalists have been jailed in Turkey this year."), "17")
+    assert not _events("Thousands of civilians have been killed since the war began in 2015.")
+    # a count since a recent day, or over a few days of unrest, is the news of that unrest
+    assert _with_code(_events("More than 300 people have been arrested in Dakar since Friday."), "17")
+    assert _with_code(_events("Over 900 rioters have been arrested in Manipur over the last four days."), "17")
+
+
 def test_an_event_noun_is_not_its_own_target():
     events = _events("The talks began with Ethiopia's offensive in the north.")
     assert not _matching(events, source="ETH", target="ETH")
@@ -981,3 +990,12 @@ def test_bases_are_military_bases_of_their_state():
     assert any(c.startswith("13") and t == "ISRMIL" for _s, t, c in events)
     events = _events("The Houthis warned that they would strike U.S. bases in the region.")
     assert any(c.startswith("13") and t == "USAMIL" for _s, t, c in events)
+
+
+def test_an_attack_told_twice_faces_whom_the_sentence_names_not_its_place():
+    events = _events("Eritrean troops broke the ceasefire by shelling Ethiopian positions in Tigray on Sunday.")
+    hostile = _with_code(events, "19")
+    assert hostile and all(e[1] == "ETHMIL" for e in hostile)
+    # with no named target, the place still names whom an attack faced
+    assert _matching(_events("Eritrean troops shelled villages in Tigray on Sunday."), source="ERIMIL", target="ETH",
+                     code="19")

@@ -70,7 +70,7 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary, nlp) -> Mentions:
         sector, where = dictionary.agents[span.text.lower()]
         found.agents[span.root.i] = (sector, where, span.text)
     for tok in doc:
-        if tok.i in found.agents:
+        if tok.i in found.agents or _in_place_name(tok):
             continue
         for key in (tok.lower_, tok.lemma_.lower()):
             if key != tok.lower_ and key in dictionary.exact_agents:
@@ -80,6 +80,19 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary, nlp) -> Mentions:
                 found.agents[tok.i] = (hit[0], hit[1], tok.text)
                 break
     return found
+
+
+def _in_place_name(tok: Token) -> bool:
+    """Whether a word is the later part of a place's proper name: "Bank" in "the West Bank" and
+    "Coast" in "Ivory Coast" name land, not a bank or a coastguard."""
+    if tok.ent_type_ not in {"GPE", "LOC"} or tok.ent_iob_ == "B" or tok.pos_ != "PROPN":
+        return False
+    start = tok.i
+    while start > 0 and tok.doc[start].ent_iob_ == "I":
+        start -= 1
+    if tok.doc[start].pos_ == "DET":
+        start += 1
+    return start < tok.i and tok.doc[start].pos_ == "PROPN" and tok.doc[start].is_title
 
 
 # prepositions after which a seat city is only where something happened ("met in Brussels")

@@ -1604,12 +1604,28 @@ class Coder:
         if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in periods for c in verb.children):
             return True
         perfect = any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"has", "have", "'ve"} for c in verb.children)
-        if not perfect or code[:2] == "17":
+        if not perfect:
+            return False
+        if code[:2] == "17" and not (_agent(verb) is None and any(
+                c.dep_ == "nsubjpass" and _counted(c) for c in verb.children)):
             return False  # ("police have arrested five people so far": the case's news)
-        spans = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "since"]
-        spans += [c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "far"
-                  and any(g.lower_ == "so" for g in c.children)]
-        return bool(spans) or any(t.lower_ == "date" and t.head.lower_ == "to" for t in verb.subtree)
+        spans = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "since" and not (
+            code[:2] == "17" and any(o.lower_ in _RECENT for o in c.children))]
+        # "since the war began"
+        spans += [c for c in verb.children if c.dep_ == "advcl"
+                  and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children)]
+        if code[:2] != "17":  # ("five men have been arrested so far": a case's arrests are its news)
+            spans += [c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "far"
+                      and any(g.lower_ == "so" for g in c.children)]
+            spans += [t for t in verb.subtree if t.lower_ == "date" and t.head.lower_ == "to"]
+        # "this year", "over the past year", "in the last six months" (a long span: "2,500 have
+        # been arrested over the last five days" is the news of a week of riots)
+        spans += [c for c in verb.children if c.dep_ == "npadvmod" and c.lemma_.lower() in _LONG_PERIODS
+                  and any(d.lower_ == "this" for d in c.children)]
+        spans += [o for c in verb.children if c.dep_ == "prep" and c.lower_ in {"over", "in", "during"}
+                  for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in _LONG_PERIODS
+                  and any(a.lower_ in {"past", "last"} for a in o.children)]
+        return bool(spans)
 
     def _claimed(self, code: str, sources: list[Actor], src_toks: list[Token],
                  resolver: ActorResolver, mentions: Mentions):
@@ -2037,6 +2053,21 @@ def _background(verb: Token) -> bool:
                   for c in verb.children)
     ago = any(t.lower_ == "ago" for t in verb.subtree)
     return perfect or ago
+
+
+# spans of time a running count is summed over, and the recent starts of a count that is news
+_LONG_PERIODS = frozenset({"month", "year", "decade"})
+_RECENT = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                     "yesterday", "morning", "night", "evening", "weekend"})
+
+
+def _counted(noun: Token) -> bool:
+    """Whether a noun phrase is a count of people ("more than 120 people", "dozens of
+    protesters", "some 40 journalists")."""
+    if noun.like_num or noun.lemma_.lower() in {"dozen", "dozens", "hundred", "hundreds", "thousand",
+                                                  "thousands", "score", "scores"}:
+        return True
+    return any(c.dep_ == "nummod" for c in noun.children)
 
 
 def _first_conjunct(tok: Token) -> Token:

@@ -178,6 +178,16 @@ def place_target(ev: Event, place, names: dict | None = None, content: bool = Fa
     return Actor(code=country + sector, country=country, sector=sector, text=place.text, rule="place")
 
 
+def drop_place_shadows(events: list[Event]) -> list[Event]:
+    """"Thai troops violated the truce by firing shells at Cambodian positions in Preah Vihear":
+    an act whose target is only its place is the same fact as an act of the same kind, by the same
+    doer in the same sentence, whose target the sentence names. The place's copy goes."""
+    named = {(e.sentence, e.source.code, e.cameo[:2]) for e in events
+             if e.target is not None and e.target.rule not in {"place", "implicit", "own-state"}}
+    return [e for e in events if not (e.target is not None and e.target.rule == "place"
+                                      and (e.sentence, e.source.code, e.cameo[:2]) in named)]
+
+
 class Setting:
     """Places and dates of one article, computed once and handed to its events."""
 

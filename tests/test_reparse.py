@@ -50,3 +50,21 @@ def test_to_before_a_participle_is_a_preposition(nlp):
     # a real infinitive stays
     before = [(t.dep_, t.head.i) for t in nlp("Israel agreed to release 50 prisoners.")]
     assert before == [(t.dep_, t.head.i) for t in repair_parse(nlp("Israel agreed to release 50 prisoners."))]
+
+
+@pytest.mark.parametrize("text, verb, subject", [
+    ("The opposition demanded that the government resign.", "resign", "government"),
+    ("Farmers demanded that Agriculture Minister Jan Novak resign.", "resign", "Novak"),
+])
+def test_the_bare_verb_of_a_that_clause_is_a_verb_with_its_subject(nlp, text, verb, subject):
+    doc = repair_parse(nlp(text))
+    tok = next(t for t in doc if t.text == verb)
+    assert tok.pos_ == "VERB" and tok.dep_ == "ccomp"
+    assert any(c.dep_ == "nsubj" and c.text == subject for c in tok.children)
+
+
+def test_a_that_clause_demand_faces_the_one_who_must_act():
+    from eventwire import code_text
+    events = code_text("Serbian students demanded that the government resign.")
+    assert any(e.source.code == "SRBEDU" and e.target is not None and e.target.code == "SRBGOV"
+               and e.cameo.startswith("104") for e in events)

@@ -32,6 +32,8 @@ def repair_parse(doc: Doc) -> Doc:
     for tok in doc:
         _repair_to_participle(tok)
     for tok in doc:
+        _repair_subjunctive(tok)
+    for tok in doc:
         main = _misread_main_verb(tok)
         if main is None:
             continue
@@ -62,6 +64,29 @@ def _repair_to_participle(tok: Token) -> None:
     to.head, to.dep_, to.tag_, to.pos_ = tok.head, "prep", "IN", "ADP"
     obj.head, obj.dep_ = to, "pobj"
     tok.head, tok.dep_, tok.tag_ = obj, "amod", "VBN"
+
+
+def _repair_subjunctive(tok: Token) -> None:
+    """"demanded that Tokyo retract the remarks", "that the prime minister resign": the bare verb
+    of a that-clause read as a noun with its subject as a modifier. A clause introduced by "that"
+    has a verb, so the word is the verb and the modifier before it its subject."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "ccomp" or tok.head.pos_ not in {"VERB", "AUX"}:
+        return
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+        return
+    if any(c.dep_ == "nsubj" for c in tok.children):
+        tok.pos_, tok.tag_ = "VERB", "VB"  # only the verb was misread
+        return
+    before = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+    if not before or any(c.dep_ in {"det", "poss", "amod", "nummod"} and c.i > before[-1].i
+                         for c in tok.children):
+        return
+    subj = before[-1]
+    tok.pos_, tok.tag_ = "VERB", "VB"
+    subj.dep_ = "nsubj"
+    for c in list(tok.children):  # "the" of "that the government resign" is the subject's
+        if c.i < subj.i and c.dep_ in {"det", "amod", "compound", "poss", "nummod"} and c.dep_ != "mark":
+            c.head = subj
 
 
 def _misread_main_verb(tok: Token) -> Token | None:

@@ -392,3 +392,19 @@ def test_a_word_inside_a_place_name_is_no_actor():
     events = code_text("Dozens of Palestinians were detained in the West Bank on Tuesday.")
     assert events and not any((e.source.sector or "") == "BUS" for e in events)
     assert code_text("Ivory Coast police arrested ten protesters.")[0].source.code == "CIVCOP"
+
+
+def test_a_bare_role_word_is_the_one_named_before_with_its_state():
+    # the article names Palestine most, but "the soldiers" are the Israeli soldiers named before
+    events = code_text("Israeli soldiers raided a village near Nablus on Monday, Palestinian officials said. "
+                       "The soldiers arrested five men.")
+    assert any(e.source.code == "ISRMIL" and e.cameo.startswith("17") for e in events)
+    assert not any(e.source.code == "PSEMIL" for e in events)
+    events = code_text("UN peacekeepers in Mali came under fire on Sunday. "
+                       "A rocket attack on their base wounded three peacekeepers.")
+    assert any(e.target is not None and e.target.code == "UNO" for e in events)
+
+
+def test_the_body_that_runs_elections_is_the_government():
+    events = code_text("Zimbabwe's main opposition party rejected the results announced by the electoral council.")
+    assert any(e.cameo.startswith("12") and e.target is not None and e.target.code == "ZWEGOV" for e in events)

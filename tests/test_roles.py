@@ -999,3 +999,8 @@ def test_an_attack_told_twice_faces_whom_the_sentence_names_not_its_place():
     # with no named target, the place still names whom an attack faced
     assert _matching(_events("Eritrean troops shelled villages in Tigray on Sunday."), source="ERIMIL", target="ETH",
                      code="19")
+
+
+def test_the_attack_someone_is_behind_is_the_setting_of_a_demand():
+    events = _events("Islamabad demanded that Kabul hand over the gunmen behind an attack on a border post.")
+    assert _coded(events, "PAKGOV", "AFGGOV", "10") and all(e[1] == "AFGGOV" for e in _with_code(events, "10"))

@@ -187,6 +187,11 @@ def _list_modifier(head: Token, child: Token) -> bool:
     return not any(e.start <= child.i and head.i < e.end for e in head.doc.ents)
 
 
+# how an actor was found when the words of its own phrase name its state ("Israeli soldiers",
+# "police in Lagos", "UN peacekeepers")
+_OWN_NAMING = frozenset({"agent", "agent+list", "agent+place", "title", "org", "org+current", "modifier"})
+
+
 class ActorResolver:
     """Resolves argument tokens to actors, remembering people and the last actor per article."""
 
@@ -199,6 +204,7 @@ class ActorResolver:
         self.last_pair: list[Actor] = []  # the two parties of the last two-sided event
         self.last_lists: dict[int, list[Actor]] = {}  # the last list of n named parties, by n
         self.titled: dict[str, Actor] = {}  # title word -> the last person who bore it
+        self.roles: dict[str, Actor] = {}  # role word -> the last actor it named with its state
         self.cities = None
         self.main_country: str | None = None  # the article's most named state, for bare agents
         self._depth = 0
@@ -437,9 +443,13 @@ class ActorResolver:
             return []
         self._depth += 1
         try:
-            return self._resolve(tok, mentions)
+            found = self._resolve(tok, mentions)
         finally:
             self._depth -= 1
+        if len(found) == 1 and found[0].country and tok.pos_ == "NOUN" and tok.i in mentions.agents \
+                and found[0].rule in _OWN_NAMING:
+            self.roles[tok.lemma_.lower()] = found[0]  # for a bare "the soldiers" later
+        return found
 
     def _resolve(self, tok: Token, mentions: Mentions) -> list[Actor]:
         doc = tok.doc
@@ -688,6 +698,11 @@ class ActorResolver:
                             actor.code, actor.country, actor.sector = _petrarch_split(code)
                     return out
         if countries or sector:
+            if not countries and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.roles and all(
+                    c.dep_ in {"det", "nummod", "quantmod", "punct"} for c in tok.children) and not counterpart:
+                # "U.N. peacekeepers said ... wounding two peacekeepers", "Israeli soldiers
+                # raided ... the soldiers arrested": a bare role word is the one named before
+                return [_copy(self.roles[tok.lemma_.lower()], text, "coreference-role")]
             if not countries and sector in {"IGO", "NGO"}:
                 # "peacekeepers", "aid groups" with no state named: an international body
                 return [Actor(code=sector, country=sector, sector=None, text=text, rule="agent",

@@ -1859,7 +1859,7 @@ class Coder:
 # how an actor was found when it was named by words of its own ("police", "the army", a person, an
 # organisation): such actors act even in a sentence about sport
 _NAMED_BY_OWN_WORDS = frozenset({"agent", "agent+setting", "agent+list", "agent+place", "agent+main-country",
-                                 "person", "title", "org", "petrarch"})
+                                 "person", "title", "org", "petrarch", "coreference-role"})
 
 
 # verbs that tell an event noun began, went on or grew ("clashes erupted between A and B")

@@ -408,3 +408,16 @@ def test_a_bare_role_word_is_the_one_named_before_with_its_state():
 def test_the_body_that_runs_elections_is_the_government():
     events = code_text("Zimbabwe's main opposition party rejected the results announced by the electoral council.")
     assert any(e.cameo.startswith("12") and e.target is not None and e.target.code == "ZWEGOV" for e in events)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("A rebel commander said his men would attack government troops in Goma.", "CODREB"),
+    ("Opposition officials in Harare criticised the government.", "ZWEOPP"),
+])
+def test_a_rank_or_post_inside_a_group_is_the_group_s(text, code):
+    assert code in {e.source.code for e in code_text(text)}
+
+
+def test_words_of_a_state_s_remit_name_no_group():
+    # "trade officials" are the government's
+    assert {e.source.code for e in code_text("Chinese trade officials met Australian diplomats.")} >= {"CHNGOV"}

@@ -175,3 +175,9 @@ def test_dateline_is_not_an_actor() -> None:
                        published="2023-02-16")
     attacks = [e for e in events if e.cameo[:2] in {"18", "19", "20"}]
     assert attacks and attacks[0].source.code == "RUSMIL" and attacks[0].location.name == "Kharkiv"
+
+
+def test_a_lowercase_direction_starts_no_place_name(nlp, resolver) -> None:
+    # the tagger calls "eastern" a name here; Ghana's Eastern Region is not meant
+    got = _resolve(nlp, resolver, "Washington sent two aircraft carriers to the eastern Mediterranean.")
+    assert "eastern" not in got and all(country != "GHA" for _name, country, _level in got.values())

@@ -1004,3 +1004,10 @@ def test_an_attack_told_twice_faces_whom_the_sentence_names_not_its_place():
 def test_the_attack_someone_is_behind_is_the_setting_of_a_demand():
     events = _events("Islamabad demanded that Kabul hand over the gunmen behind an attack on a border post.")
     assert _coded(events, "PAKGOV", "AFGGOV", "10") and all(e[1] == "AFGGOV" for e in _with_code(events, "10"))
+
+
+def test_warships_sent_to_encircle_a_place_are_deployed_not_given():
+    events = _events("Beijing sent warships and fighter jets to encircle the island on Monday.")
+    assert _with_code(events, "15") and not _with_code(events, "07")
+    # weapons sent to a state are military aid
+    assert _coded(_events("Germany sent tanks to Ukraine."), "DEUGOV", "UKRGOV", "072")

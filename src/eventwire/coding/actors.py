@@ -187,6 +187,9 @@ def _list_modifier(head: Token, child: Token) -> bool:
     return not any(e.start <= child.i and head.i < e.end for e in head.doc.ents)
 
 
+# sectors of groups apart from the state, whose ranks and posts are the group's own
+_GROUP_SECTORS = frozenset({"REB", "OPP", "UAF", "CRM", "LAB", "EDU", "REL", "PTY", "NGO", "MED", "JRN", "REF"})
+
 # how an actor was found when the words of its own phrase name its state ("Israeli soldiers",
 # "police in Lagos", "UN peacekeepers")
 _OWN_NAMING = frozenset({"agent", "agent+list", "agent+place", "title", "org", "org+current", "modifier"})
@@ -595,6 +598,16 @@ class ActorResolver:
                     continue  # "a prisoner exchange deal", "civilian casualties": not an actor
                 sector, where, agent_text = mentions.agents[t.i]
                 break
+        if sector in {"GOV", "MIL"} and tok.i in mentions.agents and mentions.agents[tok.i][0] == sector:
+            # "a rebel commander", "opposition officials", "a separatist spokesman": a rank or a
+            # post inside a group is that group's, not the state's. Words of a state's remit
+            # ("trade officials", "defence officials") name no group.
+            for t in tok.children:
+                group = mentions.agents.get(t.i)
+                if t.i < tok.i and t.dep_ in {"amod", "compound", "nmod"} and group \
+                        and group[0] in _GROUP_SECTORS:
+                    sector, where, agent_text = group[0], group[1], text
+                    break
         if sector in _OFFICE_SECTORS and (tok.tag_ in {"NN", "NNP"} or sector in {"GOV", "LEG", "JUD"}) and any(t.lower_ in _FORMER | _OUSTED or t.lower_.startswith("ex-") for t in np
                                              if t.dep_ in {"amod", "compound", "advmod"}):
             # "a retired army general", "a former police chief": out of office (ELI); former

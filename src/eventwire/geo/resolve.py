@@ -133,6 +133,13 @@ def _hyphen_inner(doc, j: int) -> bool:
             and doc[j + 1].text in "-‐" and not tok.whitespace_ and not doc[j - 1].whitespace_)
 
 
+def _lower_word(tok) -> bool:
+    """"the eastern Mediterranean": a lowercase word the tagger calls a name starts no name,
+    unless it begins a hyphenated one ("al-Hasakah"); inside one it may ("Norte de Santander")."""
+    return tok.is_lower and tok.is_alpha and not (
+        tok.i + 1 < len(tok.doc) and tok.nbor(1).text in "-‐" and not tok.whitespace_)
+
+
 def _is_name_token(tok) -> bool:
     if tok.tag_ in ("NNP", "NNPS"):
         return True
@@ -229,6 +236,8 @@ class PlaceResolver:
         for ent in doc.ents:
             if ent.label_ in PLACE_LABELS:
                 start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
+                while start < ent.end - 1 and doc[start].is_lower and doc[start].is_alpha:
+                    start += 1  # "the eastern Mediterranean": a direction is no word of the name
                 end = ent.end - (1 if doc[ent.end - 1].tag_ == "POS" else 0)  # "Burkina Faso's"
                 if end + 1 < len(doc) and doc[end].text in "-‐" and not doc[end - 1].whitespace_ \
                         and doc[end + 1].is_lower:
@@ -241,7 +250,7 @@ class PlaceResolver:
         i = 0
         n = len(doc)
         while i < n:
-            if i in taken or i in blocked or not _is_name_token(doc[i]):
+            if i in taken or i in blocked or not _is_name_token(doc[i]) or _lower_word(doc[i]):
                 i += 1
                 continue
             j = i

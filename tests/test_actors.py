@@ -421,3 +421,27 @@ def test_a_rank_or_post_inside_a_group_is_the_group_s(text, code):
 def test_words_of_a_state_s_remit_name_no_group():
     # "trade officials" are the government's
     assert {e.source.code for e in code_text("Chinese trade officials met Australian diplomats.")} >= {"CHNGOV"}
+
+
+@pytest.mark.parametrize("text, source", [
+    # a state's soldiers are its military, not the state's government
+    ("Moscow said on Tuesday that its soldiers had captured two villages near Kupiansk.", "RUSMIL"),
+    # a group's fighters are the group itself
+    ("Hezbollah said its fighters fired a barrage of rockets at Haifa.", "LBNREB"),
+])
+def test_a_role_word_owned_by_a_pronoun_is_the_owner_s(text, source):
+    assert any(s == source for s, _t, c in _dyads(text) if c[:2] in {"19", "18"})
+
+
+def test_a_possessive_pronoun_points_to_its_clause_s_subject_unless_another_party_intervenes():
+    # "his supporters" are the president's people in his country, not a group of nowhere
+    assert ("KENGOV", "KENOPP", "020") in _dyads("Kenyan President William Ruto urged his supporters to stay calm.")
+    # "its invasion" after Iraq is named is not the UN's
+    events = _dyads("The United Nations imposed sanctions on Iraq in response to its invasion of Kuwait.")
+    assert not any(s == "UNO" and c[:2] == "19" for s, _t, c in events)
+    # a state is no "his": the ousted president's family are Kyrgyz, not Belarusian
+    events = _dyads("Belarus granted asylum to the ousted president of Kyrgyzstan and his family.")
+    assert not any(t == "BLRCVL" for _s, t, _c in events)
+    # a person is no "its": Iraq's parliament, not the American president's
+    events = _dyads("President Trump threatened sanctions against Iraq after its parliament voted to expel US troops.")
+    assert not any(s == "USALEG" for s, _t, _c in events)

@@ -1011,3 +1011,46 @@ def test_warships_sent_to_encircle_a_place_are_deployed_not_given():
     assert _with_code(events, "15") and not _with_code(events, "07")
     # weapons sent to a state are military aid
     assert _coded(_events("Germany sent tanks to Ukraine."), "DEUGOV", "UKRGOV", "072")
+
+
+def test_the_doer_s_own_things_are_not_whom_it_acts_on():
+    # the arms laid down are the fighters' own; the surrender faces the Russian forces, and so
+    # does the act conjoined with it
+    events = _events("Hundreds of Ukrainian marines laid down their arms and surrendered to Russian forces.")
+    assert _matching(events, target="RUSMIL", code="0873") and _matching(events, target="RUSMIL", code="0874")
+    assert not [e for e in events if e[1] is None]
+    # an alert raised answers the one whose act occasioned it, not the forces put on alert
+    events = _events("South Korea raised its military alert level after North Korean troops crossed the border.")
+    assert _matching(events, source="KOR", target="PRKMIL", code="15")
+
+
+def test_a_vow_of_force_is_a_threat():
+    assert _matching(_events("Iran vowed to retaliate against Israel."), source="IRN", target="ISR", code="138")
+    assert _matching(_events("The Houthis vowed to hit back at the United States."), target="USA", code="138")
+
+
+def test_part_of_a_thing_stands_for_the_thing():
+    assert _matching(_events("The EU eased part of its sanctions on Belarus."), source="EUR", target="BLR", code="085")
+    assert _matching(_events("Israel released some of the Palestinian prisoners on Monday."),
+                     source="ISR", target="PSE", code="0841")
+
+
+def test_an_accepted_invitation_is_the_accepter_s_to_act_on():
+    events = _events("The Indian prime minister accepted an invitation to visit Moscow.")
+    assert _matching(events, source="IND", target="RUS", code="03")
+
+
+def test_a_state_s_body_meeting_on_its_own_is_no_event():
+    assert not _with_code(_events("The cabinet met on Monday to discuss the budget."), "04", "036")
+    # two sides, or a foreign host, still make a meeting
+    assert _matching(_events("Iran and Saudi Arabia met in Beijing."), source="IRN", target="SAU", code="04")
+
+
+def test_a_police_raid_is_coercion_not_military_force():
+    events = _events("Anti-corruption police raided the offices of the ruling party in Dhaka on Tuesday.")
+    assert _with_code(events, "17") and not _with_code(events, "19")
+    # an army's raid on an armed group stays military
+    assert _with_code(_events("Israeli troops raided a Hamas compound in Jenin."), "19")
+    # a helicopter shot down is no assassination
+    events = _events("Rebels shot down a government helicopter over Darfur.")
+    assert not _with_code(events, "186")

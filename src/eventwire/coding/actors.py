@@ -35,6 +35,11 @@ _BODIES = frozenset({"UNO", "IGO", "EUR", "NGO"})
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"it", "they", "them", "we"}
 _REFLEXIVES = {"itself", "themselves", "himself", "herself", "ourselves", "themself"}
+_OWNING_PRONOUNS = frozenset({"its", "their", "our", "his", "her"})
+_PERSON_RULES = frozenset({"person", "person+former", "title", "apposition", "coreference", "coreference-title"})
+_SUBJECT_FORM = {"his": "he", "its": "it", "their": "they", "our": "we"}
+_STATE_RULES = frozenset({"country", "metonymy", "capital", "org", "org+current", "org+date", "agent",
+                          "agent+list", "agent+main-country", "demonym"})
 
 
 @dataclass
@@ -324,6 +329,21 @@ class ActorResolver:
             end = c.right_edge.i
         return out
 
+    def _owned_by(self, owner_tok: Token, sector: str, text: str, mentions: Mentions) -> Actor | None:
+        """A role word owned by a pronoun ("its troops", "his supporters", "their fighters") is
+        that owner's: a state's soldiers are its military, a group's fighters the group itself,
+        a body's staff the body. None when the pronoun resolves to no one with a country."""
+        owners = [a for a in self.resolve(owner_tok, mentions) if a.country]
+        if not owners:
+            return None
+        owner = owners[0]
+        if owner.country in _BODIES or owner.country == "IMG" or (
+                owner.sector in _NONSTATE and sector in {"GOV", "MIL", "UAF", "COP", "SPY", "REB", "CRM"}):
+            # "Hamas said its fighters ...", "the UN and its peacekeepers": the owner itself
+            return _copy(owner, text, "possessive-owner")
+        return Actor(code=owner.country + sector, country=owner.country, sector=sector, text=text,
+                     name=None, rule="possessive-owner", entry=owner.entry)
+
     def _place_phrases(self, tok: Token) -> list[list[Token]]:
         """The place lists of a role noun's in/of/from phrases, its own first, then, in a list
         of role nouns, the nearest one that follows it ("lawmakers and officials in France and
@@ -496,15 +516,19 @@ class ActorResolver:
             clause = tok.head
             while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
                 clause = clause.head
+            reported = False
             for _ in range(4):
                 if clause.dep_ not in {"ccomp", "xcomp", "advcl", "conj"} or clause.head.i == clause.i:
                     break
+                reported = reported or clause.dep_ == "ccomp"
                 clause = clause.head
                 speaker = next((c for c in clause.children if c.dep_ == "nsubj"), None)
                 if speaker is not None and speaker.pos_ != "PRON":
-                    plural = low in {"they", "them", "we"}
+                    plural = _SUBJECT_FORM.get(low, low) in {"they", "them", "we"}
                     found = self.resolve_all(speaker, mentions) if plural else self.resolve(speaker, mentions)
-                    if found and low in _PERSON_PRONOUNS and (_is_many(speaker) or all(
+                    if found and low in {"it", "its"} and all(a.rule in _PERSON_RULES for a in found):
+                        break  # "Trump threatened Iraq after its parliament voted": a person is no "it"
+                    if found and _SUBJECT_FORM.get(low, low) in _PERSON_PRONOUNS and (_is_many(speaker) or all(
                             a.rule in {"country", "metonymy", "capital", "org"} for a in found)):
                         # "Mexico granted asylum to Morales after he resigned": a state is no
                         # "he"; "authorities released X a day after she was detained": nor are they
@@ -512,6 +536,30 @@ class ActorResolver:
                     if found:
                         return [_copy(a, a.text or tok.text, "pronoun") for a in (found if plural else found[:1])]
                     break
+            if tok.dep_ == "poss" and low in _OWNING_PRONOUNS and not reported \
+                    and tok.head.dep_ not in {"nsubj", "nsubjpass"}:
+                # "Odinga urged his supporters", "the army moved its tanks": the owner is the
+                # subject of the clause the owned thing is in
+                clause = tok.head
+                while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+                    clause = clause.head
+                subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+                if tok.head.dep_ == "conj" and tok.head.head.pos_ in {"PROPN", "NOUN"}:
+                    subject = tok.head.head  # "granted asylum to Assad and his family": Assad's
+                if subject is not None and subject.pos_ != "PRON":
+                    found = self.resolve_all(subject, mentions) if low == "their" else self.resolve(subject, mentions)
+                    if low in {"his", "her"}:
+                        # a state or a body is no "he": "Russia granted asylum to X and his family"
+                        found = [a for a in found if a.rule not in _STATE_RULES]
+                    if found and subject.i < tok.i and any(
+                            hit[0].country and hit[0].country != found[0].country
+                            for i in range(subject.right_edge.i + 1, tok.i)
+                            for hit in [mentions.names.get(i)] if hit):
+                        # "sanctions on Iraq in response to its invasion of Kuwait": another party
+                        # named in between may be the owner
+                        found = []
+                    if found:
+                        return [_copy(a, a.text or tok.text, "pronoun") for a in found[:1]]
             # the words that name a pronoun's actor are its antecedent's
             if low in _PERSON_PRONOUNS and self.last_person:
                 return [_copy(self.last_person, self.last_person.text or tok.text, "pronoun")]
@@ -710,6 +758,10 @@ class ActorResolver:
                             code = _petrarch_code(place.code, self._petrarch_agents(np, mentions))
                             actor.code, actor.country, actor.sector = _petrarch_split(code)
                     return out
+        if sector and not countries and owner_tok is not None and owner_tok.lower_ in _OWNING_PRONOUNS:
+            owned = self._owned_by(owner_tok, sector, text, mentions)
+            if owned is not None:
+                return [owned]
         if countries or sector:
             if not countries and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.roles and all(
                     c.dep_ in {"det", "nummod", "quantmod", "punct"} for c in tok.children) and not counterpart:

@@ -122,14 +122,14 @@ _AIMS = frozenset({"plan", "bid", "decision", "effort", "attempt", "intention", 
                    "promise", "pledge", "commitment", "move", "readiness", "willingness", "plans",
                    "intent", "goal", "aim", "desire", "wish", "threat", "vow", "push", "drive",
                    "campaign", "initiative", "agreement", "deal", "pact", "accord", "right",
-                   "permission", "approval", "authorization", "authorisation", "mandate"})
+                   "permission", "approval", "authorization", "authorisation", "mandate", "invitation"})
 
 # Verbs whose subject owns the aim they take as object ("announced a plan to", "made a bid to").
 _OWN_AIMS = frozenset({"announce", "unveil", "make", "present", "submit", "put", "launch", "adopt",
                        "approve", "outline", "declare", "have", "table", "reveal", "step", "renew",
                        "reaffirm", "reiterate", "confirm", "express", "signal", "voice", "finalise",
                        "finalize", "draw", "lay", "set", "file", "issue", "give", "win", "gain", "receive",
-                       "obtain", "secure", "sign", "reach", "conclude", "agree"})
+                       "obtain", "secure", "sign", "reach", "conclude", "agree", "accept"})
 
 _LOCATIVE = frozenset({"in", "at", "inside", "outside", "near", "across", "through", "around", "within",
                        "throughout", "along", "beside", "into", "onto"})
@@ -142,6 +142,7 @@ _COOPERATIVE = frozenset({"01", "02", "03", "04", "05", "06", "07", "08"})
 _RESPONSIBILITY = frozenset({"responsibility", "credit"})
 _NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _OWNING_PRONOUNS = frozenset({"its", "their", "our", "his", "her"})
+_FORCES = frozenset({"MIL", "COP", "UAF", "SPY", "REB"})
 _SELF_RULES = frozenset({"country", "pronoun", "metonymy", "demonym", "demonym-modifier",
                          "possessive-state", "agent+main-country", "implicit", "counterpart"})
 
@@ -895,7 +896,7 @@ class Coder:
         return events
 
     def _occasion_targets(self, anchor: Token, source: Actor, resolver: ActorResolver,
-                          mentions: Mentions) -> list[Actor]:
+                          mentions: Mentions, code: str = "") -> list[Actor]:
         """Whom an act of force faces when its occasion is named: protesters for "during the
         protests", the other party for "amid tensions with Iran"."""
         spec = self.modal.get("occasion") or {}
@@ -913,6 +914,17 @@ class Coder:
             if noun.lemma_.lower() in spec.get("protest_nouns", ()) and source.country and len(source.country) == 3:
                 return [Actor(code=source.country + "OPP", country=source.country, sector="OPP",
                               text=_phrase_text(noun, noun.text), rule="occasion")]
+        for clause in (anchor.children if code[:3] in {"150", "151", "152"} else []):
+            # "put its forces on alert after Chinese warships were spotted", "after India vowed
+            # to retaliate": a show of force answers the one whose act occasioned it
+            if clause.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in spec.get("preps", ())
+                                                 for m in clause.children):
+                continue
+            doers = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            found = [a for t in doers for a in resolver.resolve_all(t, mentions)
+                     if a.country and a.country != source.country]
+            if found:
+                return found
         return []
 
     def _context_noun(self, noun: Token) -> bool:
@@ -972,13 +984,22 @@ class Coder:
 
     def _share_targets(self, doc: Doc, events: list[Event]) -> None:
         """"demanded a pay rise from the government, threatening a strike": an act told in a
-        participle clause of another act by the same doer faces the same party."""
+        participle clause of another act by the same doer faces the same party; so does one of
+        two conjoined acts of one kind ("laid down their arms and surrendered to Russian forces")."""
         for e in events:
             i = getattr(e, "_trigger_i", None)
-            if e.target is not None or i is None or doc[i].dep_ != "advcl" or doc[i].tag_ != "VBG":
+            if e.target is not None or i is None:
                 continue
+            if doc[i].dep_ == "advcl" and doc[i].tag_ == "VBG":
+                near = {doc[i].head.i}
+                same_kind = False
+            else:
+                near = {c.i for c in doc[i].children if c.dep_ == "conj"} | (
+                    {doc[i].head.i} if doc[i].dep_ == "conj" else set())
+                same_kind = True
             main = [o for o in events if o is not e and o.target is not None
-                    and getattr(o, "_trigger_i", None) == doc[i].head.i and o.source.code == e.source.code]
+                    and getattr(o, "_trigger_i", None) in near and o.source.code == e.source.code
+                    and (not same_kind or o.cameo[:2] == e.cameo[:2])]
             if len(main) == 1:
                 e.target = main[0].target
                 e.confidence = round(e.confidence + 0.1, 2)
@@ -1234,6 +1255,10 @@ class Coder:
                     # "government helicopters dropped": the state's forces
                     a = dc_replace(a, code=(a.country or "") + "MIL", sector="MIL")
                 sources.append(a)
+        police = self.modal.get("policing") or {}
+        if code in police.get("codes", ()) and trig.head.lemma_.lower() in police.get("verbs", ()) \
+                and any(a.sector in police["sources"] for a in sources):
+            code = police["code"]  # "prosecutors raided the home of the former minister"
         rep = self.modal.get("repression") or {}
         if code is not None and code.startswith(tuple(rep.get("codes", ()))) and sources \
                 and not code.startswith(tuple(rep.get("keep", ()))) \
@@ -1251,7 +1276,8 @@ class Coder:
                 or self.modal["governors"].get(trig.head.head.lemma_.lower()) in {"threat", "intent"}):
             speaker_verb = trig.head.head
         if speaker_verb is not None and src_toks and all(
-                any(c.dep_ == "poss" and c.lower_ in _OWNING_PRONOUNS for c in t.children) for t in src_toks):
+                any(c.dep_ == "poss" and c.lower_ in _OWNING_PRONOUNS for c in t.children) for t in src_toks) \
+                and not (sources and all(a.rule == "possessive-owner" for a in sources)):
             # "warned that his fighters would attack", "Hamas said its fighters would attack":
             # the speaker acts through its own forces
             gov_subj, _p = self._subject(speaker_verb)
@@ -1309,11 +1335,20 @@ class Coder:
         targets: list[Actor] = []
         src_ids = {t.i for t in src_toks}
         own = {a.code for a in sources}
+        own_states = {a.country for a in sources if a.country}
         fallback: tuple[list[Actor], list[Token]] | None = None
         for group in tgt_groups:
             group = [t for t in group if t.i not in src_ids]
             targets = [self._as_doer_of_noun(t, a) for t in group for a in resolver.resolve_all(t, mentions)]
             tgt_toks = group
+            own_things = targets and all(a.country in own_states for a in targets) and (
+                all(t.dep_ == "poss" and t.lower_ in _OWNING_PRONOUNS for t in group)
+                or all(a.rule == "possessive-owner" and a.sector in _FORCES for a in targets))
+            if own_things and code is not None and code[:2] not in {"02", "10"}:
+                # "laid down their arms", "put its forces on alert", "moved its troops": the
+                # doer's own things are what it acts with, not whom it acts on
+                targets = []
+                continue
             if targets and own and all(a.code in own for a in targets):
                 # "Xi reaffirmed China's friendship with Pakistan": the doer's own name is no
                 # target while a later group names another party
@@ -1331,7 +1366,7 @@ class Coder:
             # tensions with Iran", "resigned after weeks of protests": the occasion of a show or
             # use of force, or of a concession, names whom it faces
             anchor = trig.head if not trig.pattern.noun else (_governing_verb(trig.head) or trig.head)
-            targets = self._occasion_targets(anchor, sources[0], resolver, mentions)
+            targets = self._occasion_targets(anchor, sources[0], resolver, mentions, code)
         if trig.pattern.object_actor and not (targets and any(
                 t.dep_ in {"dobj", "nsubjpass"} or t.head.dep_ in {"dobj", "nsubjpass"} for t in tgt_toks)):
             return []  # "helped the economy recover": the pattern wants an actor as its object
@@ -1346,6 +1381,8 @@ class Coder:
         murder = self.modal.get("assassination") or {}
         if code in murder.get("codes", ()) and sources and targets and not trig.pattern.noun \
                 and trig.head.lemma_.lower() in murder["verbs"] \
+                and not any(c.dep_ == "prt" and c.lower_ == "down" and trig.head.lemma_.lower() == "shoot"
+                            for c in trig.head.children) \
                 and all(a.sector in murder["sources"] for a in sources) \
                 and all(a.sector in murder["targets"] for a in targets) \
                 and not any(t.tag_ in {"NNS", "NNPS"} and t.lemma_.lower() in {"force", "troop", "official"}

@@ -10,7 +10,7 @@ import warnings
 from eventwire.coding.actors import ActorResolver, find_mentions
 from eventwire.ingest.dump import is_caption
 from eventwire.coding.engine import Coder, main_country
-from eventwire.coding.setting import Setting, drop_place_shadows
+from eventwire.coding.setting import Setting, drop_lone_meetings, drop_place_shadows
 from eventwire.coding.reparse import repair_parse
 from eventwire.geo.resolve import DATELINE
 from eventwire.errors import DictionaryWarning, InputError
@@ -146,7 +146,7 @@ def code_parsed(coder: Coder, article: Article, docs: list, options: CoderOption
                              base_offset=max(offset, 0))
         if setting is not None:
             setting.apply(seg_index, kind, doc, evs)
-            evs = drop_place_shadows(evs)
+            evs = drop_lone_meetings(drop_place_shadows(evs))
             if not options.keep_historical:
                 evs = [ev for ev in evs if not ev.historical]
         n_sents = sum(1 for _ in doc.sents)

@@ -188,6 +188,20 @@ def drop_place_shadows(events: list[Event]) -> list[Event]:
                                       and (e.sentence, e.source.code, e.cameo[:2]) in named)]
 
 
+# "Consult" and "express intent to meet" name two sides; with one the meeting is a body's own
+# session ("the central bank's next meeting", "the cabinet met on Monday"), no interaction
+_MEETINGS = ("040", "036")
+_MULTILATERAL = frozenset({"IGO", "UNO", "EUR"})
+
+
+def drop_lone_meetings(events: list[Event]) -> list[Event]:
+    """Meetings with no other party, once places have had their say ("met in Geneva" faces CHE),
+    are a body sitting on its own: not an event between actors. A multilateral body's meeting
+    ("EU foreign ministers met in Brussels") is its members consulting each other and stays."""
+    return [e for e in events if not (e.target is None and e.cameo in _MEETINGS
+                                      and (e.source.country or "") not in _MULTILATERAL)]
+
+
 class Setting:
     """Places and dates of one article, computed once and handed to its events."""
 

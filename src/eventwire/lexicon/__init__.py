@@ -351,7 +351,9 @@ _CARRIERS = frozenset({"effort", "process", "bid", "plan", "programme", "program
                        "rule", "order", "regime", "restriction", "service",
                        # "allowed aid trucks into Gaza", "admitted UN inspection teams"
                        "truck", "lorry", "vehicle", "flight", "plane", "ship", "boat", "team",
-                       "worker", "group", "official"})
+                       "worker", "group", "official",
+                       # "raised the alert level", "lifted the emergency status"
+                       "level", "status"})
 _NOUN_POS = ["NOUN", "PROPN"]
 _SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 _OTHER_CLAUSES = frozenset({"advcl", "conj", "parataxis", "relcl"})
@@ -432,7 +434,10 @@ _QUANTITIES = frozenset({"million", "billion", "trillion", "thousand", "hundred"
                          "batch", "contingent", "unit", "battalion", "company", "squad", "team",
                          # "flew two planeloads of tents", "sent a convoy of 40 trucks of flour"
                          "planeload", "shipload", "truckload", "boatload", "consignment", "load",
-                         "tonne", "ton", "convoy", "cargo"})
+                         "tonne", "ton", "convoy", "cargo",
+                         # "lifted most of its sanctions", "released some of the prisoners"
+                         "most", "some", "all", "many", "much", "part", "half", "bulk", "rest",
+                         "majority", "remainder", "several", "few"})
 
 
 def _dates_only(prep) -> bool:

@@ -445,3 +445,18 @@ def test_a_possessive_pronoun_points_to_its_clause_s_subject_unless_another_part
     # a person is no "its": Iraq's parliament, not the American president's
     events = _dyads("President Trump threatened sanctions against Iraq after its parliament voted to expel US troops.")
     assert not any(s == "USALEG" for s, _t, _c in events)
+
+
+def test_suspects_of_a_crime_are_criminals():
+    events = _dyads("Police in Lagos arrested three men suspected of kidnapping a businessman.")
+    assert any(t == "NGACRM" for _s, t, c in events if c.startswith("17"))
+    # a political charge makes no criminal
+    events = _dyads("Police in Minsk arrested opposition activists accused of plotting a coup.")
+    assert not any(t and t.endswith("CRM") for _s, t, _c in events)
+
+
+def test_strikers_act_as_labour():
+    events = _dyads("Doctors at Nigeria's public hospitals went on strike on Monday over unpaid wages.")
+    assert any(s == "NGALAB" and c.startswith("143") for s, _t, c in events)
+    # their demands stay the profession's
+    assert any(s == "KENMED" for s, _t, c in _dyads("Kenyan doctors demanded higher pay.") if c.startswith("10"))

@@ -1054,3 +1054,11 @@ def test_a_police_raid_is_coercion_not_military_force():
     # a helicopter shot down is no assassination
     events = _events("Rebels shot down a government helicopter over Darfur.")
     assert not _with_code(events, "186")
+
+
+def test_a_mediator_faces_the_parties_who_agreed():
+    events = _events("Congo's army and M23 rebels agreed to a week-long truce brokered by Angola and Qatar.")
+    assert _matching(events, source="AGO", target="CODMIL", code="045")
+    assert _matching(events, source="QAT", target="CODREB", code="045")
+    # not the state of the place the truce is about
+    assert not _matching(events, code="045", target="CODGOV")

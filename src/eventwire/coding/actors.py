@@ -669,6 +669,9 @@ class ActorResolver:
                 c.dep_ == "acl" and c.lemma_.lower() == "arm" for c in tok.children):
             # "men armed with machetes", "youths armed with sticks": armed, and named by no group
             sector, where, agent_text = "UAF", None, text
+        if sector in {None, "CVL"} and tok.pos_ == "NOUN" and tok.lemma_.lower() in _ARMABLE and _suspected_of_crime(tok):
+            # "three men suspected of kidnapping a businessman": suspects of a crime
+            sector, where, agent_text = "CRM", None, text
         counterpart = any(t.lower_ in {"counterpart", "counterparts"} for t in np)
         if (head_hit and head_hit[0].kind == "petrarch") or (
                 not head_hit and any(e.kind == "petrarch" for e in countries)):
@@ -1048,6 +1051,24 @@ _PROTEST_WORDS = frozenset({"protester", "protestor", "demonstrator", "protest",
                             "march", "rioter", "riot", "sit-in", "unrest"})
 
 # people an "armed with" participle turns into an unnamed armed force
+_CRIMES = frozenset({"kidnapping", "kidnap", "abduction", "murder", "killing", "robbery", "rob", "theft",
+                     "steal", "trafficking", "smuggling", "smuggle", "extortion", "fraud", "rape",
+                     "burglary", "looting", "poaching", "carjacking", "piracy", "arson"})
+
+
+def _suspected_of_crime(tok: Token) -> bool:
+    """Whether a noun is described as suspected or accused of a crime ("men suspected of
+    kidnapping", "youths accused of robbery")."""
+    for acl in tok.children:
+        if acl.dep_ in {"acl", "amod"} and acl.lemma_.lower() in {"suspect", "accuse", "wanted", "want"}:
+            for prep in acl.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"of", "for", "in"}:
+                    for obj in prep.children:
+                        if obj.dep_ in {"pobj", "pcomp"} and obj.lemma_.lower() in _CRIMES:
+                            return True
+    return False
+
+
 _ARMABLE = frozenset({"man", "men", "youth", "people", "person", "group", "gang", "individual", "assailant",
                       "attacker", "mob"})
 

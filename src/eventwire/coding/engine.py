@@ -1361,6 +1361,15 @@ class Coder:
             targets, tgt_toks = fallback
         if preset is not None and code == "112":
             targets = preset
+        if not targets and sources and code == "045" and not trig.pattern.noun and trig.head.dep_ == "acl":
+            # "agreed to a truce brokered by Saudi Arabia": the mediator's parties are the ones
+            # who agreed
+            gov = _governing_verb(trig.head.head)
+            subj = self._subject(gov)[0] if gov is not None else None
+            if subj is not None:
+                found = [a for a in resolver.resolve_all(subj, mentions) if a.code not in own]
+                if found:
+                    targets, tgt_toks = found, [subj]
         if not targets and sources and code is not None and code[:2] in {"08", "15", "17"}:
             # "deployed police ahead of an opposition rally", "called up reservists amid
             # tensions with Iran", "resigned after weeks of protests": the occasion of a show or
@@ -1392,6 +1401,11 @@ class Coder:
             conv = self.modal.get("protester_sector") or {}
             sources = [dc_replace(a, sector=conv["to"], code=(a.country or "") + conv["to"])
                        if a.sector in conv.get("from", ()) else a for a in sources]
+            strike = self.modal.get("striker_sector") or {}
+            if code.startswith(tuple(strike.get("codes", ()))):
+                # "doctors went on strike": the walkout is labour's
+                sources = [dc_replace(a, sector=strike["to"], code=(a.country or "") + strike["to"])
+                           if a.sector in strike.get("from", ()) else a for a in sources]
         if code is not None and code[:2] == "01" and code[:3] != "016" and targets \
                 and (all(a.sector == "JRN" for a in targets) or tgt_toks and all(
                     t.lemma_.lower() in self.modal["home_audience"] for t in tgt_toks)

@@ -454,9 +454,3 @@ def test_suspects_of_a_crime_are_criminals():
     events = _dyads("Police in Minsk arrested opposition activists accused of plotting a coup.")
     assert not any(t and t.endswith("CRM") for _s, t, _c in events)
 
-
-def test_strikers_act_as_labour():
-    events = _dyads("Doctors at Nigeria's public hospitals went on strike on Monday over unpaid wages.")
-    assert any(s == "NGALAB" and c.startswith("143") for s, _t, c in events)
-    # their demands stay the profession's
-    assert any(s == "KENMED" for s, _t, c in _dyads("Kenyan doctors demanded higher pay.") if c.startswith("10"))

@@ -1062,3 +1062,18 @@ def test_a_mediator_faces_the_parties_who_agreed():
     assert _matching(events, source="QAT", target="CODREB", code="045")
     # not the state of the place the truce is about
     assert not _matching(events, code="045", target="CODGOV")
+
+
+def test_the_subject_of_a_leading_participle_undergoes_it():
+    # "Asked about ..." is no appeal by the one asked
+    events = _events("Asked about the new tariffs, the Japanese prime minister said he had no comment.")
+    assert not _with_code(events, "02")
+    # "Backed by ..." makes the main subject the one backed
+    events = _events("Backed by Russian warplanes, Syrian troops stormed the town of Saraqeb.")
+    assert _matching(events, source="RUS", target="SYRMIL", code="05") or _matching(
+        events, source="RUS", target="SYRMIL", code="06")
+
+
+def test_a_burden_weighing_on_something_is_no_deliberation():
+    assert not _with_code(_events("Weaker demand from China weighed on Japanese exports in May."), "014")
+    assert _with_code(_events("Israel is weighing a response to the Iranian missile attack."), "014")

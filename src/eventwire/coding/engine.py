@@ -275,6 +275,12 @@ class Coder:
                         # Iran": the one the passive is about does the infinitive's act
                         return c, False
                     return agent, True
+            if cur.i == verb.i and cur.dep_ == "advcl" and cur.tag_ == "VBN" and cur.head.i != cur.i \
+                    and not any(c.dep_ in {"aux", "auxpass", "mark"} for c in cur.children):
+                # "Asked about the tariffs, the prime minister said ...", "Backed by Russia, the
+                # rebels ...": the main clause's subject undergoes the participle; its doer is
+                # the "by" agent, if any
+                return _agent(cur), True
             # "was pressured by Congress to help Iran", parsed as a purpose clause of a verb
             # of asking: still the infinitive of the one asked
             via_xcomp = cur.dep_ == "xcomp" or (
@@ -360,6 +366,14 @@ class Coder:
                 modified = head.head
                 return [_agent(head)], [_prep_objects(modified, ("between", "among", "with"), trig.tokens),
                                         [modified]]
+            elif head.dep_ == "advcl" and head.tag_ == "VBN" and head.head.i != head.i and not passive_subj \
+                    and not any(c.dep_ in {"aux", "auxpass", "mark", "nsubj"} for c in head.children):
+                # "Backed by Russian jets, Syrian troops attacked": the main clause's subject
+                # underwent the participle, its "by" agent did it
+                main, _p = self._subject(head.head)
+                agent = _agent(head)
+                return ([self._wielder(agent) or agent] if agent is not None else []), (
+                    [[main]] if main is not None else [])
             marked_passive = any(c.dep_ in {"auxpass", "agent"} for c in head.children)
             if passive_subj:
                 groups.append(passive_subj)
@@ -1401,11 +1415,6 @@ class Coder:
             conv = self.modal.get("protester_sector") or {}
             sources = [dc_replace(a, sector=conv["to"], code=(a.country or "") + conv["to"])
                        if a.sector in conv.get("from", ()) else a for a in sources]
-            strike = self.modal.get("striker_sector") or {}
-            if code.startswith(tuple(strike.get("codes", ()))):
-                # "doctors went on strike": the walkout is labour's
-                sources = [dc_replace(a, sector=strike["to"], code=(a.country or "") + strike["to"])
-                           if a.sector in strike.get("from", ()) else a for a in sources]
         if code is not None and code[:2] == "01" and code[:3] != "016" and targets \
                 and (all(a.sector == "JRN" for a in targets) or tgt_toks and all(
                     t.lemma_.lower() in self.modal["home_audience"] for t in tgt_toks)

@@ -1077,3 +1077,75 @@ def test_the_subject_of_a_leading_participle_undergoes_it():
 def test_a_burden_weighing_on_something_is_no_deliberation():
     assert not _with_code(_events("Weaker demand from China weighed on Japanese exports in May."), "014")
     assert _with_code(_events("Israel is weighing a response to the Iranian missile attack."), "014")
+
+
+def test_the_toll_of_violent_repression_is_that_repression():
+    events = _events("Riot police fired tear gas at students in Dhaka, injuring at least 20 people.")
+    assert _with_code(events, "175") and not _with_code(events, "19")
+
+
+def test_warning_shots_are_a_show_of_force():
+    events = _events("South Korean troops fired warning shots after North Korean soldiers crossed the border.")
+    assert _matching(events, source="KORMIL", code="150") and not _with_code(events, "19")
+    # shots fired at someone stay fighting
+    assert _with_code(_events("Gunmen fired shots at a police convoy in Quetta."), "19")
+
+
+def test_bare_forces_in_a_state_body_s_words_are_its_own():
+    events = _events("The Israeli army said soldiers shot a Palestinian gunman near Hebron.")
+    assert _matching(events, source="ISRMIL", code="19")
+    assert not _matching(events, source="PSEMIL")
+
+
+def test_fire_in_a_drill_is_no_attack():
+    events = _events("Japanese and American destroyers fired missiles at a decommissioned hulk as the allies "
+                     "held joint naval drills off Okinawa.")
+    assert not _with_code(events, "18", "19")
+    events = _events("Chinese warplanes dropped bombs on mock targets during war games near Taiwan.")
+    assert not _with_code(events, "18", "19")
+    # an attack on people who protest a drill is still an attack
+    events = _events("Troops opened fire on villagers who protested against the military exercise.")
+    assert _with_code(events, "17", "18", "19")
+
+
+def test_custody_told_as_a_state_is_no_arrest():
+    assert not _with_code(_events("The opposition leader remains under house arrest in Yangon."), "17")
+    events = _events("A court in Tunis sentenced the former speaker to two years under house arrest.")
+    assert _with_code(events, "11") and not _with_code(events, "17")
+    # being put there is the arrest
+    assert _with_code(_events("Police placed the opposition leader under house arrest in Harare."), "173")
+
+
+def test_an_authority_s_order_to_its_own_is_the_act():
+    events = _events("A court in Lahore ordered the release of the opposition leader.")
+    assert _matching(events, source="PAKJUD", code="084") and not _with_code(events, "10")
+    events = _events("The Russian president ordered troops to pull back from the border.")
+    assert _with_code(events, "087") and not _with_code(events, "10")
+    assert not [e for e in events if e[1] is not None and e[1].endswith("MIL")]
+    # an order to another state's people stays a demand or its own act
+    events = _events("Protesters ordered the government to free all political prisoners.")
+    assert _with_code(events, "10")
+
+
+def test_whom_a_state_frees_or_arrests_is_in_its_hands():
+    events = _events("A Belarusian court sentenced journalist Katsiaryna Andreyeva to eight years.")
+    assert _matching(events, source="BLRJUD", target="BLRJRN", code="116")
+    events = _events("Azerbaijani police detained reporter Sevinj Vagifgizi on Monday.")
+    assert _matching(events, source="AZECOP", target="AZEJRN", code="173")
+    # a foreigner named as such keeps the country
+    events = _events("A Russian court sentenced American journalist Evan Gershkovich to 16 years.")
+    assert _matching(events, source="RUSJUD", target="USAJRN", code="116")
+
+
+def test_a_campaign_of_acts_is_those_acts():
+    events = _events("The army waged a campaign of air strikes against rebels in the north.")
+    assert _matching(events, code="195", target="REB")
+    events = _events("Myanmar's military carried out a campaign of ethnic cleansing against the Rohingya.")
+    assert _matching(events, source="MMRMIL", code="203")
+
+
+def test_a_crowd_turning_on_the_state_riots():
+    events = _events("Angry villagers set fire to a police station in northern Nigeria after a suspect died in custody.")
+    assert _with_code(events, "145") and not _with_code(events, "1712")
+    # a crowd burning its neighbours' homes is no riot against the state
+    assert not _with_code(_events("Villagers set fire to the homes of their neighbours."), "145")

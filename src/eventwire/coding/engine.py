@@ -60,11 +60,12 @@ _RAISING = frozenset({"schedule", "expect", "set", "due", "suppose", "say", "rep
                       "plan", "slate", "poise", "tip", "require", "oblige", "force", "invite", "ask"})
 
 # Target rules that name the source's own state again: an act on them is no event.
+_VIOLENT = frozenset({"18", "19", "20"})
 # nouns that only count, group or carry the event noun they govern ("a series of strikes")
 _AMOUNTS = frozenset({"series", "wave", "spate", "string", "number", "dozen", "dozens", "hundred", "hundreds",
                       "thousand", "thousands", "round", "barrage", "volley", "flurry", "raft", "set",
                       "package", "batch", "salvo", "host", "slew", "range", "surge", "rash", "million",
-                      "billion", "tranche", "shipment", "consignment", "worth",
+                      "billion", "tranche", "shipment", "consignment", "worth", "campaign", "spree",
                       # and nouns that carry it: "a message of condolence", "a show of force"
                       "message", "letter", "note", "statement", "expression", "gesture", "word",
                       "show", "display", "sign", "act", "declaration", "offer", "pledge", "vote",
@@ -174,8 +175,11 @@ class Coder:
             for pattern, words, preps in self.lexicon.verify(head, noun):
                 # "a report released Tuesday": the noun a participle modifies is its object
                 patient = [head.head] if head.dep_ == "acl" and head.tag_ == "VBN" else []
+                # (and a word the pattern names may carry the exclusion: "fired warning shots"
+                # is no "fire shot" with "!warning")
+                named = [c for w in words if hasattr(w, "children") and w.i != head.i for c in w.children]
                 if pattern.exclude and any(c.lemma_.lower() in pattern.exclude
-                                           for c in [*head.children, *patient]):
+                                           for c in [*head.children, *patient, *named]):
                     if near is not None:
                         near.append((pattern, head, "an excluded word is attached"))
                     continue
@@ -209,15 +213,23 @@ class Coder:
         # strike": an act named as the reason, the starting point or the object of a comment is
         # context of the news, not a second event (its doer still names whom the comment faces)
         final = [t for t in final if not (t.pattern.noun and self._context_noun(t.head))]
+        final = [t for t in final if not (t.pattern.noun and self._custody_state(t))]
+        # "fired artillery at a hulk as the allies held joint drills": fire in a drill
+        final = [t for t in final if not (t.pattern.code[:2] in {"18", "19"} and self._in_drill(t.head))]
         # "held talks ... to discuss X": the purpose clause restates the act already coded
         anchors: dict[int, str] = {}
         anchor_heads: dict[int, int] = {}  # the token a clause hangs on -> its trigger's head
+        harms: set[int] = set()  # tokens a violent act (18-20, or violent repression 175) hangs on
         for t in final:
             anchors[t.head.i] = t.pattern.code[:2]
             anchor_heads[t.head.i] = t.head.i
+            if t.pattern.code[:2] in _VIOLENT or t.pattern.code == "175":
+                harms.add(t.head.i)
             if t.pattern.noun and t.head.dep_ == "dobj":
                 anchors[t.head.head.i] = t.pattern.code[:2]
                 anchor_heads.setdefault(t.head.head.i, t.head.i)
+                if t.head.i in harms:
+                    harms.add(t.head.head.i)
         final = [t for t in final if not (
             t.head.dep_ in {"advcl", "xcomp", "acl"} and t.head.head.i != t.head.i
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.head.children)
@@ -234,10 +246,11 @@ class Coder:
         # "troops exchanged fire ..., killing 12 people": the toll of an attack already coded is
         # that attack, not a second one; it is kept only to name whom the attack hit when the
         # attack itself names no one ("shells landed in a market, killing four people")
-        violent = {"18", "19", "20"}
+        # ("police fired tear gas ..., injuring 30 people": the injuries are the repression's)
+        violent = _VIOLENT
         for t in final:
             if t.head.dep_ == "advcl" and t.head.tag_ == "VBG" and t.pattern.code[:2] in violent \
-                    and anchors.get(t.head.head.i) in violent:
+                    and t.head.head.i in harms:
                 t.toll_of = anchor_heads[t.head.head.i]
             elif t.head.dep_ == "relcl" and t.pattern.code[:2] in violent and any(
                     c.dep_ == "nsubj" and c.lower_ in {"which", "that"} for c in t.head.children):
@@ -245,13 +258,35 @@ class Coder:
                 # clause on the nearest noun; the attack it tells the toll of is further up
                 cur = t.head.head
                 for _ in range(5):
-                    if anchors.get(cur.i) in violent and cur.i in anchor_heads and cur.i != t.head.i:
+                    if cur.i in harms and cur.i in anchor_heads and cur.i != t.head.i:
                         t.toll_of = anchor_heads[cur.i]
                         break
                     if cur.dep_ not in {"pobj", "prep", "compound", "appos"} or cur.head.i == cur.i:
                         break
                     cur = cur.head
         return sorted(final, key=lambda t: t.head.i)
+
+    def _in_drill(self, head: Token) -> bool:
+        """Whether an act is told as part of an exercise ("during drills", "as they held war
+        games", "in a live-fire exercise"): the drill's noun hangs on the act's clause through
+        adjuncts only, not through a clause of someone's words or a relative clause."""
+        words = frozenset(self.modal.get("exercise_words", ()))
+        ends = {head.i} | ({head.head.i} if head.dep_ in {"dobj", "pobj", "nsubjpass"} else set())
+        for tok in head.sent:
+            lemma = tok.lemma_.lower()
+            if not (lemma in words or lemma == "game" and any(c.lower_ == "war" for c in tok.children)):
+                continue
+            cur = tok
+            for _ in range(6):
+                if cur.i in ends:
+                    return True
+                if cur.dep_ not in {"pobj", "prep", "dobj", "nsubj", "nsubjpass", "advcl", "npadvmod",
+                                    "compound", "conj", "appos"} or cur.head.i == cur.i:
+                    break
+                cur = cur.head
+            if cur.i in ends:
+                return True
+        return False
 
     # -- roles ---------------------------------------------------------------------------
     def _subject(self, verb: Token) -> tuple[Token | None, bool]:
@@ -949,6 +984,34 @@ class Coder:
             return True
         return head.dep_ == "dobj" and head.head.lemma_.lower() in (self.modal.get("comment_on_acts") or ())
 
+    def _command(self, trig: Trigger, family, code, src_toks, sources, resolver, mentions, hypothetical):
+        """An authority's order to its own, or to no one named, to free, withdraw, expel or
+        arrest is that act, done by the one who ordered it (modality `command`)."""
+        spec = self.modal.get("command") or {}
+        base = self._means_code(trig) or trig.pattern.code
+        if self._gov_token.lemma_.lower() not in spec.get("governors", ()) \
+                or not base.startswith(tuple(spec.get("codes", ()))):
+            return family, code, src_toks, sources
+        boss_tok, _p = self._subject(self._gov_token)
+        bosses = resolver.resolve_all(boss_tok, mentions) if boss_tok is not None else []
+        if not bosses or any(b.sector not in spec.get("authorities", ()) for b in bosses):
+            return family, code, src_toks, sources
+        home = {b.country for b in bosses}
+        if any(a.sector not in spec.get("subordinates", ()) or a.country not in home | {None}
+               and a.rule not in {"agent+main-country", "implicit"} for a in sources):
+            return family, code, src_toks, sources  # "ordered the French ambassador to leave"
+        return None, self.recode(base, None, hypothetical), [boss_tok], bosses
+
+    def _custody_state(self, trig: Trigger) -> bool:
+        """Whether a custody noun tells a state someone is in ("remains under house arrest",
+        "freed from detention"), not an arrest (modality `custody_state`)."""
+        spec = self.modal.get("custody_state") or {}
+        head = _first_conjunct(trig.head)
+        if not trig.pattern.code.startswith(tuple(spec.get("codes", ()))) or head.dep_ != "pobj" \
+                or head.head.lower_ not in spec.get("preps", ()):
+            return False
+        return head.head.head.lemma_.lower() not in spec.get("placing", ())
+
     def _commented(self, trig: Trigger) -> bool:
         """Whether an event noun is the object of a protest, criticism or comment ("protest the
         arrest", "condemned the detention")."""
@@ -1269,6 +1332,9 @@ class Coder:
                     # "government helicopters dropped": the state's forces
                     a = dc_replace(a, code=(a.country or "") + "MIL", sector="MIL")
                 sources.append(a)
+        if family == "demand" and self._gov_token is not None:
+            family, code, src_toks, sources = self._command(trig, family, code, src_toks, sources,
+                                                            resolver, mentions, hypothetical)
         police = self.modal.get("policing") or {}
         if code in police.get("codes", ()) and trig.head.lemma_.lower() in police.get("verbs", ()) \
                 and any(a.sector in police["sources"] for a in sources):
@@ -1298,6 +1364,18 @@ class Coder:
             owner = resolver.resolve_all(gov_subj, mentions) if gov_subj is not None else []
             if owner:
                 src_toks, sources = [gov_subj], owner
+        elif speaker_verb is not None and sources and all(
+                (a.rule == "agent+main-country" or a.country is None and a.rule == "agent")
+                and a.sector in _FORCES - {"UAF", "REB"} for a in sources):
+            # "the army said soldiers had fired warning shots": a state body telling what bare
+            # "soldiers" or "officers" did tells of its own
+            gov_subj, _p = self._subject(speaker_verb)
+            owner = resolver.resolve_all(gov_subj, mentions) if gov_subj is not None else []
+            if len(owner) == 1 and owner[0].country and len(owner[0].country) == 3 \
+                    and owner[0].sector in {"GOV", "MIL", "COP", "SPY"}:
+                country = owner[0].country
+                sources = [dc_replace(a, country=country, code=country + (a.sector or ""), rule="agent+speaker")
+                           for a in sources]
         if family in {"appeal", "demand", "intent"} and self._gov_token is not None:
             # "Obama wants Putin to attack", "urged Israel to withdraw": the one who asks is the
             # source, the one asked the target
@@ -1563,6 +1641,12 @@ class Coder:
                         e.source.code == src.code and e.target is None and e.cameo == code for e in out):
                     continue  # "Türkiye ... its borders": the state itself, no separate target
                 tgt = None
+            pcode, pinfo = code, info
+            riot = self.modal.get("riot") or {}
+            if tgt is not None and code in riot.get("crowd_codes", ()) and src.sector in riot.get("crowds", ()) \
+                    and tgt.sector in riot.get("against", ()):
+                # "angry residents set fire to a police post": a crowd turning on the state riots
+                pcode, pinfo = "145", self.ontology.get("145")
             confidence = 0.9 if tgt is not None else 0.7
             if src.rule in {"pronoun", "agent"}:
                 confidence -= 0.1
@@ -1570,12 +1654,12 @@ class Coder:
                 confidence -= 0.3
             confidence += prominence
             out.append(Event(
-                source=src, target=tgt, cameo=code, plover=info.plover, mode=info.mode,
+                source=src, target=tgt, cameo=pcode, plover=pinfo.plover, mode=pinfo.mode,
                 evidence=sent.text.strip(), confidence=round(confidence, 2),
                 pattern=trig.pattern.id, trigger=" ".join(t.text for t in sorted(trig.tokens, key=lambda t: t.i)),
                 trigger_start=base_offset + trig.head.idx,
                 trigger_end=base_offset + trig.head.idx + len(trig.head.text),
-                sentence=sent_index, goldstein=info.goldstein, quad_class=info.quad_gdelt,
+                sentence=sent_index, goldstein=pinfo.goldstein, quad_class=pinfo.quad_gdelt,
                 negated=negated, hypothetical=hypothetical or family is not None,
                 from_caption=from_caption,
             ))

@@ -59,6 +59,19 @@ def _placed(actor: Actor, country: str | None, other: Actor | None = None) -> Ac
                    else actor.rule + "+setting")
 
 
+def _under_authority(target: Actor, source: Actor, cameo: str) -> Actor:
+    """"Egyptian authorities released editor Lina X", "a Guatemalan court ordered the release of
+    journalist Y": a person of no stated country whom a state's police, courts or government
+    arrest, try, punish or free is in that state's hands, and coded as its own (modality
+    `under_authority`)."""
+    spec = load_modality().get("under_authority") or {}
+    if target.country is not None or target.rule != "agent" or target.sector in {None, "UAF"} \
+            or not source.country or len(source.country) != 3 or source.sector not in spec.get("sources", ()) \
+            or not cameo.startswith(tuple(spec.get("codes", ()))):
+        return target
+    return replace(target, country=source.country, code=source.country + target.sector, rule="agent+authority")
+
+
 def _content_codes() -> tuple[str, ...]:
     """Codes whose target may be the place of what they are about (modality.yaml)."""
     return tuple((load_modality().get("place_target") or {}).get("content", ()))
@@ -274,6 +287,8 @@ class Setting:
                                                 None, tier_map, verbal=False)
                 if about is not None and about_tier in (1, 2):
                     ev.target = place_target(ev, about, self.names[seg_index], content=True)
+            if ev.target is not None:
+                ev.target = _under_authority(ev.target, ev.source, ev.cameo)
             own_state = tuple((load_modality().get("place_target") or {}).get("own_state", ()))
             if ev.target is None and ev.source.country and len(ev.source.country) == 3 \
                     and ev.source.sector not in {"GOV", "MIL", "COP", None} and ev.cameo.startswith(own_state):

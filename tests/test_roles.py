@@ -1149,3 +1149,12 @@ def test_a_crowd_turning_on_the_state_riots():
     assert _with_code(events, "145") and not _with_code(events, "1712")
     # a crowd burning its neighbours' homes is no riot against the state
     assert not _with_code(_events("Villagers set fire to the homes of their neighbours."), "145")
+
+
+def test_killing_civilians_in_large_numbers_is_mass_killing():
+    events = _events("Militiamen killed more than 60 villagers with machetes in an overnight attack in Ituri province.")
+    assert _matching(events, target="CODCVL", code="202")
+    # a few victims, or fighters, or an attack by its means, are no mass killing
+    assert not _with_code(_events("Militiamen killed six villagers in Ituri province."), "20")
+    assert not _with_code(_events("Troops killed 40 rebels in Ituri province."), "20")
+    assert not _with_code(_events("A Russian missile strike killed 50 civilians in Kharkiv."), "20")

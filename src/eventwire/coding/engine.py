@@ -1002,6 +1002,31 @@ class Coder:
             return family, code, src_toks, sources  # "ordered the French ambassador to leave"
         return None, self.recode(base, None, hypothetical), [boss_tok], bosses
 
+    def _mass_killing(self, trig: Trigger, code: str, target: Actor) -> bool:
+        """Whether a killing names civilians in large numbers as its victims (modality
+        `mass_killing`): "killed more than 70 villagers", "slaughtered hundreds of civilians"."""
+        spec = self.modal.get("mass_killing") or {}
+        if code not in spec.get("codes", ()) or trig.head.lemma_.lower() not in spec.get("verbs", ()) \
+                or target.sector not in spec.get("victims", ()) or not target.text:
+            return False
+        head = trig.head
+        means = set(self.modal.get("military_means") or ()) | set(self.modal.get("bombing_means") or ()) \
+            | set(spec.get("means") or ())
+        doers = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        doers += [g for c in head.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"in", "by", "during"}
+                  for g in c.children if g.dep_ == "pobj"]
+        if any(d.lemma_.lower() in means for d in doers):
+            return False  # "an air strike killed 50 civilians": an attack by its means
+        victims = [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}]
+        counts = spec.get("counts") or {}
+        for v in victims:
+            for tok in list(v.subtree)[:8]:
+                word = tok.lower_.replace(",", "")
+                n = int(word) if word.isdigit() else counts.get(word)
+                if n is not None:
+                    return n >= spec.get("min_victims", 30)
+        return False
+
     def _custody_state(self, trig: Trigger) -> bool:
         """Whether a custody noun tells a state someone is in ("remains under house arrest",
         "freed from detention"), not an arrest (modality `custody_state`)."""
@@ -1647,6 +1672,8 @@ class Coder:
                     and tgt.sector in riot.get("against", ()):
                 # "angry residents set fire to a police post": a crowd turning on the state riots
                 pcode, pinfo = "145", self.ontology.get("145")
+            if tgt is not None and self._mass_killing(trig, code, tgt):
+                pcode, pinfo = "202", self.ontology.get("202")
             confidence = 0.9 if tgt is not None else 0.7
             if src.rule in {"pronoun", "agent"}:
                 confidence -= 0.1

@@ -1158,3 +1158,14 @@ def test_killing_civilians_in_large_numbers_is_mass_killing():
     assert not _with_code(_events("Militiamen killed six villagers in Ituri province."), "20")
     assert not _with_code(_events("Troops killed 40 rebels in Ituri province."), "20")
     assert not _with_code(_events("A Russian missile strike killed 50 civilians in Kharkiv."), "20")
+
+
+def test_trade_in_goods_is_economic_cooperation_and_deposits_are_aid():
+    events = _events("Qatar began shipping liquefied natural gas to Germany under a long-term contract.")
+    assert _matching(events, source="QAT", target="DEU", code="061")
+    events = _events("China bought record amounts of crude oil from Russia in May.")
+    assert _matching(events, source="RUS", target="CHN", code="061")
+    events = _events("The United Arab Emirates deposited $2 billion with Egypt's central bank.")
+    assert _matching(events, source="ARE", target="EGY", code="071")
+    # money moving between private parties is no cooperation between states
+    assert not _with_code(_events("He deposited the money in his bank account."), "07")

@@ -434,7 +434,7 @@ _QUANTITIES = frozenset({"million", "billion", "trillion", "thousand", "hundred"
                          "batch", "contingent", "unit", "battalion", "company", "squad", "team",
                          # "flew two planeloads of tents", "sent a convoy of 40 trucks of flour"
                          "planeload", "shipload", "truckload", "boatload", "consignment", "load",
-                         "tonne", "ton", "convoy", "cargo",
+                         "tonne", "ton", "convoy", "cargo", "barrel", "amount", "quantity", "volume", "shipment",
                          # "lifted most of its sanctions", "released some of the prisoners"
                          "most", "some", "all", "many", "much", "part", "half", "bulk", "rest",
                          "majority", "remainder", "several", "few"})

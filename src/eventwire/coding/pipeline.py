@@ -10,6 +10,7 @@ import warnings
 from eventwire.coding.actors import ActorResolver, find_mentions
 from eventwire.ingest.dump import is_caption
 from eventwire.coding.engine import Coder, main_country
+from eventwire.coding.headline import sentence_case
 from eventwire.coding.setting import Setting, drop_lone_meetings, drop_place_shadows
 from eventwire.coding.reparse import repair_parse
 from eventwire.geo.resolve import DATELINE
@@ -141,9 +142,14 @@ def code_parsed(coder: Coder, article: Article, docs: list, options: CoderOption
     segments = _segments(article)
     setting = (Setting(article, docs, resolver.main_country, options.published, all_mentions)
                if options.places else None)
-    for seg_index, ((kind, _text, offset), doc, mentions) in enumerate(zip(segments, docs, all_mentions)):
+    for seg_index, ((kind, text, offset), doc, mentions) in enumerate(zip(segments, docs, all_mentions)):
         evs = coder.code_doc(doc, resolver, mentions, from_caption=kind == "caption",
                              base_offset=max(offset, 0))
+        if len(doc.text) == len(text) and doc.text != text:
+            for ev in evs:  # a headline read in sentence case: its evidence is the line as written
+                at = doc.text.find(ev.evidence)
+                if at >= 0:
+                    ev.evidence = text[at:at + len(ev.evidence)]
         if setting is not None:
             setting.apply(seg_index, kind, doc, evs)
             evs = drop_lone_meetings(drop_place_shadows(evs))
@@ -293,7 +299,8 @@ def code_articles(articles: Iterable[Article], options: CoderOptions | None = No
             for seg in _segments(art):
                 # texts prepared for TABARI join names with underscores ("Dol_Amroth"); a space
                 # of the same length keeps every offset
-                texts.append(_JOINED.sub(" ", seg[1]))
+                # (a title-case headline is read with its ordinary words in lower case: headline.py)
+                texts.append(sentence_case(_JOINED.sub(" ", seg[1])))
                 owners.append(i)
         docs: list[list] = [[] for _ in batch]
         for owner, doc in zip(owners, nlp.pipe(texts, batch_size=options.batch_size)):

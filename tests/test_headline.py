@@ -1,0 +1,29 @@
+"""Title-case headlines are read as sentences, names kept, offsets kept."""
+from eventwire import code_text
+from eventwire.coding.headline import is_title_case, sentence_case
+
+
+def test_title_case_is_told_from_a_sentence():
+    assert is_title_case("Turkey Closes Airspace to Armenian Flights After Border Clash")
+    assert not is_title_case("Turkey closed its airspace to Armenian flights on Monday, officials said.")
+    assert not is_title_case("NATO")  # too short to tell
+    assert not is_title_case("TURKEY CLOSES AIRSPACE TO ARMENIAN FLIGHTS")
+
+
+def test_ordinary_words_go_lower_and_names_stay():
+    line = "Turkey Closes Airspace to Armenian Flights After Border Clash in West Bank"
+    out = sentence_case(line)
+    assert len(out) == len(line)
+    assert out.startswith("Turkey closes")
+    assert "Armenian" in out and "West Bank" in out and "border clash" in out
+    # a sentence is left as written
+    sentence = "The Minister said talks would resume."
+    assert sentence_case(sentence) == sentence
+
+
+def test_a_title_case_headline_is_coded_with_its_words_as_written():
+    line = "Serbia Expels Croatian Diplomat After Spy Row"
+    coded = [e for e in code_text(line) if e.source.code.startswith("SRB") and e.target is not None
+             and e.target.code.startswith("HRV") and e.cameo.startswith("16")]
+    assert coded
+    assert coded[0].evidence == line

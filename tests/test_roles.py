@@ -58,6 +58,19 @@ SINGLE_DYADS = [
     ("what is discussed is no party to the talk",
      "Kenyan President William Ruto and Ugandan President Yoweri Museveni spoke by telephone on Friday, "
      "discussing Somalia and the oil pipeline.", ("KENGOV", "UGAGOV", "04"), [{"target": "SOM"}, {"source": "SOM"}]),
+    ("whom a state's court tries is in its hands",
+     "A Belarusian court sentenced journalist Katsiaryna Andreyeva to eight years.", ("BLRJUD", "BLRJRN", "116"), []),
+    ("whom a state's police detain is in its hands",
+     "Azerbaijani police detained reporter Sevinj Vagifgizi on Monday.", ("AZECOP", "AZEJRN", "173"), []),
+    ("a foreigner named as such keeps the country",
+     "A Russian court sentenced American journalist Evan Gershkovich to 16 years.", ("RUSJUD", "USAJRN", "116"), []),
+    ("trade in gas between states is economic cooperation",
+     "Qatar began shipping liquefied natural gas to Germany under a long-term contract.", ("QATGOV", "DEUGOV", "061"),
+     [{"code": "07"}]),
+    ("the seller of what a state buys acts on it",
+     "China bought record amounts of crude oil from Russia in May.", ("RUSGOV", "CHNGOV", "061"), []),
+    ("a deposit with a central bank is economic aid",
+     "The United Arab Emirates deposited $2 billion with Egypt's central bank.", ("AREGOV", "EGYGOV", "071"), []),
 ]
 
 
@@ -1127,16 +1140,6 @@ def test_an_authority_s_order_to_its_own_is_the_act():
     assert _with_code(events, "10")
 
 
-def test_whom_a_state_frees_or_arrests_is_in_its_hands():
-    events = _events("A Belarusian court sentenced journalist Katsiaryna Andreyeva to eight years.")
-    assert _matching(events, source="BLRJUD", target="BLRJRN", code="116")
-    events = _events("Azerbaijani police detained reporter Sevinj Vagifgizi on Monday.")
-    assert _matching(events, source="AZECOP", target="AZEJRN", code="173")
-    # a foreigner named as such keeps the country
-    events = _events("A Russian court sentenced American journalist Evan Gershkovich to 16 years.")
-    assert _matching(events, source="RUSJUD", target="USAJRN", code="116")
-
-
 def test_a_campaign_of_acts_is_those_acts():
     events = _events("The army waged a campaign of air strikes against rebels in the north.")
     assert _matching(events, code="195", target="REB")
@@ -1160,12 +1163,5 @@ def test_killing_civilians_in_large_numbers_is_mass_killing():
     assert not _with_code(_events("A Russian missile strike killed 50 civilians in Kharkiv."), "20")
 
 
-def test_trade_in_goods_is_economic_cooperation_and_deposits_are_aid():
-    events = _events("Qatar began shipping liquefied natural gas to Germany under a long-term contract.")
-    assert _matching(events, source="QAT", target="DEU", code="061")
-    events = _events("China bought record amounts of crude oil from Russia in May.")
-    assert _matching(events, source="RUS", target="CHN", code="061")
-    events = _events("The United Arab Emirates deposited $2 billion with Egypt's central bank.")
-    assert _matching(events, source="ARE", target="EGY", code="071")
-    # money moving between private parties is no cooperation between states
+def test_money_between_private_parties_is_no_aid():
     assert not _with_code(_events("He deposited the money in his bank account."), "07")

@@ -1,7 +1,10 @@
 """Who acts on whom: role mechanisms of the coder, each on sentences written for these tests."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 
 from eventwire import code_text
 
@@ -27,51 +30,9 @@ def _with_code(events: set[tuple], *codes: str) -> list[tuple]:
     return [e for e in events if e[2].startswith(codes)]
 
 
-# One sentence, the dyad its mechanism must give (source, target, code prefix) and what it must
-# not give (keyword filters of _matching): (mechanism, sentence, dyad, forbidden).
-SINGLE_DYADS = [
-    ("a comment on a state is aimed at it",
-     "Mexico's president commented on Peru's political crisis on Monday.", ("MEXGOV", "PERGOV", "01"), []),
-    ("a concession after protests yields to the protesters",
-     "Peru's interior minister resigned after weeks of street protests in Lima.", ("PERGOV", "PEROPP", "08"), []),
-    ("suspending arms export licences to a state is an embargo",
-     "Spain suspended arms export licences to Israel on Monday.", ("ESPGOV", "ISRGOV", "163"), []),
-    ("a demand is aimed at whoever must act",
-     "Paris demanded that Tehran immediately release two detained French teachers.", ("FRAGOV", "IRNGOV", "10"),
-     [{"target": "FRA"}]),
-    ("a comment on someone's words is aimed at the speaker, the remarks are no second statement",
-     "The Chinese foreign ministry declined to comment on remarks by the Japanese prime minister.",
-     ("CHNGOV", "JPNGOV", "011"), [{"source": "JPNGOV"}]),
-    ("ordering a mission out is an expulsion, not a request for it",
-     "Burkina Faso ordered the UN peacekeeping mission to leave the country.", ("BFAGOV", "UNO", "16"),
-     [{"code": "02"}, {"code": "10"}]),
-    ("a warning that a state would respond with force is a military threat at whom it warns off",
-     "Iran's army chief warned on Sunday that Tehran would respond with force to any Azerbaijani provocation "
-     "on the border.", ("IRNGOV", "AZEGOV", "138"), [{"code": "19"}]),
-    ("a reaction told in a clause of a noun summing up an act faces that act's doer",
-     "Colombia expelled two Venezuelan diplomats on Monday, a move that drew sharp criticism from Caracas.",
-     ("VENGOV", "COLGOV", "11"), []),
-    ("a summed-up appeal rejected is rejected to the one who made it",
-     "The African Union urged Eritrea to withdraw its troops from Tigray, a call the Eritrean government "
-     "rejected on Tuesday.",
-     ("ERIGOV", "IGO", "12"), []),
-    ("what is discussed is no party to the talk",
-     "Kenyan President William Ruto and Ugandan President Yoweri Museveni spoke by telephone on Friday, "
-     "discussing Somalia and the oil pipeline.", ("KENGOV", "UGAGOV", "04"), [{"target": "SOM"}, {"source": "SOM"}]),
-    ("whom a state's court tries is in its hands",
-     "A Belarusian court sentenced journalist Katsiaryna Andreyeva to eight years.", ("BLRJUD", "BLRJRN", "116"), []),
-    ("whom a state's police detain is in its hands",
-     "Azerbaijani police detained reporter Sevinj Vagifgizi on Monday.", ("AZECOP", "AZEJRN", "173"), []),
-    ("a foreigner named as such keeps the country",
-     "A Russian court sentenced American journalist Evan Gershkovich to 16 years.", ("RUSJUD", "USAJRN", "116"), []),
-    ("trade in gas between states is economic cooperation",
-     "Qatar began shipping liquefied natural gas to Germany under a long-term contract.", ("QATGOV", "DEUGOV", "061"),
-     [{"code": "07"}]),
-    ("the seller of what a state buys acts on it",
-     "China bought record amounts of crude oil from Russia in May.", ("RUSGOV", "CHNGOV", "061"), []),
-    ("a deposit with a central bank is economic aid",
-     "The United Arab Emirates deposited $2 billion with Egypt's central bank.", ("AREGOV", "EGYGOV", "071"), []),
-]
+# One sentence per mechanism, the dyad it must give and what it must not give
+# (tests/data/single_dyads.yaml).
+SINGLE_DYADS = yaml.safe_load((Path(__file__).parent / "data" / "single_dyads.yaml").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("text", [
@@ -84,12 +45,12 @@ def test_an_act_only_supposed_is_no_event(text: str):
     assert not _with_code(_events(text), "18", "19", "20")
 
 
-@pytest.mark.parametrize("mechanism,text,dyad,forbidden", SINGLE_DYADS, ids=[d[0] for d in SINGLE_DYADS])
-def test_single_dyad(mechanism: str, text: str, dyad: tuple, forbidden: list[dict]):
-    events = _events(text)
-    assert _coded(events, *dyad), mechanism
-    for rule in forbidden:
-        assert not _matching(events, **rule), (mechanism, rule)
+@pytest.mark.parametrize("case", SINGLE_DYADS, ids=[c["mechanism"] for c in SINGLE_DYADS])
+def test_single_dyad(case: dict):
+    events = _events(case["text"])
+    assert _coded(events, *case["dyad"]), case["mechanism"]
+    for rule in case.get("forbidden") or []:
+        assert not _matching(events, **rule), (case["mechanism"], rule)
 
 
 def test_giver_in_from_phrase_is_the_source():

@@ -454,3 +454,28 @@ def test_suspects_of_a_crime_are_criminals():
     events = _dyads("Police in Minsk arrested opposition activists accused of plotting a coup.")
     assert not any(t and t.endswith("CRM") for _s, t, _c in events)
 
+
+
+def test_a_community_row_with_an_unknown_state_is_refused_with_its_line(monkeypatch):
+    from eventwire.actors import base
+    from eventwire.errors import DataFileError
+
+    real = base._rows
+    monkeypatch.setattr(base, "_rows", lambda name: [(9, {"names": "Ainu", "country": "XXX", "leaders": "CVL"})]
+                        if name == "communities.tsv" else real(name))
+    with pytest.raises(DataFileError) as info:
+        base.ActorDictionary()
+    assert info.value.path.endswith("communities.tsv") and info.value.line == 9
+
+
+def test_a_people_is_named_like_its_state_but_its_leaders_and_fighters_are_its_own():
+    events = {(e.source.code, e.target.code if e.target else None, e.cameo[:2])
+              for e in code_text("Uyghur activists accused Chinese police of torturing detainees.")}
+    assert ("CHNOPP", "CHNCOP", "11") in events
+    events = {(e.source.code, e.target.code if e.target else None, e.cameo[:2])
+              for e in code_text("Yazidi leaders condemned the Iraqi government for failing to rebuild Sinjar.")}
+    assert ("IRQCVL", "IRQGOV", "11") in events
+    # a regional people's leaders are a government inside the state (communities.tsv `leaders`)
+    basque = load_actor_dictionary().lookup("Basque")
+    assert basque.country == "ESP" and basque.people_leaders == "GOV"
+    assert load_actor_dictionary().lookup("Spanish").people_leaders is None

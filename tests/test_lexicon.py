@@ -107,4 +107,4 @@ def test_a_modifier_on_a_modifier_is_a_word_of_the_noun():
     from eventwire import code_text
     events = {(e.source.code, e.target.code if e.target else None, e.cameo)
               for e in code_text("Egypt and Greece began a week of large-scale joint military exercises on Monday.")}
-    assert ("EGYGOV", "GRCGOV", "062") in events and ("GRCGOV", "EGYGOV", "062") in events
+    assert ("EGYMIL", "GRCMIL", "062") in events and ("GRCMIL", "EGYMIL", "062") in events

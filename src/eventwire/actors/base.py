@@ -41,6 +41,8 @@ class Entry:
     kind: str  # country, demonym, capital, org, person
     where: str  # file:line
     tenures: tuple[Tenure, ...] = ()
+    # a people inside a state (communities.tsv): the sector its leaders get; its fighters are REB
+    people_leaders: str | None = None
 
     def code_at(self, date: str | None) -> tuple[str, str]:
         """(code, file:line) of an imported dictionary entry on a date: the first dated code whose
@@ -138,6 +140,7 @@ class ActorDictionary:
                 self._add(n, Entry(iso, None, canonical, "demonym", where), overwrite=False)
             for n in _split(row.get("capitals", "")):
                 self._add(n, Entry(iso, "GOV", canonical, "capital", where), overwrite=False)
+        self._load_communities()
         for number, row in _rows("organisations.tsv"):
             where = f"organisations.tsv:{number}"
             country = row.get("country") or None
@@ -157,6 +160,25 @@ class ActorDictionary:
                 raise DataFileError("actors/data/agents.tsv", number, f"unknown sector '{sector}'")
             for word in _split(row.get("word", "").lower()):
                 self.agents.setdefault(word, (sector, f"agents.tsv:{number}"))
+
+    def _load_communities(self) -> None:
+        """communities.tsv: a people living in one state is named like its demonym ("Rohingya
+        refugees"); a country's own demonym keeps the name when both have it."""
+        for number, row in _rows("communities.tsv"):
+            where = f"communities.tsv:{number}"
+            iso = row.get("country", "")
+            if not any(e.country == iso and e.kind == "country" for e in self.names.values()):
+                raise DataFileError("actors/data/communities.tsv", number, f"unknown country '{iso}'")
+            leaders = row.get("leaders", "")
+            if leaders not in {"CVL", "REB", "GOV"}:
+                raise DataFileError("actors/data/communities.tsv", number,
+                                    f"leaders must be CVL, REB or GOV, not '{leaders}'")
+            names = _split(row.get("names", ""))
+            if not names:
+                raise DataFileError("actors/data/communities.tsv", number, "no name")
+            for n in names:
+                self._add(n, Entry(iso, None, names[0], "demonym", where, people_leaders=leaders),
+                          overwrite=False)
 
     def _load_seats(self) -> None:
         """seats.tsv: a city standing for an organisation seated there, when the article names it."""

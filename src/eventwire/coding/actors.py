@@ -794,6 +794,10 @@ class ActorResolver:
                     # "UN Secretary-General Guterres", "an EU delegation", "the UN's Syria envoy":
                     # the body itself (a body has no government of its own)
                     sec = None
+                if entry.people_leaders and sec in {"GOV", "MIL"}:
+                    # "Tigrayan forces", "Uyghur leaders": a people's fighters are rebels and its
+                    # leaders are its own, not the state's army and government (communities.tsv)
+                    sec = "REB" if sec == "MIL" else entry.people_leaders
                 if entry.kind == "org" and entry.sector in _NONSTATE and sec in {"GOV", "MIL", "UAF"}:
                     # "a Hamas delegation", "Hezbollah officials", "Houthi forces", "an
                     # al-Shabaab suicide bomber": the group's own people, not a government, an
@@ -803,6 +807,8 @@ class ActorResolver:
                     sec = entry.sector if entry.kind == "org" else None
                     if sec is None and entry.kind in {"country", "capital"}:
                         sec = "GOV"  # "Hungary's decision": the state
+                    elif sec is None and entry.people_leaders:
+                        sec = "CVL"  # "Rohingya elders", "Uyghur leaders": the people, never a state
                     elif sec is None and entry.kind == "demonym":
                         # "Russian efforts" acts as the state, "Palestinian homes" suffer as
                         # people: the event decides (see engine: "demonym-modifier")

@@ -142,6 +142,7 @@ _COOPERATIVE = frozenset({"01", "02", "03", "04", "05", "06", "07", "08"})
 # what a group claims when it owns an attack ("claimed responsibility for", "claimed credit for")
 _RESPONSIBILITY = frozenset({"responsibility", "credit"})
 _NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+_OBJECTS = {"dobj", "dative", "nsubjpass"}  # "gave the rebels 48 hours": the indirect object too
 _OWNING_PRONOUNS = frozenset({"its", "their", "our", "his", "her"})
 _FORCES = frozenset({"MIL", "COP", "UAF", "SPY", "REB"})
 _SELF_RULES = frozenset({"country", "pronoun", "metonymy", "demonym", "demonym-modifier",
@@ -216,6 +217,11 @@ class Coder:
         final = [t for t in final if not (t.pattern.noun and self._custody_state(t))]
         # "fired artillery at a hulk as the allies held joint drills": fire in a drill
         final = [t for t in final if not (t.pattern.code[:2] in {"18", "19"} and self._in_drill(t.head))]
+        # "gave the rebels 48 hours to withdraw": what an ultimatum demands is not done
+        ultimatum = {tok.i for t in final if t.pattern.code == "139" for tok in t.tokens}
+        final = [t for t in final if not (
+            t.pattern.code != "139" and t.head.head.i in ultimatum and t.head.head.i != t.head.i
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.head.children))]
         # "held talks ... to discuss X": the purpose clause restates the act already coded
         anchors: dict[int, str] = {}
         anchor_heads: dict[int, int] = {}  # the token a clause hangs on -> its trigger's head
@@ -848,6 +854,11 @@ class Coder:
             return self.modal["families"][family]["general"]
         if code[:2] in {"01", "02", "03", "10", "13"} or family == "claim":
             return code  # already a verbal act; a claim is recoded once its parties are known
+        if family == "intent" and code.startswith("0871") and gov in self.modal.get("concluding_governors", ()) \
+                and self._gov_token is not None and self._gov_token.tag_ in {"VBD", "VBN", "VBZ"} \
+                and self._gov_token.dep_ not in {"xcomp", "acl", "relcl"} \
+                and not {c.lower_ for c in self._gov_token.children if c.dep_ == "aux"} & set(self.modal["future_aux"]):
+            return code  # "India and Pakistan agreed to a ceasefire": a truce concluded is declared
         spec = self.modal["families"][family]
         if spec["general"] is None:
             return None
@@ -1334,7 +1345,8 @@ class Coder:
         tone_clause = None
         if code == "010":
             code, tone_clause = self._tone(trig)
-        if family is not None and self._gov_token is not None and code != trig.pattern.code:
+        if family is not None and self._gov_token is not None and (
+                code != trig.pattern.code or family == "intent" and code == "0871"):
             if not hasattr(self, "_governors"):
                 self._governors = set()
             self._governors.add(base_offset + self._gov_token.idx)
@@ -1494,7 +1506,7 @@ class Coder:
             anchor = trig.head if not trig.pattern.noun else (_governing_verb(trig.head) or trig.head)
             targets = self._occasion_targets(anchor, sources[0], resolver, mentions, code)
         if trig.pattern.object_actor and not (targets and any(
-                t.dep_ in {"dobj", "nsubjpass"} or t.head.dep_ in {"dobj", "nsubjpass"} for t in tgt_toks)):
+                t.dep_ in _OBJECTS or t.head.dep_ in _OBJECTS for t in tgt_toks)):
             return []  # "helped the economy recover": the pattern wants an actor as its object
         if not targets and len(sources) < 2 and not trig.pattern.noun and _purpose(trig.head) \
                 and not (code or "").startswith("14"):  # "blocked roads to protest": they protested
@@ -1525,6 +1537,10 @@ class Coder:
             # "told reporters", "told lawmakers", "told his cabinet": the audience of a statement
             # at home is not its addressee
             targets, tgt_toks = [], []
+        if code in self.modal.get("exercise_codes", ()) and any(
+                t.lemma_.lower() in self.modal["exercise_words"] for t in trig.tokens):
+            sources = [_as_military(a) for a in sources]
+            targets = [_as_military(a) for a in targets]
         if trace is not None:
             trace.append({"trigger": trig, "code": code, "family": family, "negated": negated,
                           "hypothetical": hypothetical, "sources": sources, "targets": targets,
@@ -2119,6 +2135,16 @@ def main_country(all_mentions: list[Mentions], docs: list[Doc] | None = None) ->
     if not counts:
         return None
     return max(sorted(counts), key=lambda c: counts[c])
+
+
+def _as_military(actor: Actor) -> Actor:
+    """A state named as the one who drills: its armed forces ("Japan and India held naval
+    exercises")."""
+    if actor.sector == "GOV" and actor.name is None and actor.country and len(actor.country) == 3 \
+            and actor.rule in {"country", "metonymy", "demonym", "demonym-modifier", "modifier", "pronoun",
+                               "coreference"}:
+        return dc_replace(actor, sector="MIL", code=actor.country + "MIL")
+    return actor
 
 
 def _acts_on_protesters(groups: list[list[Token]], resolver: ActorResolver, mentions: Mentions, rep: dict,

@@ -34,6 +34,8 @@ def repair_parse(doc: Doc) -> Doc:
     for tok in doc:
         _repair_subjunctive(tok)
     for tok in doc:
+        _repair_persona_non_grata(tok)
+    for tok in doc:
         main = _misread_main_verb(tok)
         if main is None:
             continue
@@ -87,6 +89,43 @@ def _repair_subjunctive(tok: Token) -> None:
     for c in list(tok.children):  # "the" of "that the government resign" is the subject's
         if c.i < subj.i and c.dep_ in {"det", "amod", "compound", "poss", "nummod"} and c.dep_ != "mark":
             c.head = subj
+
+
+_UNWELCOME = ("persona", "non", "grata")
+
+
+def _repair_persona_non_grata(tok: Token) -> None:
+    """"declared two diplomats persona non grata": the model reads the Latin as a verb with the
+    diplomats as its subject, or as a compound noun swallowing them. The phrase is the object
+    complement of "declare"; who is declared unwelcome is the verb's object."""
+    doc = tok.doc
+    if tok.lower_ != "persona" or tok.i + 2 >= len(doc):
+        return
+    if tuple(t.lower_ for t in doc[tok.i:tok.i + 3]) not in {_UNWELCOME, ("persona", "non", "gratae")}:
+        return
+    phrase = set(range(tok.i, tok.i + 3))
+    verb = next((a for a in (tok, *tok.ancestors) if a.lemma_.lower() == "declare"), None)
+    if verb is None:
+        return
+    members = [t for t in doc[tok.i:tok.i + 3]]
+    declared = [c for m in members for c in m.children
+                if c.i not in phrase and c.dep_ in {"nsubj", "compound", "nsubjpass"} and c.i < tok.i]
+    other = [c for m in members for c in m.children
+             if c.i not in phrase and c not in declared and c.i > tok.i + 2]
+    # the order keeps the tree acyclic at every step
+    for person in declared:
+        person.head, person.dep_ = verb, "dobj"
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    for c in other:
+        c.head = verb
+        if passive and c.lower_ == "by":
+            c.dep_ = "agent"  # "declared persona non grata by Estonia"
+    persona, non, grata = members
+    if persona.head.i != verb.i:
+        persona.head = verb
+    persona.dep_, persona.pos_, persona.tag_ = "oprd", "NOUN", "NN"
+    grata.head, grata.dep_ = persona, "amod"
+    non.head, non.dep_ = grata, "advmod"
 
 
 def _misread_main_verb(tok: Token) -> Token | None:

@@ -593,6 +593,10 @@ class Coder:
             if governor is not None and governor.lemma_.lower() not in self.light_verbs \
                     and not _held_responsible(head):
                 governor = None  # "condemned the attack": the critic did not attack
+            if governor is None and _meeting_adjunct(head, p.code):
+                # "raised the issue during a phone call with Putin", "said in talks with X":
+                # the clause's subject holds the call it tells of
+                governor = head.head.head
             if governor is None and head.dep_ == "pobj" and head.head.lower_ == "with" \
                     and head.head.head.pos_ == "VERB" and p.code[:2] in {"17", "18", "19", "20"}:
                 # "blasted a vessel with water cannon", "dispersed them with tear gas": the means
@@ -744,6 +748,11 @@ class Coder:
         # a noun inside a prepositional phrase ("took part in the killing") is governed from its
         # own clause's verb when no governor takes it across the preposition
         starts = [clause] + ([own] if own.i != clause.i and own.pos_ in {"VERB", "AUX"} else [])
+        if trig.pattern.noun and _meeting_adjunct(head, trig.pattern.code):
+            # "discussed the war in a phone call with X": the call is governed as its clause is
+            verb = head.head.head
+            starts = [verb]  # (and it took place even when what was said there was not)
+            hypothetical = bool({c.lower_ for c in verb.children if c.dep_ == "aux"} & future_aux)
         for start in starts:
             family, gov_lemma, gov_negated = self._governor(start)
             if family is not None:
@@ -2135,6 +2144,17 @@ def main_country(all_mentions: list[Mentions], docs: list[Doc] | None = None) ->
     if not counts:
         return None
     return max(sorted(counts), key=lambda c: counts[c])
+
+
+_MEETING_PREPS = frozenset({"in", "during", "at"})
+
+
+def _meeting_adjunct(noun: Token, code: str) -> bool:
+    """"during a phone call with Putin", "in talks with Kyiv": a meeting told as the setting of
+    the clause's act, which took place whatever the clause says was done or planned in it."""
+    return code[:2] == "04" and noun.dep_ == "pobj" and noun.head.lower_ in _MEETING_PREPS \
+        and noun.head.head.pos_ in {"VERB", "AUX"} and noun.head.head.i != noun.i \
+        and bool(_prep_objects(noun, ("with",), []))
 
 
 def _as_military(actor: Actor) -> Actor:

@@ -1130,3 +1130,11 @@ def test_killing_civilians_in_large_numbers_is_mass_killing():
 
 def test_money_between_private_parties_is_no_aid():
     assert not _with_code(_events("He deposited the money in his bank account."), "07")
+
+
+def test_a_warning_of_what_others_would_suffer_is_no_threat():
+    events = _events("Kenya's central bank warned that inflation would climb if the government raised fuel prices.")
+    assert not _with_code(events, "13")
+    # the speaker's own act it would take is one
+    events = _events("Ghana's government warned that it would suspend the licences if the miners resumed work.")
+    assert _with_code(events, "13")

@@ -217,6 +217,7 @@ class Coder:
         final = [t for t in final if not (t.pattern.noun and self._custody_state(t))]
         # "fired artillery at a hulk as the allies held joint drills": fire in a drill
         final = [t for t in final if not (t.pattern.code[:2] in {"18", "19"} and self._in_drill(t.head))]
+        final.extend(self._conditional_threats(doc, final))
         # "gave the rebels 48 hours to withdraw": what an ultimatum demands is not done
         ultimatum = {tok.i for t in final if t.pattern.code == "139" for tok in t.tokens}
         final = [t for t in final if not (
@@ -271,6 +272,28 @@ class Coder:
                         break
                     cur = cur.head
         return sorted(final, key=lambda t: t.head.i)
+
+    def _conditional_threats(self, doc: Doc, found: list[Trigger]) -> list[Trigger]:
+        """Warnings of what the speaker would do if another party acts (modality
+        `conditional_threat`): a trigger on the warning verb, whose target is the condition's
+        subject (see `roles`), when what the speaker would do is no coded act of its own."""
+        spec = self.modal.get("conditional_threat") or {}
+        heads = {t.head.i for t in found}
+        out = []
+        for tok in doc:
+            if tok.i in heads or tok.pos_ != "VERB" or tok.lemma_.lower() not in spec.get("governors", ()):
+                continue
+            subjects = _condition_subjects(tok, spec, set(self.modal["future_aux"]))
+            if not subjects:
+                continue
+            condition = subjects[0].head
+            content = {t.i for c in tok.children if c.dep_ in {"ccomp", "xcomp"} for t in c.subtree} \
+                - {t.i for t in condition.subtree}
+            if not content & heads:  # "warned it would strike US bases if ...": that strike is the threat
+                pattern = Pattern(id="modality.yaml#conditional_threat", code=spec["code"],
+                                  text=f"{tok.lemma_.lower()} ... if", noun=False, head=tok.lemma_.lower(), words=())
+                out.append(Trigger(pattern, tok, [tok]))
+        return out
 
     def _in_drill(self, head: Token) -> bool:
         """Whether an act is told as part of an exercise ("during drills", "as they held war
@@ -384,6 +407,14 @@ class Coder:
             # "cordoned the area off": a particle named as the target's preposition leaves
             # the target as the direct object
             groups.append([c for c in head.children if c.dep_ == "dobj"])
+        if p.id == "modality.yaml#conditional_threat":
+            # "warned Kyiv that it would respond if Ukrainian forces crossed": the one warned,
+            # else the one whose act is the condition
+            subj, _passive = self._subject(head)
+            spec = self.modal.get("conditional_threat") or {}
+            return ([subj] if subj is not None else []), [
+                [c for c in head.children if c.dep_ in {"dobj", "dative"}],
+                _condition_subjects(head, spec, set(self.modal["future_aux"]))]
         if p.source_preps:
             # "received weapons from Iran": the giver is the source, the receiver the target
             subj, _passive = self._subject(head)
@@ -2155,6 +2186,28 @@ def _meeting_adjunct(noun: Token, code: str) -> bool:
     return code[:2] == "04" and noun.dep_ == "pobj" and noun.head.lower_ in _MEETING_PREPS \
         and noun.head.head.pos_ in {"VERB", "AUX"} and noun.head.head.i != noun.i \
         and bool(_prep_objects(noun, ("with",), []))
+
+
+_SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
+
+
+def _condition_subjects(verb: Token, spec: dict, future: set[str]) -> list[Token]:
+    """Subjects of the if-clause on what a warning verb says the speaker would do ("warned that
+    it would respond if Kyiv attacked": Kyiv)."""
+    for clause in verb.children:
+        if clause.dep_ not in {"ccomp", "xcomp"}:
+            continue
+        if not (_infinitive(clause) or {c.lower_ for c in clause.children if c.dep_ == "aux"} & future):
+            continue
+        if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in _SPEAKER_PRONOUNS for c in clause.children):
+            continue  # "warned that inflation would climb if ...": not what the speaker would do
+        for cond in clause.children:
+            if cond.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in spec.get("marks", ())
+                                            for m in cond.children):
+                subjects = [c for c in cond.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON"]
+                if subjects:
+                    return subjects
+    return []
 
 
 def _as_military(actor: Actor) -> Actor:

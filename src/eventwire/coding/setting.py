@@ -59,6 +59,17 @@ def _placed(actor: Actor, country: str | None, other: Actor | None = None) -> Ac
                    else actor.rule + "+setting")
 
 
+def _extradited_to(target: Actor, source: Actor, cameo: str) -> Actor:
+    """"Extradited a drug lord wanted in Belgium": extradition is cooperation between states, so
+    the person handed over stands for the state that receives or wants them (modality
+    `extradition`)."""
+    spec = load_modality().get("extradition") or {}
+    if cameo in spec.get("codes", ()) and target.sector in spec.get("persons", ()) and target.country \
+            and len(target.country) == 3 and target.country != source.country:
+        return replace(target, sector="GOV", code=target.country + "GOV", rule=target.rule + "+extradition")
+    return target
+
+
 def _under_authority(target: Actor, source: Actor, cameo: str) -> Actor:
     """"Egyptian authorities released editor Lina X", "a Guatemalan court ordered the release of
     journalist Y": a person of no stated country whom a state's police, courts or government
@@ -288,7 +299,7 @@ class Setting:
                 if about is not None and about_tier in (1, 2):
                     ev.target = place_target(ev, about, self.names[seg_index], content=True)
             if ev.target is not None:
-                ev.target = _under_authority(ev.target, ev.source, ev.cameo)
+                ev.target = _extradited_to(_under_authority(ev.target, ev.source, ev.cameo), ev.source, ev.cameo)
             own_state = tuple((load_modality().get("place_target") or {}).get("own_state", ()))
             if ev.target is None and ev.source.country and len(ev.source.country) == 3 \
                     and ev.source.sector not in {"GOV", "MIL", "COP", None} and ev.cameo.startswith(own_state):

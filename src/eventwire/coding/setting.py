@@ -300,7 +300,15 @@ class Setting:
                     ev.target = place_target(ev, about, self.names[seg_index], content=True)
             if ev.target is not None:
                 ev.target = _extradited_to(_under_authority(ev.target, ev.source, ev.cameo), ev.source, ev.cameo)
-            own_state = tuple((load_modality().get("place_target") or {}).get("own_state", ()))
+            spec = load_modality().get("place_target") or {}
+            own_state = tuple(spec.get("own_state", ()))
+            if ev.target is not None and ev.cameo.startswith(own_state) \
+                    and not ev.cameo.startswith(tuple(spec.get("grievance_keep", ()))) \
+                    and ev.target.sector in spec.get("grievance_sectors", ()) \
+                    and ev.target.country and len(ev.target.country) == 3:
+                # "blocked a road to protest the deaths of 15 people": the protest faces the state
+                ev.target = Actor(code=ev.target.country + "GOV", country=ev.target.country, sector="GOV",
+                                  text="", rule="own-state")
             if ev.target is None and ev.source.country and len(ev.source.country) == 3 \
                     and ev.source.sector not in {"GOV", "MIL", "COP", None} and ev.cameo.startswith(own_state):
                 # "a jailed activist began a hunger strike": protesters face their own state

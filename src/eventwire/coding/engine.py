@@ -836,6 +836,12 @@ class Coder:
             outer, outer_lemma, _neg = self._governor(inner_gov)
             if outer == "claim":
                 family, gov_lemma = outer, outer_lemma
+            elif family == "intent" and outer in {"appeal", "demand"} and inner_gov.lemma_.lower() in \
+                    self.modal.get("concluding_governors", ()):
+                # "urged Israel and Hamas to agree to a ceasefire": the appeal is for the truce,
+                # addressed to those urged; their agreeing is no act of theirs yet
+                family, gov_lemma = outer, outer_lemma
+                self._absorbed = inner_gov
             else:
                 self._gov_token = inner_gov
         return family, negated, hypothetical, gov_lemma

@@ -1514,6 +1514,9 @@ class Coder:
         fallback: tuple[list[Actor], list[Token]] | None = None
         for group in tgt_groups:
             group = [t for t in group if t.i not in src_ids]
+            if code is not None and code[:2] in _VIOLENT:
+                # "attacks on areas held by the RSF", "shelled a rebel-held town": the holder
+                group = [h if (h := _holder(t)) is not None and h.i not in src_ids else t for t in group]
             targets = [self._as_doer_of_noun(t, a) for t in group for a in resolver.resolve_all(t, mentions)]
             tgt_toks = group
             own_things = targets and all(a.country in own_states for a in targets) and (
@@ -1534,6 +1537,11 @@ class Coder:
                 break
         if not targets and fallback is not None:
             targets, tgt_toks = fallback
+        if not targets and code is not None and code[:2] in _VIOLENT:
+            # "shelled villages controlled by Ukrainian troops": the place the pattern names
+            held = [h for t in trig.tokens[1:] for h in [_holder(t)] if h is not None and h.i not in src_ids]
+            targets = [a for h in held for a in resolver.resolve_all(h, mentions)]
+            tgt_toks = held if targets else tgt_toks
         if preset is not None and code == "112":
             targets = preset
         if not targets and sources and code == "045" and not trig.pattern.noun and trig.head.dep_ == "acl":
@@ -1967,6 +1975,14 @@ class Coder:
         "destroyed with artillery") is military force, not CAMEO's non-military bombing, and an
         attack a planted bomb does is a bombing (modality.yaml `military_means`, `bombing_means`)."""
         if trig.pattern.noun:
+            head = trig.head
+            if trig.pattern.code[:2] in {"18", "19", "20"} and head.dep_ == "pobj" and head.head.lower_ == "in" \
+                    and head.head.head.lemma_.lower() in {"use", "deploy", "employ"}:
+                # "used chemical weapons in attacks on X": the attack's means is what was used
+                wmd = self.modal.get("mass_destruction_means") or {}
+                used = [c for c in head.head.head.children if c.dep_ == "dobj"]
+                used += [m for u in used for m in u.children if m.dep_ in {"compound", "amod"}]
+                return next((str(wmd[u.lemma_.lower()]) for u in used if u.lemma_.lower() in wmd), None)
             return None
         if trig.pattern.code == "166":
             # "troops withdrew from the town", "pulled out of the eastern sector": leaving ground
@@ -2214,6 +2230,27 @@ def _condition_subjects(verb: Token, spec: dict, future: set[str]) -> list[Token
                 if subjects:
                     return subjects
     return []
+
+
+_HOLDING = frozenset({"hold", "control", "occupy", "run"})
+_HELD = frozenset({"held", "controlled", "occupied", "run"})
+
+
+def _holder(place: Token) -> Token | None:
+    """Who holds a place an attack hit: "areas held by the RSF", "a rebel-held town"."""
+    for c in place.children:
+        if c.dep_ == "acl" and c.lemma_.lower() in _HOLDING:
+            agent = _agent(c)
+            if agent is not None:
+                return agent
+        if c.dep_ in {"amod", "compound"} and c.lower_.split("-")[-1] in _HELD:
+            owner = next((g for g in c.children if g.dep_ in {"npadvmod", "compound", "nmod", "amod"}
+                          and g.pos_ in {"NOUN", "PROPN", "ADJ"}), None)
+            if owner is not None:
+                return owner
+            if "-" in c.text:
+                return None  # "Houthi-held" as one token names its holder only as text
+    return None
 
 
 def _as_military(actor: Actor) -> Actor:

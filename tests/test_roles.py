@@ -1135,6 +1135,6 @@ def test_money_between_private_parties_is_no_aid():
 def test_a_warning_of_what_others_would_suffer_is_no_threat():
     events = _events("Kenya's central bank warned that inflation would climb if the government raised fuel prices.")
     assert not _with_code(events, "13")
-    # the speaker's own act it would take is one
-    events = _events("Ghana's government warned that it would suspend the licences if the miners resumed work.")
-    assert _with_code(events, "13")
+    # what the speaker itself would do is a threat at the one whose act is the condition
+    events = _events("Ghana's government warned that it would respond firmly if Togo reopened the border camp.")
+    assert _coded(events, "GHAGOV", "TGOGOV", "13")

@@ -359,10 +359,12 @@ def test_an_ousted_leader_is_out_of_office():
     assert ("RUSGOV", "SYRELI", "075") in _dyads("Russia granted asylum to ousted Syrian President Bashar al-Assad.")
 
 
-def test_who_holds_a_place_is_not_the_place():
-    # the town a group holds is a place of people; a ministry a group runs is the group's
+def test_an_attack_on_a_place_a_party_holds_is_an_attack_on_that_party():
+    # the town a group holds is the group's ground; a ministry a group runs is the group's
     dyads = _dyads("Government warplanes bombed the rebel-held town of Kafr Nabl in Idlib province.")
-    assert not any(t and t.endswith("REB") for _s, t, _c in dyads)
+    assert any(t == "SYRREB" for _s, t, _c in dyads)
+    # a town named without its holder is its people's
+    dyads = _dyads("Government warplanes bombed the town of Kafr Nabl in Idlib province.")
     assert any(t == "SYRCVL" for _s, t, _c in dyads)
     assert any(t == "PSEREB" for _s, t, _c in _dyads("Israeli jets struck a Hamas-run ministry in Gaza."))
 

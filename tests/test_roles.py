@@ -1138,3 +1138,15 @@ def test_a_warning_of_what_others_would_suffer_is_no_threat():
     # what the speaker itself would do is a threat at the one whose act is the condition
     events = _events("Ghana's government warned that it would respond firmly if Togo reopened the border camp.")
     assert _coded(events, "GHAGOV", "TGOGOV", "13")
+
+
+def test_a_state_holding_a_drill_is_its_military_except_in_petrarch_s_bare_convention():
+    from eventwire.coding.pipeline import CoderOptions, code_article
+    from eventwire.model import Article
+
+    text = "Japan and the Philippines began joint naval exercises in the South China Sea."
+    events = _events(text)
+    assert ("JPNMIL", "PHLMIL", "062") in events
+    bare = {(e.source.code, e.target.code if e.target else None, e.cameo)
+            for e in code_article(Article(id="d", text=text), CoderOptions(bare_countries=True))}
+    assert ("JPN", "PHL", "062") in bare

@@ -2259,7 +2259,7 @@ def _as_military(actor: Actor) -> Actor:
     if actor.sector == "GOV" and actor.name is None and actor.country and len(actor.country) == 3 \
             and actor.rule in {"country", "metonymy", "demonym", "demonym-modifier", "modifier", "pronoun",
                                "coreference"}:
-        return dc_replace(actor, sector="MIL", code=actor.country + "MIL")
+        return dc_replace(actor, sector="MIL", code=actor.country + "MIL", rule=actor.rule + "+drill")
     return actor
 
 

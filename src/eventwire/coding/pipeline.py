@@ -250,6 +250,8 @@ def _bare(actor: Actor, doer: bool = False) -> Actor:
     if actor.country in _IGO_PREFIXED and actor.code.startswith(actor.country):
         return replace(actor, code="IGO" + actor.code)  # "the UN" -> IGOUNO, "UN troops" -> IGOUNOMIL
     # a pronoun or coreference copy keeps the entry it came from: "Israel said it ..."
+    if actor.rule.endswith("+drill") and actor.country:
+        return replace(actor, sector=None, code=actor.country)  # a state named as holding a drill
     from_state = actor.rule in BARE_RULES or (actor.entry or "").startswith("countries.tsv")
     if not from_state or actor.sector != "GOV" or not actor.country:
         return actor

@@ -177,6 +177,17 @@ def test_dateline_is_not_an_actor() -> None:
     assert attacks and attacks[0].source.code == "RUSMIL" and attacks[0].location.name == "Kharkiv"
 
 
+@pytest.mark.parametrize("text", [
+    "LAGOS, March 3 - Nigerian troops killed 20 militants in Borno state, the army said.",
+    "LAGOS, Nigeria, March 3 (Reuters) - Nigerian troops killed 20 militants in Borno state, the army said.",
+])
+def test_a_wire_dateline_with_its_day_is_not_an_actor(text: str) -> None:
+    # the filing day between the place and the dash is still the dateline
+    events = code_text(text, published="2025-03-03")
+    fights = [e for e in events if e.cameo[:2] in {"18", "19", "20"}]
+    assert fights and fights[0].source.code == "NGAMIL" and fights[0].target.code == "NGAREB"
+
+
 def test_a_lowercase_direction_starts_no_place_name(nlp, resolver) -> None:
     # the tagger calls "eastern" a name here; Ghana's Eastern Region is not meant
     got = _resolve(nlp, resolver, "Washington sent two aircraft carriers to the eastern Mediterranean.")

@@ -29,6 +29,8 @@ _FACILITIES = frozenset({"headquarters", "headquarter", "building", "office", "r
                          "compound", "premises", "venue", "hall", "hotel", "home", "house", "villa",
                          "room", "chamber", "lobby", "courtyard", "sideline", "sidelines"})
 _WHERE = frozenset({"at", "in", "inside", "outside", "near"})
+_INSTITUTION_BUILDINGS = frozenset({"hospital", "clinic", "school", "university", "college"})
+_WANTED = frozenset({"better", "more", "new", "free", "cheaper", "decent", "adequate", "modern"})
 _POSTED = frozenset({"ambassador", "envoy", "representative", "delegate", "delegation", "mission",
                      "diplomat", "emissary", "negotiator"})
 _BODIES = frozenset({"UNO", "IGO", "EUR", "NGO"})
@@ -211,7 +213,7 @@ class ActorResolver:
         self.last_group: Actor | None = None
         self.last_pair: list[Actor] = []  # the two parties of the last two-sided event
         self.last_lists: dict[int, list[Actor]] = {}  # the last list of n named parties, by n
-        self.titled: dict[str, Actor] = {}  # title word -> the last person who bore it
+        self.titled: dict[str, list[Actor]] = {}  # title word -> the people who bore it, last last
         self.roles: dict[str, Actor] = {}  # role word -> the last actor it named with its state
         self.cities = None
         self.main_country: str | None = None  # the article's most named state, for bare agents
@@ -480,6 +482,8 @@ class ActorResolver:
         if tok.lemma_.lower() in _FACILITIES and tok.pos_ != "PROPN" and tok.dep_ == "pobj" \
                 and tok.head.lower_ in _WHERE:
             return []  # "signed at the foreign ministry's headquarters": a place, not its owner
+        if tok.lemma_.lower() in _INSTITUTION_BUILDINGS and tok.tag_ == "NNS" and _wanted(tok):
+            return []  # "demanding better hospitals and schools": goods wanted, not the people in them
         if tok.tag_ in {"WP", "WDT"} and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
             return self.resolve(tok.head.head, mentions)  # "the mayor, who was jailed": the mayor
         if low in _REFLEXIVES:
@@ -569,9 +573,12 @@ class ActorResolver:
             return []
         bare_def = all(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in tok.children) and any(
             c.dep_ == "det" for c in tok.children)
-        if bare_def and tok.tag_ == "NN" and low in self.titled:
-            # "the minister", "the president": the last person introduced with that title
-            return [_copy(self.titled[low], doc[tok.left_edge.i:tok.i + 1].text, "coreference-title")]
+        if tok.tag_ == "NN" and low in self.titled:
+            # "the minister", "the president", "the crown prince": the last person introduced
+            # with that title (and the words before it), other than the clause's own subject
+            bearer = self._title_bearer(tok)
+            if bearer is not None:
+                return [_copy(bearer, doc[tok.left_edge.i:tok.i + 1].text, "coreference-title")]
         if bare_def and low in _GROUP_NOUNS and self.last_group is not None \
                 and self.last_group.sector not in {None, "GOV"}:
             # "the group", "the movement": the last organisation named
@@ -665,7 +672,7 @@ class ActorResolver:
                 and any(t.lemma_.lower() in _PROTEST_WORDS for t in doc):
             # "police opened fire on the crowd" in a story of protests: the crowd protests
             sector = "OPP"
-        if sector is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in _ARMABLE and any(
+        if sector in {None, "CVL"} and tok.pos_ == "NOUN" and tok.lemma_.lower() in _ARMABLE and any(
                 c.dep_ == "acl" and c.lemma_.lower() == "arm" for c in tok.children):
             # "men armed with machetes", "youths armed with sticks": armed, and named by no group
             sector, where, agent_text = "UAF", None, text
@@ -935,12 +942,36 @@ class ActorResolver:
             if t.is_title and len(t.text) > 2 and t.pos_ == "PROPN" and not t.ent_type_ in {"GPE", "NORP"}:
                 self.people.setdefault(t.text, actor)
 
+    def _title_bearer(self, tok: Token) -> Actor | None:
+        """The person a definite bare title names: "the president", "the crown prince" (every
+        word before the title must be a word of the bearer's own title). "Macron praised the
+        president" names another president than Macron: the clause's subject is passed over."""
+        mods = [c for c in tok.children if c.dep_ != "det"]
+        if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in tok.children) \
+                or any(c.dep_ == "det" and c.lower_ not in {"the", "this"} for c in tok.children) \
+                or any(c.dep_ not in {"compound", "amod"} or c.i > tok.i for c in mods):
+            return None
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if tok.dep_ != "nsubj" else None
+        own = self.people.get(subject.text) if subject is not None and subject.pos_ == "PROPN" else None
+        for actor in reversed(self.titled[tok.lower_]):
+            words = (actor.text or "").lower().replace("-", " ").split()
+            if own is not None and actor.name and actor.name == own.name:
+                continue
+            if all(m.lower_ in words for m in mods):
+                return actor
+        return None
+
     def _remember(self, actor: Actor, person: bool) -> None:
         if person:
             self.last_person = actor
             for word in (actor.text or "").lower().replace("-", " ").split():
                 if word in _TITLES:
-                    self.titled[word] = actor  # "Defence Minister Guler" ... "the minister"
+                    # "Defence Minister Guler" ... "the minister"
+                    bearers = self.titled.setdefault(word, [])
+                    if actor.name:
+                        bearers[:] = [a for a in bearers if a.name != actor.name]
+                    bearers.append(actor)
         else:
             self.last_group = actor
 
@@ -965,6 +996,16 @@ def _is_person_noun(tok: Token) -> bool:
     if tok.tag_ not in {"NN", "NNP"} or tok.lower_ in _COLLECTIVE:
         return False
     return tok.ent_type_ not in {"ORG", "GPE", "NORP", "LOC", "FAC"}
+
+
+def _wanted(tok: Token) -> bool:
+    """"better hospitals", "more schools", "new hospitals and schools" with no article: things
+    wanted or built, not an institution that acts."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return not any(c.dep_ in {"det", "poss"} for c in first.children) and any(
+        c.dep_ == "amod" and (c.tag_ == "JJR" or c.lower_ in _WANTED) for c in first.children)
 
 
 def _person_name(tok: Token) -> str | None:

@@ -164,6 +164,7 @@ class Coder:
         self.modal = load_modality()
         self.light_verbs = set(self.modal["light_verbs"])
         self.weapons = set(self.modal["weapons"])
+        self.display_verbs = frozenset(self.modal.get("protest_display_verbs", ()))
         self.keep_negated = keep_negated
 
     # -- triggers ------------------------------------------------------------------------
@@ -219,6 +220,12 @@ class Coder:
         final = [t for t in final if not (t.pattern.code[:2] in {"18", "19"} and self._in_drill(t.head))]
         final.extend(self._conditional_threats(doc, final))
         # "gave the rebels 48 hours to withdraw": what an ultimatum demands is not done
+        # "declared them persona non grata and gave them 48 hours to leave": the deadline is the
+        # term of the act it is given with, not an ultimatum of its own
+        termed = {t.head.i for t in final if t.pattern.code in self.modal.get("ultimatum_terms", ())}
+        final = [t for t in final if not (t.pattern.code == "139" and (
+            (t.head.dep_ == "conj" and t.head.head.i in termed)
+            or any(c.dep_ == "conj" and c.i in termed for c in t.head.children)))]
         ultimatum = {tok.i for t in final if t.pattern.code == "139" for tok in t.tokens}
         final = [t for t in final if not (
             t.pattern.code != "139" and t.head.head.i in ultimatum and t.head.head.i != t.head.i
@@ -334,6 +341,10 @@ class Coder:
             for c in cur.children:
                 if c.dep_ == "nsubjpass":
                     agent = _agent(cur)
+                    if cur.i != verb.i and verb.dep_ == "conj" and verb.tag_ in {"VBD", "VBZ", "VBP"}:
+                        # "he was anguished by the loss and conveyed his condolences": an active
+                        # conjunct's subject is the one the passive is about, not its agent
+                        return c, False
                     if cur.i != verb.i and (via_xcomp or (agent is None and cur.lemma_.lower() in _RAISING)):
                         # "Obama is scheduled to attend", "was pressured by Congress to help
                         # Iran": the one the passive is about does the infinitive's act
@@ -566,7 +577,7 @@ class Coder:
                 # "struck Hamas positions": the object noun names its owner; "captured the
                 # mosque" names only a place
                 # "withdrew its troops": what a pronoun owns is the doer's own
-                groups.append([w for w in trig.tokens[1:] if (w.dep_ in {"dobj", "nsubjpass"} or (
+                groups.append([w for w in trig.tokens[1:] if (w.dep_ in {"dobj", "nsubjpass", "dative"} or (
                                    w.dep_ == "nsubj" and w.head.dep_ == "ccomp" and w.head.head.i == head.i))
                                and w.pos_ in {"NOUN", "PROPN"} and (p.code[:2] != "19" or _owned(w, mentions))
                                # "fired artillery at": the weapon the pattern names is the means
@@ -624,10 +635,14 @@ class Coder:
             if governor is not None and governor.lemma_.lower() not in self.light_verbs \
                     and not _held_responsible(head):
                 governor = None  # "condemned the attack": the critic did not attack
-            if governor is None and _meeting_adjunct(head, p.code):
+            if governor is None and _meeting_adjunct(head, p.code, self.display_verbs):
                 # "raised the issue during a phone call with Putin", "said in talks with X":
                 # the clause's subject holds the call it tells of
                 governor = head.head.head
+                holder, _passive = self._subject(governor)
+                agents = mentions.agents if mentions is not None else {}
+                if p.code[:2] == "14" and holder is not None and agents.get(holder.i, ("",))[0] in _ARMED_STATE:
+                    governor = None  # "police hold a man during a protest": no protester
             if governor is None and head.dep_ == "pobj" and head.head.lower_ == "with" \
                     and head.head.head.pos_ == "VERB" and p.code[:2] in {"17", "18", "19", "20"}:
                 # "blasted a vessel with water cannon", "dispersed them with tear gas": the means
@@ -673,7 +688,7 @@ class Coder:
                 if governor is not None:
                     # "issued arrest warrants for two men": a coercive act's "for" names its target
                     gov_preps = ("with", "against", "on", "at") + (("for",) if p.code[:2] == "17" else ()) + (
-                        ("to",) if p.code[:2] in {"04", "06", "07"} else ()) + (  # "approved a loan to Kenya"
+                        ("to",) if p.code[:2] in _ADDRESSED else ()) + (  # "approved a loan to Kenya"
                         ("into",) if p.code[:2] == "09" else ())  # "opened an investigation into X"
                     groups.append(_prep_objects(governor, gov_preps, trig.tokens))
                     if p.code[:2] in {"09", "11"}:
@@ -779,7 +794,7 @@ class Coder:
         # a noun inside a prepositional phrase ("took part in the killing") is governed from its
         # own clause's verb when no governor takes it across the preposition
         starts = [clause] + ([own] if own.i != clause.i and own.pos_ in {"VERB", "AUX"} else [])
-        if trig.pattern.noun and _meeting_adjunct(head, trig.pattern.code):
+        if trig.pattern.noun and _meeting_adjunct(head, trig.pattern.code, self.display_verbs):
             # "discussed the war in a phone call with X": the call is governed as its clause is
             verb = head.head.head
             starts = [verb]  # (and it took place even when what was said there was not)
@@ -1059,30 +1074,54 @@ class Coder:
             return family, code, src_toks, sources  # "ordered the French ambassador to leave"
         return None, self.recode(base, None, hypothetical), [boss_tok], bosses
 
-    def _mass_killing(self, trig: Trigger, code: str, target: Actor) -> bool:
-        """Whether a killing names civilians in large numbers as its victims (modality
-        `mass_killing`): "killed more than 70 villagers", "slaughtered hundreds of civilians"."""
-        spec = self.modal.get("mass_killing") or {}
-        if code not in spec.get("codes", ()) or trig.head.lemma_.lower() not in spec.get("verbs", ()) \
-                or target.sector not in spec.get("victims", ()) or not target.text:
-            return False
-        head = trig.head
-        means = set(self.modal.get("military_means") or ()) | set(self.modal.get("bombing_means") or ()) \
-            | set(spec.get("means") or ())
-        doers = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        doers += [g for c in head.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"in", "by", "during"}
-                  for g in c.children if g.dep_ == "pobj"]
-        if any(d.lemma_.lower() in means for d in doers):
-            return False  # "an air strike killed 50 civilians": an attack by its means
-        victims = [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}]
-        counts = spec.get("counts") or {}
-        for v in victims:
-            for tok in list(v.subtree)[:8]:
-                word = tok.lower_.replace(",", "")
-                n = int(word) if word.isdigit() else counts.get(word)
-                if n is not None:
-                    return n >= spec.get("min_victims", 30)
-        return False
+    def _mass_act(self, trig: Trigger, code: str, target: Actor) -> str | None:
+        """The code of a mass act (modality `mass_acts`) when the act names people in large
+        numbers as its victims: "killed more than 70 villagers" (202), "expelled 13,000
+        migrants" (201); None otherwise."""
+        for spec in (self.modal.get("mass_acts") or {}).values():
+            if code not in spec.get("codes", ()) or trig.head.lemma_.lower() not in spec.get("verbs", ()) \
+                    or target.sector not in spec.get("victims", ()) or not target.text:
+                continue
+            head = trig.head
+            means = set(self.modal.get("military_means") or ()) | set(self.modal.get("bombing_means") or ()) \
+                | set(spec.get("means") or ())
+            doers = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            doers += [g for c in head.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"in", "by", "during"}
+                      for g in c.children if g.dep_ == "pobj"]
+            if any(d.lemma_.lower() in means for d in doers):
+                continue  # "an air strike killed 50 civilians": an attack by its means
+            if self._victim_count(head, spec) >= spec.get("min_victims", 30):
+                return spec["result"]
+        return None
+
+    def _victim_count(self, head: Token, spec: dict) -> int:
+        """The number the act's object or passive subject counts ("more than 13,000 migrants",
+        "hundreds of civilians"), 0 when it names none."""
+        counts = self.modal.get("victim_counts") or {}
+        for v in (c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}):
+            # "hundreds of thousands of Afghans": the largest count word is the count
+            found = [int(w) if w.isdigit() else counts[w] for w in (t.lower_.replace(",", "") for t in
+                     list(v.subtree)[:8]) if w.isdigit() or w in counts]
+            if found:
+                return max(found)
+        return 0
+
+    def _jailer(self, person: Token) -> Token | None:
+        """Who holds the people whose release is asked (modality `jailers`): "prisoners held in
+        Israeli jails" (Israeli), "aid workers detained by the Houthis" (the Houthis)."""
+        spec = self.modal.get("jailers") or {}
+        for cand in [person] + _prep_objects(person, ("of",), []):
+            for c in cand.children:
+                if c.dep_ != "acl" or c.tag_ != "VBN" or c.lemma_.lower() not in spec.get("verbs", ()):
+                    continue
+                agent = _agent(c)
+                if agent is not None:
+                    return agent
+                for place in _prep_objects(c, ("in",), []):
+                    if place.lemma_.lower() in spec.get("places", ()):
+                        return next((g for g in place.children if g.dep_ in {"amod", "poss", "compound", "nmod"}
+                                     and g.pos_ in {"PROPN", "ADJ", "NOUN"}), None)
+        return None
 
     def _custody_state(self, trig: Trigger) -> bool:
         """Whether a custody noun tells a state someone is in ("remains under house arrest",
@@ -1517,7 +1556,15 @@ class Coder:
             if code is not None and code[:2] in _VIOLENT:
                 # "attacks on areas held by the RSF", "shelled a rebel-held town": the holder
                 group = [h if (h := _holder(t)) is not None and h.i not in src_ids else t for t in group]
+            if code is not None and code in (self.modal.get("jailers") or {}).get("codes", ()):
+                # "demanded the release of prisoners held in Israeli jails": the jailer
+                group = [j if (j := self._jailer(t)) is not None and j.i not in src_ids else t for t in group]
             targets = [self._as_doer_of_noun(t, a) for t in group for a in resolver.resolve_all(t, mentions)]
+            if code is not None and code in (self.modal.get("jailers") or {}).get("codes", ()):
+                # "Israeli jails", "Egyptian prisons": the state keeps them
+                targets = [dc_replace(a, code=a.country + "GOV", sector="GOV", rule=a.rule + "+jailer")
+                           if a.rule == "demonym" and a.country and len(a.country) == 3 and any(
+                               t.pos_ == "ADJ" and t.dep_ == "amod" for t in group) else a for a in targets]
             tgt_toks = group
             own_things = targets and all(a.country in own_states for a in targets) and (
                 all(t.dep_ == "poss" and t.lower_ in _OWNING_PRONOUNS for t in group)
@@ -1742,8 +1789,9 @@ class Coder:
                     and tgt.sector in riot.get("against", ()):
                 # "angry residents set fire to a police post": a crowd turning on the state riots
                 pcode, pinfo = "145", self.ontology.get("145")
-            if tgt is not None and self._mass_killing(trig, code, tgt):
-                pcode, pinfo = "202", self.ontology.get("202")
+            mass = self._mass_act(trig, code, tgt) if tgt is not None else None
+            if mass is not None:
+                pcode, pinfo = mass, self.ontology.get(mass)
             confidence = 0.9 if tgt is not None else 0.7
             if src.rule in {"pronoun", "agent"}:
                 confidence -= 0.1
@@ -2200,14 +2248,25 @@ def main_country(all_mentions: list[Mentions], docs: list[Doc] | None = None) ->
 
 
 _MEETING_PREPS = frozenset({"in", "during", "at"})
+_ARMED_STATE = frozenset({"COP", "MIL", "SPY"})  # the state's armed hands, who hold no protest
+# roots whose light-verb "to" names the party addressed or given to: "conveyed condolences to the
+# families", "issued a warning to Iran", "approved a loan to Kenya"
+_ADDRESSED = frozenset({"01", "02", "03", "04", "05", "06", "07", "10", "11", "12", "13"})
 
 
-def _meeting_adjunct(noun: Token, code: str) -> bool:
+def _meeting_adjunct(noun: Token, code: str, display_verbs: frozenset[str] = frozenset()) -> bool:
     """"during a phone call with Putin", "in talks with Kyiv": a meeting told as the setting of
-    the clause's act, which took place whatever the clause says was done or planned in it."""
-    return code[:2] == "04" and noun.dep_ == "pobj" and noun.head.lower_ in _MEETING_PREPS \
-        and noun.head.head.pos_ in {"VERB", "AUX"} and noun.head.head.i != noun.i \
-        and bool(_prep_objects(noun, ("with",), []))
+    the clause's act, which took place whatever the clause says was done or planned in it.
+    "Demonstrators chant slogans during a protest": a protest is the setting of what its own
+    people do there (``display_verbs``), so the clause's subject holds it; "police fired tear
+    gas during a protest" names no such act, and the police hold no protest."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in _MEETING_PREPS \
+            or noun.head.head.pos_ not in {"VERB", "AUX"} or noun.head.head.i == noun.i:
+        return False
+    if code[:2] == "14":
+        verb = noun.head.head
+        return verb.lemma_.lower() in display_verbs and not any(c.dep_ == "prt" for c in verb.children)
+    return code[:2] == "04" and bool(_prep_objects(noun, ("with",), []))
 
 
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})

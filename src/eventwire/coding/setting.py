@@ -59,6 +59,21 @@ def _placed(actor: Actor, country: str | None, other: Actor | None = None) -> Ac
                    else actor.rule + "+setting")
 
 
+def _foreigners(actor: Actor) -> bool:
+    """"Refugees", "migrants", "asylum seekers": foreigners where they are by definition
+    (modality `foreign_people`)."""
+    words = tuple(load_modality().get("foreign_people") or ())
+    return actor.sector == "REF" and any(w.startswith(words) for w in (actor.text or "").lower().split())
+
+
+def _unplaced_foreigners(actor: Actor | None) -> Actor | None:
+    """Foreigners with no state named take neither the place's state nor the article's."""
+    if actor is None or not actor.country or not actor.rule or not _foreigners(actor) \
+            or not (actor.rule in GUESSED or actor.rule.startswith(("agent+setting", "agent+main-country"))):
+        return actor
+    return replace(actor, country=None, code="REF", rule="agent")
+
+
 def _extradited_to(target: Actor, source: Actor, cameo: str) -> Actor:
     """"Extradited a drug lord wanted in Belgium": extradition is cooperation between states, so
     the person handed over stands for the state that receives or wants them (modality
@@ -76,7 +91,7 @@ def _under_authority(target: Actor, source: Actor, cameo: str) -> Actor:
     arrest, try, punish or free is in that state's hands, and coded as its own (modality
     `under_authority`)."""
     spec = load_modality().get("under_authority") or {}
-    if target.country is not None or target.rule != "agent" or target.sector in {None, "UAF"} \
+    if target.country is not None or target.rule != "agent" or target.sector in {None, "UAF"} or _foreigners(target) \
             or not source.country or len(source.country) != 3 or source.sector not in spec.get("sources", ()) \
             or not cameo.startswith(tuple(spec.get("codes", ()))):
         return target
@@ -290,6 +305,7 @@ class Setting:
                                              civilian=ev.cameo[:2] in {"18", "19", "20"}
                                              and not ev.cameo.startswith("192")
                                              and _civilian_object(doc, trig))
+            ev.source, ev.target = _unplaced_foreigners(ev.source), _unplaced_foreigners(ev.target)
             if ev.target is None and any(ev.cameo.startswith(c) for c in _content_codes()):
                 # "sorrow for the shootings in South Carolina": the place of what it is about
                 content = content_tokens(doc, trig)
@@ -302,7 +318,7 @@ class Setting:
                 ev.target = _extradited_to(_under_authority(ev.target, ev.source, ev.cameo), ev.source, ev.cameo)
             spec = load_modality().get("place_target") or {}
             own_state = tuple(spec.get("own_state", ()))
-            if ev.target is not None and ev.cameo.startswith(own_state) \
+            if ev.target is not None and ev.cameo.startswith(tuple(spec.get("grievance_codes", ()))) \
                     and not ev.cameo.startswith(tuple(spec.get("grievance_keep", ()))) \
                     and ev.target.sector in spec.get("grievance_sectors", ()) \
                     and ev.target.country and len(ev.target.country) == 3:

@@ -45,6 +45,8 @@ SPECIFICITY = {"sub-city": 6, "city": 5, "district": 4, "area": 3, "province": 3
                "water": 2, "country": 1}
 DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z'’.\- ]{2,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z.' ]{2,30}))?"
+    # "NAIROBI, June 25 - ": the wire's filing day may follow the place
+    r"(?:,\s*(?P<day>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}))?"
     r"\s*(?:\([A-Za-z .&]{2,30}\)\s*)?[-–—:]{1,2}\s", re.UNICODE)
 
 

@@ -122,6 +122,11 @@ def test_dateline_is_read(resolver) -> None:
     m = resolver.dateline("KHARTOUM (Reuters) - The army said it had retaken a bridge.")
     assert m is not None and m.candidate.country == "SDN"
     assert resolver.dateline("The army said it had retaken a bridge.") is None
+    m = resolver.dateline("KHARTOUM/NAIROBI, April 3 (Reuters) - The army said it had retaken a bridge.")
+    assert m is not None and m.candidate.country == "SDN"
+    # a place in ordinary case is a dateline only with the agency's credit
+    assert resolver.dateline("Khartoum (CNN) — The army said it had retaken a bridge.") is not None
+    assert resolver.dateline("Khartoum said on Monday - the army had retaken a bridge.") is None
 
 
 # ---- event location and date -----------------------------------------------------------------
@@ -180,6 +185,8 @@ def test_dateline_is_not_an_actor() -> None:
 @pytest.mark.parametrize("text", [
     "LAGOS, March 3 - Nigerian troops killed 20 militants in Borno state, the army said.",
     "LAGOS, Nigeria, March 3 (Reuters) - Nigerian troops killed 20 militants in Borno state, the army said.",
+    "ABUJA/LAGOS (Reuters) - Nigerian troops killed 20 militants in Borno state, the army said.",
+    "Lagos, Nigeria (CNN) — Nigerian troops killed 20 militants in Borno state, the army said.",
 ])
 def test_a_wire_dateline_with_its_day_is_not_an_actor(text: str) -> None:
     # the filing day between the place and the dash is still the dateline

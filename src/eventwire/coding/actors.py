@@ -644,6 +644,7 @@ class ActorResolver:
         # a role word names the actor when it heads the phrase, titles a name ("Defence Minister
         # X"), or owns it ("the minister's resignation"); "a prisoner exchange deal" is no actor
         titled = tok.pos_ == "PROPN" or tok.i in mentions.agents
+        role_words = []
         for t in [tok] + [t for t in np if t.i != tok.i]:
             if t.i in mentions.agents:
                 named = mentions.names.get(t.i)
@@ -651,8 +652,15 @@ class ActorResolver:
                     continue  # "a European Union statement": "Union" is a word of the EU's name
                 if not (titled or t.dep_ == "poss") and mentions.agents[t.i][0] == "CVL":
                     continue  # "a prisoner exchange deal", "civilian casualties": not an actor
-                sector, where, agent_text = mentions.agents[t.i]
-                break
+                role_words.append(t)
+                if t.i == tok.i:
+                    break
+        if role_words:
+            # the head's own role word, else the longest ("the opposition newspaper Cumhuriyet":
+            # "opposition newspaper", not "opposition")
+            best = role_words[-1] if role_words[-1].i == tok.i else max(
+                role_words, key=lambda t: len(mentions.agents[t.i][2].split()))
+            sector, where, agent_text = mentions.agents[best.i]
         if sector in {"GOV", "MIL"} and tok.i in mentions.agents and mentions.agents[tok.i][0] == sector:
             # "a rebel commander", "opposition officials", "a separatist spokesman": a rank or a
             # post inside a group is that group's, not the state's. Words of a state's remit

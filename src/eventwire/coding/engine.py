@@ -1559,6 +1559,8 @@ class Coder:
             if code is not None and code in (self.modal.get("jailers") or {}).get("codes", ()):
                 # "demanded the release of prisoners held in Israeli jails": the jailer
                 group = [j if (j := self._jailer(t)) is not None and j.i not in src_ids else t for t in group]
+            # "demolished homes belonging to militants", "seized trucks owned by the rebels"
+            group = [o if (o := _owner(t)) is not None and o.i not in src_ids else t for t in group]
             targets = [self._as_doer_of_noun(t, a) for t in group for a in resolver.resolve_all(t, mentions)]
             if code is not None and code in (self.modal.get("jailers") or {}).get("codes", ()):
                 # "Israeli jails", "Egyptian prisons": the state keeps them
@@ -1589,6 +1591,11 @@ class Coder:
             held = [h for t in trig.tokens[1:] for h in [_holder(t)] if h is not None and h.i not in src_ids]
             targets = [a for h in held for a in resolver.resolve_all(h, mentions)]
             tgt_toks = held if targets else tgt_toks
+        if not targets:
+            # "froze assets belonging to the newspaper": the owner of the thing the pattern names
+            owners = [o for t in trig.tokens[1:] for o in [_owner(t)] if o is not None and o.i not in src_ids]
+            targets = [a for o in owners for a in resolver.resolve_all(o, mentions)]
+            tgt_toks = owners if targets else tgt_toks
         if preset is not None and code == "112":
             targets = preset
         if not targets and sources and code == "045" and not trig.pattern.noun and trig.head.dep_ == "acl":
@@ -1600,6 +1607,18 @@ class Coder:
                 found = [a for a in resolver.resolve_all(subj, mentions) if a.code not in own]
                 if found:
                     targets, tgt_toks = found, [subj]
+        if not targets and sources and code is not None and code[:2] == "09":
+            # "opened an inquiry after an Israeli tank fired on a watchtower": what is looked
+            # into is the act it follows, and its doer the target
+            verb = trig.head if not trig.pattern.noun else (_governing_verb(trig.head) or trig.head)
+            for clause in (c for c in verb.children if c.dep_ == "advcl"
+                           and any(m.dep_ == "mark" and m.lower_ in {"after", "following"} for m in c.children)):
+                subj, passive = self._subject(clause)
+                found = [a for a in resolver.resolve_all(subj, mentions) if a.code not in own] \
+                    if subj is not None and not passive else []
+                if found:
+                    targets, tgt_toks = found, [subj]
+                    break
         if not targets and sources and code is not None and code[:2] in {"08", "15", "17"}:
             # "deployed police ahead of an opposition rally", "called up reservists amid
             # tensions with Iran", "resigned after weeks of protests": the occasion of a show or
@@ -2309,6 +2328,21 @@ def _holder(place: Token) -> Token | None:
                 return owner
             if "-" in c.text:
                 return None  # "Houthi-held" as one token names its holder only as text
+    return None
+
+
+def _owner(thing: Token) -> Token | None:
+    """Who owns a thing acted on: "assets belonging to the newspaper", "trucks owned by the
+    rebels"."""
+    for c in thing.children:
+        if c.dep_ == "acl" and c.lemma_.lower() == "belong":
+            obj = next(iter(_prep_objects(c, ("to",), [])), None)
+            if obj is not None:
+                return obj
+        if c.dep_ == "acl" and c.lemma_.lower() == "own" and c.tag_ == "VBN":
+            agent = _agent(c)
+            if agent is not None:
+                return agent
     return None
 
 

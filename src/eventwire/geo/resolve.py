@@ -43,11 +43,21 @@ LEVEL_BONUS = {"country": 4.0, "region": 2.5, "province": 2.0, "area": 1.5, "wat
                "district": 0.5, "city": 0.0, "sub-city": 0.5}
 SPECIFICITY = {"sub-city": 6, "city": 5, "district": 4, "area": 3, "province": 3, "region": 2,
                "water": 2, "country": 1}
+_CREDIT = r"\([A-Za-z .&]{2,30}\)"
 DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Z'’.\- ]{2,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z.' ]{2,30}))?"
-    # "NAIROBI, June 25 - ": the wire's filing day may follow the place
+    # "KYIV, Ukraine (AP) —", "GAZA CITY/CAIRO (Reuters) -", and the wire's filing day after
+    # the place: "NAIROBI, June 25 - "
+    r"^\s*(?:(?P<place>[A-Z][A-Z'’.\-/ ]{2,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z.' ]{2,30}))?"
     r"(?:,\s*(?P<day>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}))?"
-    r"\s*(?:\([A-Za-z .&]{2,30}\)\s*)?[-–—:]{1,2}\s", re.UNICODE)
+    r"\s*(?:" + _CREDIT + r"\s*)?"
+    # a place in ordinary case only with the agency's credit: "Beirut, Lebanon (CNN) —"
+    r"|(?P<cased>[A-Z][a-z’'.\-]+(?: [A-Z][a-z’'.\-]+){0,2})(?:,\s*(?P<cregion>[A-Z][A-Za-z.' ]{2,30}))?"
+    r"\s*" + _CREDIT + r"\s*)[-–—:]{1,2}\s", re.UNICODE)
+
+
+def dateline_place(m: re.Match) -> tuple[str, str | None]:
+    """The place and region words of a DATELINE match."""
+    return (m.group("place") or m.group("cased")).strip(), m.group("region") or m.group("cregion")
 
 
 _SURFACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "from", "into",
@@ -625,18 +635,19 @@ class PlaceResolver:
         m = DATELINE.match(text)
         if not m:
             return None
-        name = m.group("place").strip().title()
+        place, region = dateline_place(m)
+        # "GAZA CITY/CAIRO": a story filed from two cities is placed by the first
+        name = place.split("/")[0].strip().title()
         found = self.gaz.lookup(name, loosest=1)
         if not found:
             return None
-        region = m.group("region")
         contained: set[str] = set()
         if region:
             for c in self.gaz.lookup(region.strip(), loosest=1):
                 contained.add(c.country)
         best = max(found, key=lambda c: (c.country in contained, LEVEL_BONUS.get(c.level, 0)
                                           + math.log10(c.population + 10)))
-        return PlaceMention(0, 0, m.group("place").strip(), best, 0.0, "dateline", 1, len(found) - 1)
+        return PlaceMention(0, 0, place, best, 0.0, "dateline", 1, len(found) - 1)
 
 
 class ArticlePlaces:

@@ -285,9 +285,11 @@ class Lexicon:
             # clause: what is allowed in stands in the object's place
             carried += [g for c in children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"]
             # "froze $300 million in security assistance": the amount stands for what it counts
-            carried += [g for c in children if c.dep_ in {"dobj", "nsubjpass"} and _amount(c)
-                        for p in c.children if p.dep_ == "prep" and p.lower_ in {"in", "of"}
-                        for g in p.children if g.dep_ == "pobj"]
+            counted = [g for c in children if c.dep_ in {"dobj", "nsubjpass"} and _amount(c)
+                       for p in c.children if p.dep_ == "prep" and p.lower_ in {"in", "of"}
+                       for g in p.children if g.dep_ == "pobj"]
+            # ("thousands of extra police and border guards", parsed with "police" on "guards")
+            carried += counted + [m for g in counted for m in g.children if m.dep_ in {"nmod", "compound"}]
         for p in self.heads(noun).get(head.lemma_.lower(), ()):
             if p.subject_words and not any(c.dep_ == "nsubj" and _lemma_in(c, p.subject_words)
                                            and not any(g.lemma_.lower() in _CIVIL_CRAFT for g in c.children)

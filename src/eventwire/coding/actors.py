@@ -29,6 +29,7 @@ _FACILITIES = frozenset({"headquarters", "headquarter", "building", "office", "r
                          "compound", "premises", "venue", "hall", "hotel", "home", "house", "villa",
                          "room", "chamber", "lobby", "courtyard", "sideline", "sidelines"})
 _WHERE = frozenset({"at", "in", "inside", "outside", "near"})
+_PARTY_SIDES = {"opposition": "OPP", "ruling": "GOV", "governing": "GOV"}
 _INSTITUTION_BUILDINGS = frozenset({"hospital", "clinic", "school", "university", "college"})
 _WANTED = frozenset({"better", "more", "new", "free", "cheaper", "decent", "adequate", "modern"})
 _POSTED = frozenset({"ambassador", "envoy", "representative", "delegate", "delegation", "mission",
@@ -734,6 +735,12 @@ class ActorResolver:
                 actor = make_actor(entry, None, text, entry.kind if entry.kind != "capital" else "metonymy")
             if entry.kind == "org" and countries and entry.country is None:
                 actor = make_actor(countries[0], entry.sector, text, "org+country")
+            if entry.kind == "org" and actor.sector == "PTY" and actor.country:
+                # "the opposition Citizens Coalition for Change", "the ruling ANC": the text says
+                # which side of power the party is on (CAMEO's GOVPTY is government first)
+                side = next((_PARTY_SIDES[t.lower_] for t in np if t.lower_ in _PARTY_SIDES and t.i < tok.i), None)
+                if side is not None:
+                    actor = dc_replace(actor, sector=side, code=actor.country + side, rule=actor.rule + "+side")
             self._remember(actor, person=False)
             return [actor]
         is_person = tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and tok.i not in mentions.agents)

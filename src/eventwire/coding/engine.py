@@ -1602,6 +1602,9 @@ class Coder:
             # "agreed to a truce brokered by Saudi Arabia": the mediator's parties are the ones
             # who agreed
             gov = _governing_verb(trig.head.head)
+            deal = trig.head.head
+            if gov is None and deal.dep_ == "pobj" and deal.head.head.pos_ in {"VERB", "AUX"}:
+                gov = deal.head.head  # "agreed to restore ties under a deal brokered by China"
             subj = self._subject(gov)[0] if gov is not None else None
             if subj is not None:
                 found = [a for a in resolver.resolve_all(subj, mentions) if a.code not in own]
@@ -1795,9 +1798,11 @@ class Coder:
                 # an undated "Taliban" is today's government; facing the government it must be the
                 # insurgency of the years before (org_roles.tsv)
                 src, tgt = self._other_role(src, tgt.code), self._other_role(tgt, src.code)
-            if tgt is not None and tgt.code == src.code:
+            if tgt is not None and tgt.code == src.code and not (
+                    src.name and tgt.name and src.name != tgt.name and src.sector in _NAMED_GROUPS):
                 # an actor acting on itself is a misread target ("released followers of the
-                # rebel leader" read as the leader): the act stands, its target is unknown
+                # rebel leader" read as the leader): the act stands, its target is unknown;
+                # two named parties of one state ("ZANU-PF accused the CCC") are two actors
                 if tgt.rule in _SELF_RULES or any(
                         e.source.code == src.code and e.target is None and e.cameo == code for e in out):
                     continue  # "Türkiye ... its borders": the state itself, no separate target
@@ -2267,6 +2272,9 @@ def main_country(all_mentions: list[Mentions], docs: list[Doc] | None = None) ->
 
 
 _MEETING_PREPS = frozenset({"in", "during", "at"})
+# sectors whose named bodies of one state stay apart even with one code (two parties, two
+# rebel groups, two newspapers)
+_NAMED_GROUPS = frozenset({"PTY", "OPP", "REB", "JRN", "BUS", "LAB", "NGO", "CRM", "REL", "MED", "EDU"})
 _ARMED_STATE = frozenset({"COP", "MIL", "SPY"})  # the state's armed hands, who hold no protest
 # roots whose light-verb "to" names the party addressed or given to: "conveyed condolences to the
 # families", "issued a warning to Iran", "approved a loan to Kenya"

@@ -481,3 +481,21 @@ def test_a_people_is_named_like_its_state_but_its_leaders_and_fighters_are_its_o
     basque = load_actor_dictionary().lookup("Basque")
     assert basque.country == "ESP" and basque.people_leaders == "GOV"
     assert load_actor_dictionary().lookup("Spanish").people_leaders is None
+
+
+def test_a_name_written_on_two_organisation_rows_is_refused_naming_both(monkeypatch):
+    from eventwire.actors import base
+    from eventwire.errors import DataFileError
+
+    real = base._rows
+    rows = [(40, {"names": "Sahel Defence Front|SDF", "country": "MLI", "sector": "REB"}),
+            (41, {"names": "Syrian Democratic Forces|SDF", "country": "SYR", "sector": "REB"})]
+    monkeypatch.setattr(base, "_rows", lambda name: rows if name == "organisations.tsv" else real(name))
+    with pytest.raises(DataFileError) as info:
+        base.ActorDictionary()
+    assert info.value.path.endswith("organisations.tsv") and info.value.line == 41
+    assert "organisations.tsv:40" in str(info.value) and "'SDF'" in str(info.value)
+    # a name written twice on one row (in two cases) is one name, not a clash
+    monkeypatch.setattr(base, "_rows", real)
+    dictionary = base.ActorDictionary()
+    assert dictionary.lookup("INTERPOL").where == dictionary.lookup("Interpol").where

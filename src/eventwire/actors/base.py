@@ -127,6 +127,8 @@ class ActorDictionary:
         self.ambiguous: set[str] = set()  # aliases of two people: left out
         self.stems: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}  # imported stem names
         self._matchers: dict[int, tuple[object, object]] = {}
+        # name key -> file:line of the state or organisation row that first wrote it
+        self._written: dict[str, str] = {}
         for number, row in _rows("countries.tsv"):
             where = f"countries.tsv:{number}"
             iso = row.get("iso3", "")
@@ -135,6 +137,7 @@ class ActorDictionary:
             names = _split(row.get("names", ""))
             canonical = names[0] if names else iso
             for n in names:
+                self._claim(n, f"actors/data/countries.tsv", number)
                 self._add(n, Entry(iso, "GOV", canonical, "country", where))
             for n in _split(row.get("demonyms", "")):
                 self._add(n, Entry(iso, None, canonical, "demonym", where), overwrite=False)
@@ -149,6 +152,7 @@ class ActorDictionary:
                 raise DataFileError("actors/data/organisations.tsv", number, f"unknown sector '{sector}'")
             names = _split(row.get("names", ""))
             for n in names:
+                self._claim(n, "actors/data/organisations.tsv", number)
                 self._add(n, Entry(country, sector, names[0], "org", where))
         self._load_org_roles()
         self._load_people()
@@ -270,6 +274,19 @@ class ActorDictionary:
                     and word not in self.exact:
                 self.exact[word] = entry
                 self.word_acronyms.add(word)
+
+    @staticmethod
+    def _key(name: str) -> str:
+        """How a name is looked up: short all-caps abbreviations as written, the rest folded."""
+        return name if len(name) > 1 and name.isupper() and len(name) <= 6 else name.casefold()
+
+    def _claim(self, name: str, path: str, number: int) -> None:
+        """A state or organisation name written on two rows would silently keep only the last;
+        refuse it and name both lines, so the reviewer picks one."""
+        where = f"{path.rsplit('/', 1)[-1]}:{number}"
+        first = self._written.setdefault(self._key(name), where)
+        if first != where:
+            raise DataFileError(path, number, f"'{name}' is already a name on {first}")
 
     def _add(self, name: str, entry: Entry, overwrite: bool = True) -> None:
         if len(name) > 1 and name.isupper() and len(name) <= 6:

@@ -484,10 +484,11 @@ class Coder:
                 # "a rocket fired by militants hit the town": the ones who fired it
                 sources.append(self._wielder(subj) or subj)
             if p.object_target:
-                groups.append([c for c in head.children if c.dep_ == "dobj" or (c.dep_ == "dative" and c.pos_ != "ADP")])
+                groups.append([c for c in head.children if (c.dep_ == "dobj" or (c.dep_ == "dative" and c.pos_ != "ADP"))
+                               and not _place_as_object(c)])
             groups.append([c for prep in trig.preps for c in prep.children if c.dep_ == "pobj"])
             objs = [c for c in head.children if (c.dep_ == "dobj" or (c.dep_ == "dative" and c.pos_ != "ADP"))
-                    and c not in trig.tokens
+                    and c not in trig.tokens and not _place_as_object(c)
                     # "deployed thousands of police officers": the force shown is no target
                     and not (p.code[:2] == "15" and any(t in trig.tokens for t in c.subtree))]
             topics: list[Token] = []
@@ -1054,7 +1055,33 @@ class Coder:
         head = _first_conjunct(noun)
         if head.dep_ == "pobj" and head.head.lower_ in spec.get("preps", ()):
             return True
+        if head.dep_ == "pobj" and head.head.lower_ in spec.get("answer_preps", ()) \
+                and head.head.head.lemma_.lower() in spec.get("answers", ()):
+            return True
+        if head.dep_ == "dobj" and head.head.lemma_.lower() in spec.get("avenge", ()):
+            return True
         return head.dep_ == "dobj" and head.head.lemma_.lower() in (self.modal.get("comment_on_acts") or ())
+
+    def _answered(self, trig: Trigger, groups: list[list[Token]]) -> list[list[Token]]:
+        """"Vowed to retaliate against Pakistan for the massacre of tourists": an answer never
+        faces the people of the act it answers, only, when named, that act's doer ("to avenge
+        the killing of its soldiers by Pakistani troops"; modality `context.answers`)."""
+        spec = self.modal.get("context") or {}
+        answers, preps = spec.get("answers", ()), spec.get("answer_preps", ())
+        reasons = []
+        for t in trig.tokens:
+            if t.lemma_.lower() in spec.get("avenge", ()):
+                reasons += [c for c in t.children if c.dep_ == "dobj"]
+            if t.lemma_.lower() in answers:
+                reasons += [g for c in t.children if c.dep_ == "prep" and c.lower_ in preps
+                            for g in c.children if g.dep_ == "pobj"]
+        if not reasons:
+            return groups
+        inside = {x.i for r in reasons for x in r.subtree}
+        doers = [g for r in reasons for c in r.children if c.dep_ == "agent" or c.lower_ == "by"
+                 for g in c.children if g.dep_ == "pobj"]
+        kept = [[t for t in g if t.i not in inside] for g in groups]
+        return [g for g in kept if g] + ([doers] if doers else [])
 
     def _command(self, trig: Trigger, family, code, src_toks, sources, resolver, mentions, hypothetical):
         """An authority's order to its own, or to no one named, to free, withdraw, expel or
@@ -1546,6 +1573,7 @@ class Coder:
         if tone_clause is not None:  # a comment is about the actors it names
             tgt_groups = [[t for t in tone_clause if t.i in mentions.names
                            and t.i == mentions.names[t.i][1]]] + tgt_groups
+        tgt_groups = self._answered(trig, tgt_groups)
         targets: list[Actor] = []
         src_ids = {t.i for t in src_toks}
         own = {a.code for a in sources}
@@ -2414,6 +2442,13 @@ def _attribution(verb: Token) -> bool:
     if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
         return True
     return verb.dep_ in {"parataxis", "ccomp"} and verb.head.i < verb.i
+
+
+def _place_as_object(tok: Token) -> bool:
+    """"clashed outside parliament" parsed with "outside" as an adjective of an object: the
+    noun is where the act happened, not whom it was done to."""
+    return any(c.dep_ in {"amod", "advmod"} and c.i < tok.i and c.lower_ in {"outside", "inside", "near"}
+               for c in tok.children)
 
 
 def _addressees(gov: Token, inner: Token) -> list[Token]:

@@ -213,6 +213,7 @@ class ActorResolver:
         self.last_person: Actor | None = None
         self.last_group: Actor | None = None
         self.last_pair: list[Actor] = []  # the two parties of the last two-sided event
+        self.last_crowd: list[Actor] = []  # the people of the last protest told, for "the crowd"
         self.last_lists: dict[int, list[Actor]] = {}  # the last list of n named parties, by n
         self.titled: dict[str, list[Actor]] = {}  # title word -> the people who bore it, last last
         self.roles: dict[str, Actor] = {}  # role word -> the last actor it named with its state
@@ -580,6 +581,11 @@ class ActorResolver:
             bearer = self._title_bearer(tok)
             if bearer is not None:
                 return [_copy(bearer, doc[tok.left_edge.i:tok.i + 1].text, "coreference-title")]
+        if bare_def and tok.lemma_.lower() in _CROWDS and self.last_crowd:
+            # "Thousands of students blocked the road ... Police fired tear gas to disperse the
+            # crowd": the crowd is the people of the protest told before it
+            phrase = doc[tok.left_edge.i:tok.i + 1].text
+            return [_copy(a, phrase, "coreference-crowd") for a in self.last_crowd]
         if bare_def and low in _GROUP_NOUNS and self.last_group is not None \
                 and self.last_group.sector not in {None, "GOV"}:
             # "the group", "the movement": the last organisation named
@@ -1107,6 +1113,9 @@ def _petrarch_split(code: str) -> tuple[str, str | None, str | None]:
 
 # sectors of organisations that are not the state: their officials and forces stay the group's
 _NONSTATE = frozenset({"REB", "OPP", "PTY", "CRM", "REL", "NGO", "BUS", "LAB", "JRN", "EDU", "MED", "CVL"})
+
+# a gathering of people that a definite article points back to ("disperse the crowd")
+_CROWDS = frozenset({"crowd", "mob", "throng", "gathering"})
 
 # words that make a crowd in the same text a crowd of protesters
 _PROTEST_WORDS = frozenset({"protester", "protestor", "demonstrator", "protest", "demonstration", "rally",

@@ -132,6 +132,9 @@ _OWN_AIMS = frozenset({"announce", "unveil", "make", "present", "submit", "put",
                        "finalize", "draw", "lay", "set", "file", "issue", "give", "win", "gain", "receive",
                        "obtain", "secure", "sign", "reach", "conclude", "agree", "accept"})
 
+# people whose protest a later "the crowd" names
+_CROWD_SECTORS = frozenset({"CVL", "OPP", "EDU", "LAB", "MED", "REF", "REL", "JRN", "BUS", "PTY"})
+
 _LOCATIVE = frozenset({"in", "at", "inside", "outside", "near", "across", "through", "around", "within",
                        "throughout", "along", "beside", "into", "onto"})
 # sectors that do not fight: named before an attack noun they are its target
@@ -1007,6 +1010,10 @@ class Coder:
             events.extend(sent_events)
             events = self._credit_claims(doc, events)
             events = self._resume_attacks(doc, events, sent_index)
+            protests = [e.source for e in sent_events if e.source.sector in _CROWD_SECTORS and (
+                e.cameo[:2] == "14" or e.cameo[:2] in {"17", "18"} and e.source.rule.startswith("agent"))]
+            if protests:  # "the crowd" in a later sentence is these people
+                resolver.last_crowd = list({a.code: a for a in protests}.values())
             for e in sent_events:  # "the two sides" in a later sentence are these two
                 if e.target is not None and e.target.country and e.source.country \
                         and e.target.country != e.source.country:

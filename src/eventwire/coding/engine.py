@@ -1062,6 +1062,11 @@ class Coder:
         head = _first_conjunct(noun)
         if head.dep_ == "pobj" and head.head.lower_ in spec.get("preps", ()):
             return True
+        if head.dep_ == "pobj" and head.head.lower_ in {"of", "to"}:
+            before = head.head.head  # "ahead of", "on the eve of", "in the run-up to"
+            word = "-".join(t.lower_ for t in before.children if t.dep_ == "compound") + "-" + before.lower_
+            if before.lower_ in spec.get("ahead", ()) or word.strip("-") in spec.get("ahead", ()):
+                return True
         if head.dep_ == "pobj" and head.head.lower_ in spec.get("answer_preps", ()) \
                 and head.head.head.lemma_.lower() in spec.get("answers", ()):
             return True

@@ -132,6 +132,9 @@ _OWN_AIMS = frozenset({"announce", "unveil", "make", "present", "submit", "put",
                        "finalize", "draw", "lay", "set", "file", "issue", "give", "win", "gain", "receive",
                        "obtain", "secure", "sign", "reach", "conclude", "agree", "accept"})
 
+# speakers whose words, addressed to no one, are no political statement
+_BYSTANDERS = frozenset({"CVL", "BUS"})
+
 # people whose protest a later "the crowd" names
 _CROWD_SECTORS = frozenset({"CVL", "OPP", "EDU", "LAB", "MED", "REF", "REL", "JRN", "BUS", "PTY"})
 
@@ -1003,6 +1006,17 @@ class Coder:
             sent_events = [e for e in sent_events if not (
                 e.cameo == "010" and e.target is None and _names_no_actor(doc[e._trigger_i], mentions)
                 and not self._tells_event_noun(doc[e._trigger_i]))]
+            # "traders said the central bank had burned through reserves", "residents say they
+            # are used to the sirens": bystanders' words with no one addressed are colour, not a
+            # political statement
+            sent_events = [e for e in sent_events if not (
+                e.cameo == "010" and e.target is None and e.source.sector in _BYSTANDERS
+                and e.source.name is None and e.source.rule.startswith("agent"))]
+            # "a day after she was detained", "was first jailed in 2020": an act with neither
+            # its doer nor whom it was done to named is a passing mention, not news
+            sent_events = [e for e in sent_events if not (
+                e.target is None and e.source.rule == "implicit" and e.cameo[:2] == "17"
+                and _in_passing(doc[e._trigger_i]))]
             if self._about_sport(doc, sent):
                 sent_events = [e for e in sent_events if e.source.rule in _NAMED_BY_OWN_WORDS]
             self._reaction_targets(doc, events, sent_events)
@@ -2454,6 +2468,18 @@ def _attribution(verb: Token) -> bool:
     if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
         return True
     return verb.dep_ in {"parataxis", "ccomp"} and verb.head.i < verb.i
+
+
+def _in_passing(tok: Token) -> bool:
+    """Whether an act is told as background of another: in an "after"/"since" clause, as a
+    first or earlier time ("was first jailed in 2020"), or as a thing someone has ("his
+    pre-trial detention had exceeded legal limits")."""
+    if tok.pos_ == "NOUN" and any(c.dep_ == "poss" for c in tok.children):
+        return True
+    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"after", "since", "before"} for c in tok.children):
+        return True
+    return any(c.dep_ == "advmod" and c.lower_ in {"first", "previously", "earlier", "once", "already"}
+               for c in tok.children)
 
 
 def _place_as_object(tok: Token) -> bool:

@@ -36,6 +36,15 @@ SINGLE_DYADS = yaml.safe_load((Path(__file__).parent / "data" / "single_dyads.ya
 
 
 @pytest.mark.parametrize("text", [
+    "Residents of Mosul said they were tired of the power cuts.",
+    "Traders in Istanbul said the central bank had burned through its reserves.",
+])
+def test_bystanders_words_addressed_to_no_one_are_no_statement(text: str):
+    # people named only by a role (residents, traders) saying something to no one: colour
+    assert not _with_code(_events(text), "01")
+
+
+@pytest.mark.parametrize("text", [
     "The foreign ministry condemned any attack on diplomats in Khartoum.",
     "Officials in Seoul said a possible missile launch by North Korea was being watched closely.",
     "The minister said future air strikes on the city would be answered.",

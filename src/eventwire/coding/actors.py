@@ -214,6 +214,8 @@ class ActorResolver:
         self.last_group: Actor | None = None
         self.last_pair: list[Actor] = []  # the two parties of the last two-sided event
         self.last_crowd: list[Actor] = []  # the people of the last protest told, for "the crowd"
+        # buildings whose owner an act faces ("rallied outside the UN office"), set by the coder
+        self.owned_sites: set[int] = set()
         self.last_lists: dict[int, list[Actor]] = {}  # the last list of n named parties, by n
         self.titled: dict[str, list[Actor]] = {}  # title word -> the people who bore it, last last
         self.roles: dict[str, Actor] = {}  # role word -> the last actor it named with its state
@@ -482,7 +484,7 @@ class ActorResolver:
         doc = tok.doc
         low = tok.lower_
         if tok.lemma_.lower() in _FACILITIES and tok.pos_ != "PROPN" and tok.dep_ == "pobj" \
-                and tok.head.lower_ in _WHERE:
+                and tok.head.lower_ in _WHERE and tok.i not in self.owned_sites:
             return []  # "signed at the foreign ministry's headquarters": a place, not its owner
         if tok.lemma_.lower() in _INSTITUTION_BUILDINGS and tok.tag_ == "NNS" and _wanted(tok):
             return []  # "demanding better hospitals and schools": goods wanted, not the people in them

@@ -713,9 +713,36 @@ class Coder:
                     groups.append([c for c in governor.children if c.dep_ == "dobj" and c.i not in chain])
                     groups.append([g for c in governor.children if c.dep_ == "dative"
                                    for g in ([c] if c.pos_ != "ADP" else [x for x in c.children if x.dep_ == "pobj"])])
+        if p.code[:2] == "14":
+            groups.append(self._protest_sites(trig))
         if p.ordered:
             sources, groups = self._marked_roles(trig, sources, groups)
         return sources, [g for g in groups if g]
+
+    def _protest_sites(self, trig: Trigger) -> list[Token]:
+        """"Rallied outside the US embassy", "a sit-in in front of the UNHCR office": a protest
+        held at a party's building faces that party (modality `protest_sites`), before the
+        place's state."""
+        sites = set(self.modal.get("protest_sites", ()))
+        anchors = list(trig.tokens)
+        noun = trig.head
+        while noun.dep_ == "compound" and noun.head.i != noun.i:  # "a sit-in": "sit" hangs on "in"
+            noun = noun.head
+            anchors.append(noun)
+        if trig.pattern.noun and noun.dep_ in {"dobj", "pobj", "nsubj"}:
+            anchors.append(noun.head if noun.dep_ != "pobj" else noun.head.head)
+        found = []
+        for anchor in anchors:
+            for prep in anchor.children:
+                if prep.dep_ != "prep" or prep.lower_ not in {"outside", "at", "near", "before", "in", "opposite"}:
+                    continue
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    if obj.lower_ == "front":  # "in front of the embassy"
+                        obj = next((g for c in obj.children if c.lower_ == "of" for g in c.children
+                                    if g.dep_ == "pobj"), obj)
+                    if obj.lemma_.lower() in sites and obj not in found:
+                        found.append(obj)
+        return found
 
     def _marked_roles(self, trig: Trigger, sources: list[Token],
                       groups: list[list[Token]]) -> tuple[list[Token], list[list[Token]]]:
@@ -1493,6 +1520,8 @@ class Coder:
         if self._reason_of_praise(trig):
             return []
         src_toks, tgt_groups = self.roles(trig, mentions)
+        # a building a protest faces names its owner, not a place (`_protest_sites`)
+        resolver.owned_sites = {t.i for t in self._protest_sites(trig)} if trig.pattern.code[:2] == "14" else set()
         tgt_toks: list[Token] = []
         sources = []
         for t in src_toks:

@@ -489,6 +489,9 @@ class Coder:
             elif subj is not None:
                 # "a rocket fired by militants hit the town": the ones who fired it
                 sources.append(self._wielder(subj) or subj)
+            if p.code.startswith("171"):
+                # "confiscated weapons from the rebels": whom the property was taken from
+                groups.append(_prep_objects(head, ("from",), trig.tokens))
             if p.object_target:
                 groups.append([c for c in head.children if (c.dep_ == "dobj" or (c.dep_ == "dative" and c.pos_ != "ADP"))
                                and not _place_as_object(c)])

@@ -124,6 +124,7 @@ class ActorDictionary:
         # and, for "[NGO~]", written before the actor's code
         self.exact_agents: set[str] = set()
         self.prefix_agents: set[str] = set()
+        self.noun_only_agents: set[str] = set()  # agents.tsv rows noted "noun only"
         self.ambiguous: set[str] = set()  # aliases of two people: left out
         self.stems: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}  # imported stem names
         self._matchers: dict[int, tuple[object, object]] = {}
@@ -164,6 +165,8 @@ class ActorDictionary:
                 raise DataFileError("actors/data/agents.tsv", number, f"unknown sector '{sector}'")
             for word in _split(row.get("word", "").lower()):
                 self.agents.setdefault(word, (sector, f"agents.tsv:{number}"))
+                if row.get("note", "").startswith("noun only"):
+                    self.noun_only_agents.add(word)  # "a general strike" names no general
 
     def _load_communities(self) -> None:
         """communities.tsv: a people living in one state is named like its demonym ("Rohingya

@@ -84,6 +84,8 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary, nlp) -> Mentions:
             if key != tok.lower_ and key in dictionary.exact_agents:
                 continue  # a PETRARCH agent lists its plurals: "polices" is not "police"
             hit = dictionary.agents.get(key)
+            if hit and key in dictionary.noun_only_agents and tok.pos_ not in {"NOUN", "PROPN"}:
+                break
             if hit:
                 found.agents[tok.i] = (hit[0], hit[1], tok.text)
                 break

@@ -868,6 +868,10 @@ class Coder:
                     c.dep_ in {"xcomp", "ccomp"} and c.i > head.i and _infinitive(c) for c in gov.children):
                 # "ordered the UN peacekeeping mission to leave": the mission is the one ordered
                 return "failure", negated, True, None
+            if head.dep_ == "dobj" and gov is not None and any(c.dep_ == "oprd" for c in gov.children):
+                # "called the arrest of its diplomat a provocation": an act named, by whoever
+                # names it, is what the naming is about, not news of its own
+                return "failure", negated, True, None
             if fam in {"demand", "appeal", "intent", "threat"} and head.dep_ == "dobj":
                 family, gov_lemma = fam, gov.lemma_.lower()
                 self._gov_token = gov
@@ -1653,6 +1657,11 @@ class Coder:
                 targets = [dc_replace(a, code=a.country + "GOV", sector="GOV", rule=a.rule + "+jailer")
                            if a.rule == "demonym" and a.country and len(a.country) == 3 and any(
                                t.pos_ == "ADJ" and t.dep_ == "amod" for t in group) else a for a in targets]
+            if own and any(a.code not in own for a in targets) and any(a.code in own for a in targets) \
+                    and all(a.rule == "possessive-owner" for a in targets if a.code in own):
+                # "the expulsion of its diplomats by Mogadishu": the doer's own people named
+                # beside another party are not whom it acts on
+                targets = [a for a in targets if a.code not in own]
             tgt_toks = group
             own_things = targets and all(a.country in own_states for a in targets) and (
                 all(t.dep_ == "poss" and t.lower_ in _OWNING_PRONOUNS for t in group)

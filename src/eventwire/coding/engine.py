@@ -924,7 +924,11 @@ class Coder:
                 gov = cur.head
                 fam = self.modal["governors"].get(gov.lemma_.lower())
                 infinitive = _infinitive(cur)
-                if fam and (cur.dep_ in {"xcomp", "advcl"} or infinitive or fam in {"demand", "appeal", "claim", "failure"}):
+                warned_future = fam == "threat" and cur.dep_ == "ccomp" and any(
+                    c.dep_ == "aux" and c.lower_ in self.modal["future_aux"] for c in cur.children)
+                if fam and (cur.dep_ in {"xcomp", "advcl"} or infinitive or warned_future
+                            or fam in {"demand", "appeal", "claim", "failure"}):
+                    # ("warned that his supporters would take to the streets": a threat too)
                     self._gov_token = gov
                     return fam, gov.lemma_.lower(), any(c.dep_ == "neg" for c in gov.children)
                 cur = gov
@@ -1125,7 +1129,8 @@ class Coder:
     def _answered(self, trig: Trigger, groups: list[list[Token]]) -> list[list[Token]]:
         """"Vowed to retaliate against Pakistan for the massacre of tourists": an answer never
         faces the people of the act it answers, only, when named, that act's doer ("to avenge
-        the killing of its soldiers by Pakistani troops"; modality `context.answers`)."""
+        the killing of its soldiers by Pakistani troops", "respond to any Azerbaijani
+        provocation"; modality `context.answers`)."""
         spec = self.modal.get("context") or {}
         answers, preps = spec.get("answers", ()), spec.get("answer_preps", ())
         reasons = []
@@ -1138,8 +1143,10 @@ class Coder:
         if not reasons:
             return groups
         inside = {x.i for r in reasons for x in r.subtree}
+        # the doer: "by Pakistani troops", or named on the act ("any Azerbaijani provocation")
         doers = [g for r in reasons for c in r.children if c.dep_ == "agent" or c.lower_ == "by"
                  for g in c.children if g.dep_ == "pobj"]
+        doers += [r for r in reasons if any(c.dep_ in {"poss", "amod", "compound", "nmod"} for c in r.children)]
         kept = [[t for t in g if t.i not in inside] for g in groups]
         return [g for g in kept if g] + ([doers] if doers else [])
 

@@ -124,6 +124,7 @@ class ActorDictionary:
         # and, for "[NGO~]", written before the actor's code
         self.exact_agents: set[str] = set()
         self.prefix_agents: set[str] = set()
+        self.person_words: dict[str, set[str]] = {}  # person name -> the words of all its names
         self.noun_only_agents: set[str] = set()  # agents.tsv rows noted "noun only"
         self.ambiguous: set[str] = set()  # aliases of two people: left out
         self.stems: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}  # imported stem names
@@ -253,6 +254,8 @@ class ActorDictionary:
                                                 row.get("start") or None, row.get("end") or None,
                                                 f"{fname}:{number}"))
         for name, person in people.items():
+            # every word of a person's names: "Betssy Chavez" is no "Chavez" of another person
+            self.person_words[name] = {w.casefold() for n in [name, *person["aliases"]] for w in n.split()}
             tenures = tuple(person["tenures"])
             last = max(tenures, key=lambda t: t.start or "")
             entry = Entry(last.country, last.sector, name, "person", person["where"], tenures)

@@ -39,7 +39,7 @@ _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"it", "they", "them", "we"}
 _REFLEXIVES = {"itself", "themselves", "himself", "herself", "ourselves", "themself"}
 _OWNING_PRONOUNS = frozenset({"its", "their", "our", "his", "her"})
-_PERSON_RULES = frozenset({"person", "person+former", "title", "apposition", "coreference", "coreference-title"})
+_PERSON_RULES = frozenset({"person", "person+title", "person+former", "title", "apposition", "coreference", "coreference-title"})
 _SUBJECT_FORM = {"his": "he", "its": "it", "their": "they", "our": "we"}
 _STATE_RULES = frozenset({"country", "metonymy", "capital", "org", "org+current", "org+date", "agent",
                           "agent+list", "agent+main-country", "demonym"})
@@ -70,6 +70,8 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary, nlp) -> Mentions:
     for _, start, end, entry in ordered:
         if any(i in found.names for i in range(start, end)) or _stance_prefix(doc, start):
             continue
+        if entry.kind == "person" and _other_given_name(doc, start, entry, dictionary):
+            continue
         for i in range(start, end):
             found.names[i] = (entry, start, end)
     _seat_mentions(doc, dictionary, found)
@@ -90,6 +92,17 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary, nlp) -> Mentions:
                 found.agents[tok.i] = (hit[0], hit[1], tok.text)
                 break
     return found
+
+
+def _other_given_name(doc: Doc, start: int, entry: Entry, dictionary: ActorDictionary) -> bool:
+    """"Former Prime Minister Betssy Chavez" is not Hugo Chavez: a surname matched inside a
+    longer personal name whose first word is none of the known person's names."""
+    if start == 0 or doc[start].ent_type_ != "PERSON" or doc[start].ent_iob_ != "I":
+        return False
+    before = doc[start - 1]
+    words = getattr(dictionary, "person_words", {}).get(entry.name)
+    return before.pos_ == "PROPN" and before.ent_type_ == "PERSON" and words is not None \
+        and before.text.casefold() not in words
 
 
 def _in_place_name(tok: Token) -> bool:
@@ -708,6 +721,15 @@ class ActorResolver:
         if head_hit and head_hit[0].kind == "person":
             entry = head_hit[0]
             country, sec, rule, where_p = entry.at(self.date)
+            titled_as = [t for t in entry.tenures if sector and t.sector == sector and sector != sec]
+            if titled_as:
+                # "opposition leader Ousmane Sonko" in a story of his opposition years: the
+                # title the text gives says which of the person's offices is meant
+                t = max(titled_as, key=lambda t: t.start or "")
+                country, sec, rule, where_p = t.country, t.sector, "person+title", t.where
+            elif sector == "OPP" and sec in {"GOV", "LEG", "ELI", None}:
+                # "opposition leader Rached Ghannouchi": whatever post the person held before
+                sec, rule = "OPP", "person+title"
             if any(t.lower_ in {"former", "ex", "late"} | _OUSTED or mentions.agents.get(t.i, ("",))[0] == "ELI"
                    for t in np):
                 sec, rule = "ELI", "person+former"  # "former President Viktor Yanukovich"
@@ -811,7 +833,7 @@ class ActorResolver:
                 actor = make_actor(None, sector, text, "agent", entry_where=where)
                 if counterpart:
                     actor.rule = "counterpart"
-                elif self.main_country and tok.pos_ != "PROPN" and actor.sector != "UAF":
+                elif self.main_country and (tok.pos_ != "PROPN" or actor.sector == "GOV") and actor.sector != "UAF":
                     # "police" take the article's state; "President X" and "gunmen" do not
                     actor.country = self.main_country
                     actor.code = self.main_country + (actor.sector or "")

@@ -318,6 +318,8 @@ class Coder:
             lemma = tok.lemma_.lower()
             if not (lemma in words or lemma == "game" and any(c.lower_ == "war" for c in tok.children)):
                 continue
+            if tok.dep_ == "pobj" and tok.head.lower_ in {"to", "against", "on", "for", "over"}:
+                continue  # "would respond with force to the drills": the drill answered, no setting
             cur = tok
             for _ in range(6):
                 if cur.i in ends:
@@ -514,6 +516,10 @@ class Coder:
                 groups.append([c for w in trig.tokens[1:] if w.pos_ == "ADP" and w.lower_ not in _LOCATIVE
                                for c in w.children if c.dep_ == "pobj"])
                 groups.append(objs)
+                # "imposed sanctions on Iranian officials ... to Russia": the light-verb noun's own
+                # preposition before one the parser hung on the verb
+                groups.append([o for w in trig.tokens[1:] if w.pos_ == "NOUN" and w.head.i == head.i
+                               for o in _prep_objects(w, _DEFAULT_TARGET_PREPS, trig.tokens)])
                 groups.append(_prep_objects(head, _DEFAULT_TARGET_PREPS, trig.tokens))
             if p.code[:2] in {"09", "11"} and not marked_passive:
                 # "examining war crimes by the military", the "by" hung on the verb: the doer of
@@ -938,6 +944,12 @@ class Coder:
                 # "accused Russia of shelling", "by continuing to attack"
                 gov = cur.head.head
                 fam = self.modal["governors"].get(gov.lemma_.lower())
+                if not fam and gov.pos_ in {"VERB", "AUX"}:
+                    # "traded accusations of violating the truce": the light verb's noun governs
+                    noun = next((c for c in gov.children if c.dep_ == "dobj"
+                                 and self.modal["governors"].get(c.lemma_.lower()) == "alleged"), None)
+                    if noun is not None:
+                        gov, fam = noun, "alleged"
                 if fam:
                     self._gov_token = gov
                     return fam, gov.lemma_.lower(), False
@@ -1124,6 +1136,11 @@ class Coder:
             return True
         if head.dep_ == "dobj" and head.head.lemma_.lower() in spec.get("avenge", ()):
             return True
+        banned = spec.get("banned", ())
+        if head.dep_ == "pobj" and head.head.lower_ in {"on", "of", "against"} \
+                and head.head.head.lemma_.lower() in banned or \
+                head.dep_ == "dobj" and head.head.lemma_.lower() in banned:
+            return True
         return head.dep_ == "dobj" and head.head.lemma_.lower() in (self.modal.get("comment_on_acts") or ())
 
     def _answered(self, trig: Trigger, groups: list[list[Token]]) -> list[list[Token]]:
@@ -1146,7 +1163,11 @@ class Coder:
         # the doer: "by Pakistani troops", or named on the act ("any Azerbaijani provocation")
         doers = [g for r in reasons for c in r.children if c.dep_ == "agent" or c.lower_ == "by"
                  for g in c.children if g.dep_ == "pobj"]
-        doers += [r for r in reasons if any(c.dep_ in {"poss", "amod", "compound", "nmod"} for c in r.children)]
+        # "to joint drills that the US and South Korea began": the subject of the act's clause
+        doers += [g for r in reasons for c in r.children if c.dep_ == "relcl"
+                  for g in c.children if g.dep_ == "nsubj" and g.pos_ in {"PROPN", "NOUN"}]
+        if not doers:
+            doers = [r for r in reasons if any(c.dep_ in {"poss", "amod", "compound", "nmod"} for c in r.children)]
         kept = [[t for t in g if t.i not in inside] for g in groups]
         return [g for g in kept if g] + ([doers] if doers else [])
 
@@ -2282,7 +2303,7 @@ class Coder:
 # how an actor was found when it was named by words of its own ("police", "the army", a person, an
 # organisation): such actors act even in a sentence about sport
 _NAMED_BY_OWN_WORDS = frozenset({"agent", "agent+setting", "agent+list", "agent+place", "agent+main-country",
-                                 "person", "title", "org", "petrarch", "coreference-role"})
+                                 "person", "person+title", "title", "org", "petrarch", "coreference-role"})
 
 
 # verbs that tell an event noun began, went on or grew ("clashes erupted between A and B")
@@ -2544,6 +2565,9 @@ def _addressees(gov: Token, inner: Token) -> list[Token]:
     objs = [c for c in gov.children if c.dep_ == "dobj" and c.i < inner.i and c.i not in inside]
     if objs:
         return objs
+    asked = [c for c in gov.children if c.dep_ == "nsubjpass" and c.i not in inside]
+    if asked:
+        return asked  # "the army was urged by the AU to let convoys through"
     return [g for c in gov.children if c.dep_ == "prep" and c.lower_ in {"on", "upon", "to"} and c.i not in inside
             for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in {"DATE", "TIME"}]
 

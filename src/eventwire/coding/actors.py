@@ -72,6 +72,8 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary, nlp) -> Mentions:
             continue
         if entry.kind == "person" and _other_given_name(doc, start, entry, dictionary):
             continue
+        if entry.kind == "capital" and names_an_accord(doc[start:end].root):
+            continue
         for i in range(start, end):
             found.names[i] = (entry, start, end)
     _seat_mentions(doc, dictionary, found)
@@ -92,6 +94,12 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary, nlp) -> Mentions:
                 found.agents[tok.i] = (hit[0], hit[1], tok.text)
                 break
     return found
+
+
+def names_an_accord(root: Token) -> bool:
+    """A capital that only names an accord or a meeting is no actor ("the Pretoria agreement")."""
+    return root.dep_ in {"compound", "nmod", "amod"} and root.head.i > root.i \
+        and root.head.lemma_.lower() in _NAMED_AFTER_A_CITY
 
 
 def _other_given_name(doc: Doc, start: int, entry: Entry, dictionary: ActorDictionary) -> bool:
@@ -603,6 +611,10 @@ class ActorResolver:
             # crowd": the crowd is the people of the protest told before it
             phrase = doc[tok.left_edge.i:tok.i + 1].text
             return [_copy(a, phrase, "coreference-crowd") for a in self.last_crowd]
+        if bare_def and low in _BLOC_NOUNS and self.last_group is not None \
+                and self.last_group.country in {"EUR", "IGO"}:
+            # "the bloc", "the alliance" after the EU, ASEAN or NATO was named
+            return [_copy(self.last_group, doc[tok.left_edge.i:tok.i + 1].text, "coreference-group")]
         if bare_def and low in _GROUP_NOUNS and self.last_group is not None \
                 and self.last_group.sector not in {None, "GOV"}:
             # "the group", "the movement": the last organisation named
@@ -744,6 +756,11 @@ class ActorResolver:
             # body named after its owner belongs to the owner, not to a namesake elsewhere
             owner = next((mentions.names[c.i][0] for c in doc[head_hit[1]:head_hit[2]].root.children
                           if c.dep_ == "poss" and c.i in mentions.names), None)
+            if owner is None:
+                # "the Dhaka Metropolitan Police": a city's own body, not a namesake elsewhere
+                owner = next((mentions.names[c.i][0] for c in doc[head_hit[1]:head_hit[2]].root.children
+                              if c.dep_ in {"compound", "nmod"} and c.i < head_hit[1] and c.i in mentions.names
+                              and mentions.names[c.i][0].kind in {"capital", "country", "demonym"}), None)
             if owner is None:
                 owner = next((mentions.names[c.i][0] for c in tok.children
                               if c.dep_ == "poss" and c.i in mentions.names), None)
@@ -1064,8 +1081,11 @@ _TITLES = frozenset({"minister", "president", "premier", "chancellor", "spokesma
                      "spokesperson", "envoy", "ambassador", "general", "commander", "leader", "chief",
                      "governor", "mayor", "secretary", "king", "emir", "prince", "diplomat", "official"})
 # accords and processes named after the city where they were made
+# ("the Pretoria peace agreement", "the Minsk accords", "the Doha talks", "the Astana format")
 _NAMED_AFTER_A_CITY = frozenset({"agreement", "accord", "accords", "treaty", "protocol", "convention", "process",
-                                 "format", "declaration", "framework", "charter", "statute", "deal", "pact"})
+                                 "format", "declaration", "framework", "charter", "statute", "deal", "pact",
+                                 "talk", "summit", "conference", "ceasefire", "truce", "plan", "roadmap",
+                                 "communique", "negotiation"})
 _FORMER = frozenset({"former", "retired", "ex", "erstwhile"})
 # out of office by force: "ousted President X", "the deposed leader" (ELI, as former)
 _OUSTED = frozenset({"ousted", "deposed", "toppled", "overthrown", "exiled", "impeached", "sacked", "dismissed"})
@@ -1073,6 +1093,7 @@ _OFFICE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 _COUNTS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7}
 _GROUP_NOUNS = frozenset({"group", "movement", "organisation", "organization", "militia", "faction",
                           "alliance", "coalition", "party", "rebels", "militants", "insurgents"})
+_BLOC_NOUNS = frozenset({"bloc", "alliance", "union", "body", "organisation", "organization", "grouping"})
 _PAIR_NOUNS = frozenset({"sides", "countries", "governments", "leaders", "nations", "parties",
                          "states", "neighbours", "neighbors", "presidents", "ministers", "delegations",
                          "armies", "capitals"})

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.base import load_actor_dictionary
 from eventwire.coding.actors import _phrase_text
-from eventwire.coding.actors import ActorResolver, Mentions, find_mentions
+from eventwire.coding.actors import ActorResolver, Mentions, find_mentions, names_an_accord
 from eventwire.lexicon import Lexicon, Pattern, load_lexicon
 from eventwire.lexicon.petrarch import NO_EVENT
 from eventwire.model import Actor, Event
@@ -1124,6 +1124,8 @@ class Coder:
         """Whether an event noun only gives the setting of another clause (modality `context`)."""
         spec = self.modal.get("context") or {}
         head = _first_conjunct(noun)
+        while head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i:
+            head = head.head  # "protests water cannon attack": the phrase the word is part of
         if head.dep_ == "pobj" and head.head.lower_ in spec.get("preps", ()):
             return True
         if head.dep_ == "pobj" and head.head.lower_ in {"of", "to"}:
@@ -1383,7 +1385,7 @@ class Coder:
             return
         for e in events:
             i = getattr(e, "_trigger_i", None)
-            if i is None or e.target is not None or e.cameo[:2] not in {"01", "02", "10", "11", "12", "13", "14"}:
+            if i is None or e.target is not None or e.cameo[:2] not in {"01", "02", "05", "10", "11", "12", "13", "14"}:
                 continue
             objs = [c for c in doc[i].children if c.dep_ == "dobj"] + _prep_objects(
                 doc[i], ("against", "on", "over", "to", "of"), [])
@@ -1844,6 +1846,10 @@ class Coder:
         # "sanctions on 14 Iranian individuals": what a state cuts or bans falls on the state
         targets = [_with_sector(a, "GOV" if code is not None and code.startswith("16") else "CVL") for a in targets]
         pairs: list[tuple[Actor, Actor | None]] = []
+        if len(sources) > 1 and code.startswith("084") and _swap(trig.head):
+            # "Russia and Ukraine swapped prisoners", "each freed 150 prisoners in a swap": an
+            # exchange is each side's release to the other, not to the people freed
+            targets = []
         if targets:
             pairs = [(s, t) for s, t in product(sources, targets) if s.code != t.code or s.text != t.text]
             # "Russia said it withdrew its troops": the doer named again is no target
@@ -1936,6 +1942,14 @@ class Coder:
                     and tgt.sector in riot.get("against", ()):
                 # "angry residents set fire to a police post": a crowd turning on the state riots
                 pcode, pinfo = "145", self.ontology.get("145")
+            official_protest = self.modal.get("official_protest") or {}
+            if code[:2] == "14" and trig.head.lemma_.lower() in official_protest.get("words", ()) and (
+                    src.sector in official_protest.get("by", ()) or src.sector is None and src.country
+                    and (len(src.country) == 3 and src.rule in {"country", "metonymy", "capital"}
+                         or src.country in {"IGO", "UNO", "EUR"})):
+                # "China protested to Japan over the visit": a state's protest is an official
+                # complaint, not a demonstration
+                pcode, pinfo = official_protest["code"], self.ontology.get(official_protest["code"])
             mass = self._mass_act(trig, code, tgt) if tgt is not None else None
             if mass is not None:
                 pcode, pinfo = mass, self.ontology.get(mass)
@@ -2373,7 +2387,7 @@ def main_country(all_mentions: list[Mentions], docs: list[Doc] | None = None) ->
                 counts[entry.country] = counts.get(entry.country, 0) + 0.5
         if docs is not None:
             for ent in docs[index].ents:
-                if ent.label_ == "GPE" and ent.start not in mentions.names:
+                if ent.label_ == "GPE" and ent.start not in mentions.names and not names_an_accord(ent.root):
                     name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
                     hit = city_countries().get(name.casefold()) or city_countries().get(
                         name.split()[0].casefold())  # "Gaza Strip", "Aleppo province"
@@ -2651,6 +2665,18 @@ def _alleged_doers(noun: Token) -> list[Token]:
     return [g for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"}
             and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
             for g in c.children if g.dep_ == "nsubj"]
+
+
+_SWAPS = frozenset({"exchange", "swap", "trade"})
+
+
+def _swap(head: Token) -> bool:
+    """Whether a release is told as an exchange: "swapped prisoners", "a prisoner exchange",
+    "freed 150 prisoners each in a swap brokered by the UAE"."""
+    if head.lemma_.lower() in _SWAPS:
+        return True
+    return any(g.lemma_.lower() in _SWAPS for p in head.children if p.dep_ == "prep" and p.lower_ in {"in", "as", "under"}
+               for g in p.children if g.dep_ == "pobj")
 
 
 def _governing_verb(noun: Token) -> Token | None:

@@ -20,6 +20,9 @@ from eventwire.nlp import load_nlp
 
 BATCH = 64
 _PARA = re.compile(r"\n\s*\n")
+# a headline line run straight into its story ("Labour shuts down Nigeria over minimum wage\nThe
+# Nigeria Labour Congress began ..."): short, with no closing punctuation, before a capital
+_HEADLINE_BREAK = re.compile(r"(?m)^([^\n.!?;:,\"'”’)\]]{3,100}?[^\W_])[ \t]*\n(?=[ \t]*[A-Z“\"'‘])")
 _coders: dict[tuple, Coder] = {}
 
 
@@ -83,6 +86,21 @@ def load_verb_lexicon(paths: tuple[str, ...], replace_builtin: bool = False):
 _JOINED = re.compile(r"(?<=[A-Za-z])_(?=[A-Za-z])")
 
 
+def _paragraphs(text: str) -> list[tuple[str, int]]:
+    """(paragraph, offset) pairs: blank lines part paragraphs, and so does the end of a short
+    unpunctuated headline line run into its story."""
+    cuts = [(m.start(), m.end()) for m in _PARA.finditer(text)]
+    cuts += [(m.end(1), m.end()) for m in _HEADLINE_BREAK.finditer(text) if len(m.group(1).split()) <= 15]
+    out, pos = [], 0
+    for start, end in sorted(cuts):
+        if start < pos:
+            continue
+        out.append((text[pos:start], pos))
+        pos = end
+    out.append((text[pos:], pos))
+    return out
+
+
 def _segments(article: Article) -> list[tuple[str, str, int]]:
     """(kind, text, offset) per body paragraph, caption and headline; body first so it wins.
 
@@ -90,10 +108,7 @@ def _segments(article: Article) -> list[tuple[str, str, int]]:
     after it; a paragraph that reads as a photo caption is coded as one.
     """
     segs = []
-    pos = 0
-    for para in _PARA.split(article.text):
-        start = article.text.find(para, pos)
-        pos = start + len(para)
+    for para, start in _paragraphs(article.text):
         if not segs and para.strip():
             # "KYIV, Ukraine (AP) — ...": the dateline is where the story was filed (the place
             # fallback reads it), not a subject of the first sentence

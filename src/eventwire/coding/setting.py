@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from eventwire.coding.actors import names_an_accord
 from eventwire.coding.engine import load_modality
 from eventwire.coding.locate import content_tokens, event_date, event_place, tiers
 from eventwire.dates import caption_date, find_dates
@@ -164,6 +165,34 @@ def _past_frame(tok) -> tuple[bool, int | None]:
     return False, None
 
 
+_SPANS = frozenset({"month", "year", "decade", "century"})  # long enough to be history
+
+
+def _told_earlier(tok) -> bool:
+    """Whether an act is told as what came before the news: in a clause "months after ...",
+    "ten years after ...", in a "since ..." clause ("the first meeting since the coalition pulled
+    out of talks"), or in a relative clause in the past perfect ("unions, which had staged a
+    strike last week, said ..."). The news is the main clause; these acts are its background."""
+    cur = tok
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "advcl":
+            marks = {c.lower_ for c in cur.children if c.dep_ == "mark"}
+            if "since" in marks:
+                return True
+            if "after" in marks and any(c.dep_ == "npadvmod" and c.lemma_.lower() in _SPANS
+                                        for c in cur.children):
+                return True
+        if cur.dep_ == "relcl" and cur.tag_ == "VBN" and any(
+                c.dep_ == "aux" and c.lower_ == "had" for c in cur.children):
+            return True
+        if cur.dep_ in {"ccomp", "xcomp", "parataxis"}:
+            return False  # what someone says or means to do is told as news
+        cur = cur.head
+    return False
+
+
 def _historical(ev: Event, published: str | None) -> bool:
     """Whether an event is told as history: dated by a year written out ("cut ties with Damascus
     in 2012", "the war, which began when rebels seized the capital in 2014") that lies more than
@@ -256,9 +285,12 @@ class Setting:
         # the tagger says ("Shoigu" is not Ségou).
         self.blocked: list[set[int]] = []
         self.names: list[dict] = [m.names for m in actor_mentions] if actor_mentions else [{} for _ in docs]
-        for i, _doc in enumerate(docs):
+        for i, doc in enumerate(docs):
             names = actor_mentions[i].names if actor_mentions else {}
             self.blocked.append({j for j, (entry, _s, _e) in names.items() if entry.kind in ("person", "org")})
+            # "the Pretoria peace agreement", "the Doha talks": the city names the accord
+            self.blocked[-1] |= {t.i for ent in doc.ents if ent.label_ in {"GPE", "LOC"}
+                                 and names_an_accord(ent.root) for t in ent}
         self.places = ArticlePlaces(self.resolver, docs, dict(context), self.blocked)
         self.context = dict(context)
         self.dateline = self.resolver.dateline(article.text) if article.text else None
@@ -333,6 +365,9 @@ class Setting:
             mention, _dtier = event_date(doc, trig, dates, tier_map)
             year = _year_modifier(doc[trig])
             framed, frame_year = _past_frame(doc[trig])
+            if _told_earlier(doc[trig]) and not ev.hypothetical:
+                ev.historical = True  # "a day after three soldiers were killed in the area"
+                continue
             if framed and year is None and frame_year is None:
                 ev.historical = True  # "the war, which began with Russia's invasion"
                 continue

@@ -439,7 +439,10 @@ _QUANTITIES = frozenset({"million", "billion", "trillion", "thousand", "hundred"
                          "tonne", "ton", "convoy", "cargo", "barrel", "amount", "quantity", "volume", "shipment",
                          # "lifted most of its sanctions", "released some of the prisoners"
                          "most", "some", "all", "many", "much", "part", "half", "bulk", "rest",
-                         "majority", "remainder", "several", "few"})
+                         "majority", "remainder", "several", "few",
+                         # "pledged 10 million pounds in humanitarian aid"
+                         "pound", "dollar", "euro", "yuan", "yen", "rupee", "shilling", "naira", "franc",
+                         "rouble", "ruble", "peso", "lira", "rand", "dirham", "riyal", "won", "taka"})
 
 
 def _dates_only(prep) -> bool:

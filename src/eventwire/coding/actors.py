@@ -237,6 +237,8 @@ class ActorResolver:
         self.last_group: Actor | None = None
         self.last_pair: list[Actor] = []  # the two parties of the last two-sided event
         self.last_crowd: list[Actor] = []  # the people of the last protest told, for "the crowd"
+        self.last_bloc: Actor | None = None  # the last union or alliance named, for "the bloc"
+        self.last_attackers: list[Actor] = []  # the armed men of the last attack, for "the attackers"
         # buildings whose owner an act faces ("rallied outside the UN office"), set by the coder
         self.owned_sites: set[int] = set()
         self.last_lists: dict[int, list[Actor]] = {}  # the last list of n named parties, by n
@@ -535,6 +537,20 @@ class ActorResolver:
                         found = self.resolve(doc[hit[2] - 1], mentions)
                         if found:
                             return [_copy(found[0], found[0].text or tok.text, "pronoun")]
+            if low == "them" and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
+                    and tok.head.head.dep_ in {"dobj", "nsubjpass"}:
+                # "pursued the attackers and killed two of them": the ones the clause's doers
+                # acted on before, not the doers
+                bound = self._clause_subjects(tok.head.head)
+                for i in range(tok.i - 1, tok.sent.start - 1, -1):
+                    cand = doc[i]
+                    named = cand.i in mentions.agents or cand.i in mentions.names
+                    if cand.i in bound or not named or cand.tag_ not in {"NNS", "NNPS"} \
+                            or cand.dep_ not in {"dobj", "nsubj", "nsubjpass"}:
+                        continue
+                    found = self.resolve(cand, mentions)
+                    if found:
+                        return [_copy(a, a.text or tok.text, "pronoun") for a in found]
             if low in {"it", "them"} and tok.dep_ == "dobj" and tok.head.tag_ == "VBG" \
                     and tok.head.dep_ == "advcl" and tok.head.head.i != tok.head.i:
                 # "criticised Beijing, accusing it of ...", "launched an attack on the government,
@@ -606,15 +622,21 @@ class ActorResolver:
             bearer = self._title_bearer(tok)
             if bearer is not None:
                 return [_copy(bearer, doc[tok.left_edge.i:tok.i + 1].text, "coreference-title")]
+        if bare_def and tok.lemma_.lower() in _ATTACKERS and tok.tag_ == "NNS" and self.last_attackers:
+            # "Militants ambushed a bus ... Soldiers pursued the attackers": the armed men of the
+            # attack told before
+            phrase = doc[tok.left_edge.i:tok.i + 1].text
+            return [_copy(a, phrase, "coreference-attackers") for a in self.last_attackers]
         if bare_def and tok.lemma_.lower() in _CROWDS and self.last_crowd:
             # "Thousands of students blocked the road ... Police fired tear gas to disperse the
             # crowd": the crowd is the people of the protest told before it
             phrase = doc[tok.left_edge.i:tok.i + 1].text
             return [_copy(a, phrase, "coreference-crowd") for a in self.last_crowd]
-        if bare_def and low in _BLOC_NOUNS and self.last_group is not None \
-                and self.last_group.country in {"EUR", "IGO"}:
+        plain_def = any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in tok.children) and not any(
+            c.i < tok.i and c.dep_ != "det" for c in tok.children)  # ("accused the bloc of meddling")
+        if plain_def and low in _BLOC_NOUNS and self.last_bloc is not None:
             # "the bloc", "the alliance" after the EU, ASEAN or NATO was named
-            return [_copy(self.last_group, doc[tok.left_edge.i:tok.i + 1].text, "coreference-group")]
+            return [_copy(self.last_bloc, doc[tok.left_edge.i:tok.i + 1].text, "coreference-group")]
         if bare_def and low in _GROUP_NOUNS and self.last_group is not None \
                 and self.last_group.sector not in {None, "GOV"}:
             # "the group", "the movement": the last organisation named
@@ -756,17 +778,21 @@ class ActorResolver:
             # body named after its owner belongs to the owner, not to a namesake elsewhere
             owner = next((mentions.names[c.i][0] for c in doc[head_hit[1]:head_hit[2]].root.children
                           if c.dep_ == "poss" and c.i in mentions.names), None)
-            if owner is None:
-                # "the Dhaka Metropolitan Police": a city's own body, not a namesake elsewhere
-                owner = next((mentions.names[c.i][0] for c in doc[head_hit[1]:head_hit[2]].root.children
-                              if c.dep_ in {"compound", "nmod"} and c.i < head_hit[1] and c.i in mentions.names
-                              and mentions.names[c.i][0].kind in {"capital", "country", "demonym"}), None)
+            # "the Dhaka Metropolitan Police": a city's own body, not a namesake elsewhere
+            place = next((mentions.names[c.i][0] for c in doc[head_hit[1]:head_hit[2]].root.children
+                          if c.dep_ in {"compound", "nmod"} and c.i < head_hit[1] and c.i in mentions.names
+                          and mentions.names[c.i][0].kind in {"capital", "country", "demonym"}), None)
+            owned_by_place = owner is None and place is not None
+            owner = owner or place
             if owner is None:
                 owner = next((mentions.names[c.i][0] for c in tok.children
                               if c.dep_ == "poss" and c.i in mentions.names), None)
             if owner is not None and owner.kind in {"org", "country", "capital"} \
                     and owner.country != head_hit[0].country:
-                actor = make_actor(owner, owner.sector if owner.kind == "org" else "GOV", text, "owner")
+                sector = owner.sector if owner.kind == "org" else "GOV"
+                if owned_by_place and head_hit[0].sector:
+                    sector = head_hit[0].sector  # "the Bangkok Metropolitan Police": police
+                actor = make_actor(owner, sector, text, "owner")
                 self._remember(actor, person=False)
                 return [actor]
         if head_hit and not (sector and head_hit[0].kind == "demonym"):
@@ -1038,6 +1064,8 @@ class ActorResolver:
                     bearers.append(actor)
         else:
             self.last_group = actor
+            if actor.country in {"EUR", "IGO"} and actor.rule in {"org", "org+current", "org+date"}:
+                self.last_bloc = actor
 
 
 _COLLECTIVE = frozenset({"government", "army", "military", "police", "ministry", "court", "parliament",
@@ -1163,6 +1191,8 @@ _NONSTATE = frozenset({"REB", "OPP", "PTY", "CRM", "REL", "NGO", "BUS", "LAB", "
 
 # a gathering of people that a definite article points back to ("disperse the crowd")
 _CROWDS = frozenset({"crowd", "mob", "throng", "gathering"})
+_ATTACKERS = frozenset({"attacker", "assailant", "gunman", "raider", "perpetrator", "kidnapper", "abductor",
+                        "bomber", "hijacker"})
 
 # words that make a crowd in the same text a crowd of protesters
 _PROTEST_WORDS = frozenset({"protester", "protestor", "demonstrator", "protest", "demonstration", "rally",

@@ -257,6 +257,9 @@ class Coder:
         # "offered to host negotiations": the event noun a verb of the same kind takes as its
         # object is that verb's event, not a second one
         verb_roots = {t.head.i: t.pattern.code[:2] for t in final if not t.pattern.noun}
+        # "blocked the highway in protest against X": one protest, told by its act
+        final = [t for t in final if not (t.pattern.noun and _in_protest(t.head)
+                                          and verb_roots.get(t.head.head.head.i) == "14")]
         final = [t for t in final if not (
             t.pattern.noun and t.head.dep_ == "dobj" and verb_roots.get(t.head.head.i) == t.pattern.code[:2]
             and not (t.head.head.dep_ not in {"xcomp", "ccomp"} and any(
@@ -475,9 +478,12 @@ class Coder:
                                   and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
                                   for a in [_agent(c)] if a is not None), None)
                 if agent is None:
-                    # "were killed in an air strike by government forces": the strike's doer
+                    # "were killed in an air strike by government forces": the strike's doer;
+                    # "was wounded in a shootout with gang members": the other side of the fight
                     for noun in _prep_objects(head, ("in", "during", "by"), trig.tokens):
                         agent = next(iter(_prep_objects(noun, ("by",), trig.tokens)), None)
+                        if agent is None and p.code[:2] in {"18", "19"} and noun.lemma_.lower() in _FIGHTS:
+                            agent = next(iter(_prep_objects(noun, ("with",), trig.tokens)), None)
                         if agent is not None:
                             break
                 if agent is not None:
@@ -647,9 +653,15 @@ class Coder:
                         # "Turkish-Russian patrol": the other half hangs on the first
                         sources.extend(g for g in c.children if g.i in names and g.dep_ in
                                        {"amod", "compound", "conj", "nmod"} and names[g.i][1] != names[c.i][1])
+            if not sources and p.code[:2] == "19" and head.lemma_.lower() in _FIGHTS and head.dep_ == "pobj" \
+                    and head.head.lower_ in {"in", "during"} and head.head.head.pos_ in {"VERB", "AUX"} \
+                    and _prep_objects(head, ("with",), trig.tokens):
+                # "a police officer was wounded in a shootout with gang members": the one the
+                # clause is about was one side of the fight
+                sources.extend(c for c in head.head.head.children if c.dep_ in {"nsubj", "nsubjpass"})
             governor = _governing_verb(head)
             if governor is not None and governor.lemma_.lower() not in self.light_verbs \
-                    and not _held_responsible(head):
+                    and not _held_responsible(head) and not _in_protest(head):
                 governor = None  # "condemned the attack": the critic did not attack
             if governor is None and _meeting_adjunct(head, p.code, self.display_verbs):
                 # "raised the issue during a phone call with Putin", "said in talks with X":
@@ -666,6 +678,10 @@ class Coder:
                 governor = head.head.head
             if governor is not None and governor.pos_ in {"VERB", "AUX"}:
                 subj, passive = self._subject(governor)
+                agents = mentions.agents if mentions is not None else {}
+                if subj is not None and p.code[:2] == "14" and head.dep_ == "pobj" \
+                        and agents.get(subj.i, ("",))[0] in _ARMED_STATE:
+                    subj = None  # "police fired tear gas in the protest": no protesters
                 if subj is not None and not sources:
                     sources.append(subj)
             if governor is not None and not sources:
@@ -1078,6 +1094,10 @@ class Coder:
                 e.cameo[:2] == "14" or e.cameo[:2] in {"17", "18"} and e.source.rule.startswith("agent"))]
             if protests:  # "the crowd" in a later sentence is these people
                 resolver.last_crowd = list({a.code: a for a in protests}.values())
+            attackers = [e.source for e in sent_events if e.cameo[:2] in {"18", "19", "20"}
+                         and e.source.sector in {"REB", "UAF", "CRM"} and e.source.rule != "implicit"]
+            if attackers:  # "the attackers" in a later sentence are these men
+                resolver.last_attackers = list({a.code: a for a in attackers}.values())
             for e in sent_events:  # "the two sides" in a later sentence are these two
                 if e.target is not None and e.target.country and e.source.country \
                         and e.target.country != e.source.country:
@@ -1361,9 +1381,17 @@ class Coder:
             # a target guessed from the place hit ("fired on a watchtower in Naqoura") yields to
             # the victims the toll names ("..., wounding two peacekeepers")
             if all(o.target is None or o.target.rule == "place" for o in attacks):
+                unconv = self.modal.get("unconventional") or {}
                 for o in attacks:
                     o.target = e.target
                     o.confidence = round(max(o.confidence, e.confidence), 2)
+                    if o.cameo in unconv.get("codes", ()) and o.source.sector in unconv.get("sources", ()) \
+                            and e.target.sector in unconv.get("targets", ()):
+                        # "militants ambushed a bus, killing three passengers": the toll says the
+                        # attack fell on civilians (modality `unconventional`)
+                        info = self.ontology.get(unconv["code"])
+                        o.cameo, o.plover, o.mode = unconv["code"], info.plover, info.mode
+                        o.goldstein, o.quad_class = info.goldstein, info.quad_gdelt
                 filled[toll_of] = attacks
             elif toll_of in filled:
                 # "..., killing three soldiers and wounding two civilians": each group it hit
@@ -1874,6 +1902,10 @@ class Coder:
         # "held talks with", "a joint patrol with": the noun names a mutual act. A verb tells who
         # acted: "A met with B" is A's meeting, and B's side is news only when B's words say so.
         if targets and code in self.modal["symmetric"] and trig.pattern.noun:
+            pairs += [(t, s) for s, t in pairs if t is not None and (t, s) not in pairs]
+        elif targets and code[:2] == "19" and (trig.head.lemma_.lower() in self.modal["mutual_fighting"]
+                                               or trig.pattern.noun) and _with_party(trig.head, tgt_toks):
+            # "soldiers clashed with rebels", "a shootout with gang members": both sides fought
             pairs += [(t, s) for s, t in pairs if t is not None and (t, s) not in pairs]
         out = []
         info = self.ontology.get(code)
@@ -2667,6 +2699,22 @@ def _alleged_doers(noun: Token) -> list[Token]:
             for g in c.children if g.dep_ == "nsubj"]
 
 
+def _in_protest(noun: Token) -> bool:
+    """"Blocked the highway in protest against the government": the clause's doers protest."""
+    return noun.lemma_.lower() == "protest" and noun.dep_ == "pobj" and noun.head.lower_ == "in" \
+        and not any(c.dep_ in {"det", "poss", "amod", "compound"} for c in noun.children)
+
+
+def _with_party(head: Token, targets) -> bool:
+    """Whether a target is the other party "with" whom an act was done ("clashed with rebels")."""
+    chosen = {t.i for t in targets}
+    return any(g.i in chosen for p in head.children if p.dep_ == "prep" and p.lower_ == "with"
+               for g in p.children if g.dep_ == "pobj")
+
+
+# nouns of a fight between two sides
+_FIGHTS = frozenset({"shootout", "gunfight", "firefight", "clash", "battle", "skirmish", "fighting", "exchange",
+                     "confrontation", "gunbattle", "encounter"})
 _SWAPS = frozenset({"exchange", "swap", "trade"})
 
 

@@ -280,6 +280,10 @@ class Lexicon:
         # modify a general noun that stands in the object's place
         carried = [g for c in children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _CARRIERS
                    for g in c.children if g.dep_ in {"compound", "amod", "nmod"}] if not noun else []
+        if not noun:  # "blocked sections of the highway": the road is what was blocked
+            carried += [g for c in children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _PARTS
+                        for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for g in p.children if g.dep_ == "pobj"]
         if not noun:
             # "allowed UN inspectors to visit", parsed with the inspectors as the subject of the
             # clause: what is allowed in stands in the object's place
@@ -356,6 +360,8 @@ _CARRIERS = frozenset({"effort", "process", "bid", "plan", "programme", "program
                        "worker", "group", "official",
                        # "raised the alert level", "lifted the emergency status"
                        "level", "status"})
+# parts of a thing that stand for it: "blocked sections of the highway", "closed parts of the border"
+_PARTS = frozenset({"section", "stretch", "part", "portion", "segment", "parts", "sections"})
 _NOUN_POS = ["NOUN", "PROPN"]
 _SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 _OTHER_CLAUSES = frozenset({"advcl", "conj", "parataxis", "relcl"})

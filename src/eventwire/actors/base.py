@@ -254,7 +254,7 @@ class ActorDictionary:
                                                 row.get("start") or None, row.get("end") or None,
                                                 f"{fname}:{number}"))
         for name, person in people.items():
-            # every word of a person's names: "Betssy Chavez" is no "Chavez" of another person
+            # every word of a person's names: "Rosa Chavez" is no "Chavez" of another person
             self.person_words[name] = {w.casefold() for n in [name, *person["aliases"]] for w in n.split()}
             tenures = tuple(person["tenures"])
             last = max(tenures, key=lambda t: t.start or "")

@@ -97,13 +97,13 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary, nlp) -> Mentions:
 
 
 def names_an_accord(root: Token) -> bool:
-    """A capital that only names an accord or a meeting is no actor ("the Pretoria agreement")."""
+    """A capital that only names an accord or a meeting is no actor ("the Nairobi agreement")."""
     return root.dep_ in {"compound", "nmod", "amod"} and root.head.i > root.i \
         and root.head.lemma_.lower() in _NAMED_AFTER_A_CITY
 
 
 def _other_given_name(doc: Doc, start: int, entry: Entry, dictionary: ActorDictionary) -> bool:
-    """"Former Prime Minister Betssy Chavez" is not Hugo Chavez: a surname matched inside a
+    """"Peruvian activist Rosa Chavez" is not Hugo Chavez: a surname matched inside a
     longer personal name whose first word is none of the known person's names."""
     if start == 0 or doc[start].ent_type_ != "PERSON" or doc[start].ent_iob_ != "I":
         return False
@@ -623,7 +623,7 @@ class ActorResolver:
             if bearer is not None:
                 return [_copy(bearer, doc[tok.left_edge.i:tok.i + 1].text, "coreference-title")]
         if bare_def and tok.lemma_.lower() in _ATTACKERS and tok.tag_ == "NNS" and self.last_attackers:
-            # "Militants ambushed a bus ... Soldiers pursued the attackers": the armed men of the
+            # "Fighters raided a village ... Troops pursued the attackers": the armed men of the
             # attack told before
             phrase = doc[tok.left_edge.i:tok.i + 1].text
             return [_copy(a, phrase, "coreference-attackers") for a in self.last_attackers]
@@ -757,12 +757,12 @@ class ActorResolver:
             country, sec, rule, where_p = entry.at(self.date)
             titled_as = [t for t in entry.tenures if sector and t.sector == sector and sector != sec]
             if titled_as:
-                # "opposition leader Ousmane Sonko" in a story of his opposition years: the
+                # "opposition leader Anwar Ibrahim" in a story of his opposition years: the
                 # title the text gives says which of the person's offices is meant
                 t = max(titled_as, key=lambda t: t.start or "")
                 country, sec, rule, where_p = t.country, t.sector, "person+title", t.where
             elif sector == "OPP" and sec in {"GOV", "LEG", "ELI", None}:
-                # "opposition leader Rached Ghannouchi": whatever post the person held before
+                # "opposition leader X", a former speaker: whatever post the person held before
                 sec, rule = "OPP", "person+title"
             if any(t.lower_ in {"former", "ex", "late"} | _OUSTED or mentions.agents.get(t.i, ("",))[0] == "ELI"
                    for t in np):
@@ -778,7 +778,7 @@ class ActorResolver:
             # body named after its owner belongs to the owner, not to a namesake elsewhere
             owner = next((mentions.names[c.i][0] for c in doc[head_hit[1]:head_hit[2]].root.children
                           if c.dep_ == "poss" and c.i in mentions.names), None)
-            # "the Dhaka Metropolitan Police": a city's own body, not a namesake elsewhere
+            # "the Bangkok Metropolitan Police": a city's own body, not a namesake elsewhere
             place = next((mentions.names[c.i][0] for c in doc[head_hit[1]:head_hit[2]].root.children
                           if c.dep_ in {"compound", "nmod"} and c.i < head_hit[1] and c.i in mentions.names
                           and mentions.names[c.i][0].kind in {"capital", "country", "demonym"}), None)
@@ -1109,7 +1109,7 @@ _TITLES = frozenset({"minister", "president", "premier", "chancellor", "spokesma
                      "spokesperson", "envoy", "ambassador", "general", "commander", "leader", "chief",
                      "governor", "mayor", "secretary", "king", "emir", "prince", "diplomat", "official"})
 # accords and processes named after the city where they were made
-# ("the Pretoria peace agreement", "the Minsk accords", "the Doha talks", "the Astana format")
+# ("the Nairobi agreement", "the Minsk accords", "the Doha talks", "the Astana format")
 _NAMED_AFTER_A_CITY = frozenset({"agreement", "accord", "accords", "treaty", "protocol", "convention", "process",
                                  "format", "declaration", "framework", "charter", "statute", "deal", "pact",
                                  "talk", "summit", "conference", "ceasefire", "truce", "plan", "roadmap",

@@ -322,7 +322,7 @@ class Coder:
             if not (lemma in words or lemma == "game" and any(c.lower_ == "war" for c in tok.children)):
                 continue
             if tok.dep_ == "pobj" and tok.head.lower_ in {"to", "against", "on", "for", "over"}:
-                continue  # "would respond with force to the drills": the drill answered, no setting
+                continue  # "vowed to respond firmly to the naval drills": the drill answered, no setting
             cur = tok
             for _ in range(6):
                 if cur.i in ends:
@@ -479,7 +479,7 @@ class Coder:
                                   for a in [_agent(c)] if a is not None), None)
                 if agent is None:
                     # "were killed in an air strike by government forces": the strike's doer;
-                    # "was wounded in a shootout with gang members": the other side of the fight
+                    # "was killed in a gunfight with al-Shabaab fighters": the other side of the fight
                     for noun in _prep_objects(head, ("in", "during", "by"), trig.tokens):
                         agent = next(iter(_prep_objects(noun, ("by",), trig.tokens)), None)
                         if agent is None and p.code[:2] in {"18", "19"} and noun.lemma_.lower() in _FIGHTS:
@@ -522,7 +522,7 @@ class Coder:
                 groups.append([c for w in trig.tokens[1:] if w.pos_ == "ADP" and w.lower_ not in _LOCATIVE
                                for c in w.children if c.dep_ == "pobj"])
                 groups.append(objs)
-                # "imposed sanctions on Iranian officials ... to Russia": the light-verb noun's own
+                # "imposed sanctions on Iranian generals ... to Moscow": the light-verb noun's own
                 # preposition before one the parser hung on the verb
                 groups.append([o for w in trig.tokens[1:] if w.pos_ == "NOUN" and w.head.i == head.i
                                for o in _prep_objects(w, _DEFAULT_TARGET_PREPS, trig.tokens)])
@@ -656,7 +656,7 @@ class Coder:
             if not sources and p.code[:2] == "19" and head.lemma_.lower() in _FIGHTS and head.dep_ == "pobj" \
                     and head.head.lower_ in {"in", "during"} and head.head.head.pos_ in {"VERB", "AUX"} \
                     and _prep_objects(head, ("with",), trig.tokens):
-                # "a police officer was wounded in a shootout with gang members": the one the
+                # "a police officer was killed in a gunfight with al-Shabaab fighters": the one the
                 # clause is about was one side of the fight
                 sources.extend(c for c in head.head.head.children if c.dep_ in {"nsubj", "nsubjpass"})
             governor = _governing_verb(head)
@@ -961,7 +961,7 @@ class Coder:
                 gov = cur.head.head
                 fam = self.modal["governors"].get(gov.lemma_.lower())
                 if not fam and gov.pos_ in {"VERB", "AUX"}:
-                    # "traded accusations of violating the truce": the light verb's noun governs
+                    # "traded accusations of breaking the truce": the light verb's noun governs
                     noun = next((c for c in gov.children if c.dep_ == "dobj"
                                  and self.modal["governors"].get(c.lemma_.lower()) == "alleged"), None)
                     if noun is not None:
@@ -1145,7 +1145,7 @@ class Coder:
         spec = self.modal.get("context") or {}
         head = _first_conjunct(noun)
         while head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i:
-            head = head.head  # "protests water cannon attack": the phrase the word is part of
+            head = head.head  # "condemns ramming of fishing boat": the phrase the word is part of
         if head.dep_ == "pobj" and head.head.lower_ in spec.get("preps", ()):
             return True
         if head.dep_ == "pobj" and head.head.lower_ in {"of", "to"}:
@@ -1185,7 +1185,7 @@ class Coder:
         # the doer: "by Pakistani troops", or named on the act ("any Azerbaijani provocation")
         doers = [g for r in reasons for c in r.children if c.dep_ == "agent" or c.lower_ == "by"
                  for g in c.children if g.dep_ == "pobj"]
-        # "to joint drills that the US and South Korea began": the subject of the act's clause
+        # "to naval drills that Japan and the Philippines staged": the subject of the act's clause
         doers += [g for r in reasons for c in r.children if c.dep_ == "relcl"
                   for g in c.children if g.dep_ == "nsubj" and g.pos_ in {"PROPN", "NOUN"}]
         if not doers:
@@ -1387,7 +1387,7 @@ class Coder:
                     o.confidence = round(max(o.confidence, e.confidence), 2)
                     if o.cameo in unconv.get("codes", ()) and o.source.sector in unconv.get("sources", ()) \
                             and e.target.sector in unconv.get("targets", ()):
-                        # "militants ambushed a bus, killing three passengers": the toll says the
+                        # "rebels raided a village, killing seven farmers": the toll says the
                         # attack fell on civilians (modality `unconventional`)
                         info = self.ontology.get(unconv["code"])
                         o.cameo, o.plover, o.mode = unconv["code"], info.plover, info.mode
@@ -1875,7 +1875,7 @@ class Coder:
         targets = [_with_sector(a, "GOV" if code is not None and code.startswith("16") else "CVL") for a in targets]
         pairs: list[tuple[Actor, Actor | None]] = []
         if len(sources) > 1 and code.startswith("084") and _swap(trig.head):
-            # "Russia and Ukraine swapped prisoners", "each freed 150 prisoners in a swap": an
+            # "Russia and Ukraine swapped prisoners", "each freed 40 detainees in a swap": an
             # exchange is each side's release to the other, not to the people freed
             targets = []
         if targets:
@@ -1905,7 +1905,7 @@ class Coder:
             pairs += [(t, s) for s, t in pairs if t is not None and (t, s) not in pairs]
         elif targets and code[:2] == "19" and (trig.head.lemma_.lower() in self.modal["mutual_fighting"]
                                                or trig.pattern.noun) and _with_party(trig.head, tgt_toks):
-            # "soldiers clashed with rebels", "a shootout with gang members": both sides fought
+            # "soldiers clashed with rebels", "a gunfight with al-Shabaab fighters": both sides fought
             pairs += [(t, s) for s, t in pairs if t is not None and (t, s) not in pairs]
         out = []
         info = self.ontology.get(code)
@@ -2613,7 +2613,7 @@ def _addressees(gov: Token, inner: Token) -> list[Token]:
         return objs
     asked = [c for c in gov.children if c.dep_ == "nsubjpass" and c.i not in inside]
     if asked:
-        return asked  # "the army was urged by the AU to let convoys through"
+        return asked  # "the military was urged by ASEAN to let aid convoys in"
     return [g for c in gov.children if c.dep_ == "prep" and c.lower_ in {"on", "upon", "to"} and c.i not in inside
             for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in {"DATE", "TIME"}]
 
@@ -2720,7 +2720,7 @@ _SWAPS = frozenset({"exchange", "swap", "trade"})
 
 def _swap(head: Token) -> bool:
     """Whether a release is told as an exchange: "swapped prisoners", "a prisoner exchange",
-    "freed 150 prisoners each in a swap brokered by the UAE"."""
+    "freed 40 detainees each in a swap brokered by Qatar"."""
     if head.lemma_.lower() in _SWAPS:
         return True
     return any(g.lemma_.lower() in _SWAPS for p in head.children if p.dep_ == "prep" and p.lower_ in {"in", "as", "under"}

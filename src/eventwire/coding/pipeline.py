@@ -20,8 +20,8 @@ from eventwire.nlp import load_nlp
 
 BATCH = 64
 _PARA = re.compile(r"\n\s*\n")
-# a headline line run straight into its story ("Labour shuts down Nigeria over minimum wage\nThe
-# Nigeria Labour Congress began ..."): short, with no closing punctuation, before a capital
+# a headline line run straight into its story ("Farmers block highway in Punjab\nIndian police
+# detained ..."): short, with no closing punctuation, before a capital
 _HEADLINE_BREAK = re.compile(r"(?m)^([^\n.!?;:,\"'”’)\]]{3,100}?[^\W_])[ \t]*\n(?=[ \t]*[A-Z“\"'‘])")
 _coders: dict[tuple, Coder] = {}
 

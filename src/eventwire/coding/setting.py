@@ -288,7 +288,7 @@ class Setting:
         for i, doc in enumerate(docs):
             names = actor_mentions[i].names if actor_mentions else {}
             self.blocked.append({j for j, (entry, _s, _e) in names.items() if entry.kind in ("person", "org")})
-            # "the Pretoria peace agreement", "the Doha talks": the city names the accord
+            # "the Nairobi agreement", "the Doha talks": the city names the accord
             self.blocked[-1] |= {t.i for ent in doc.ents if ent.label_ in {"GPE", "LOC"}
                                  and names_an_accord(ent.root) for t in ent}
         self.places = ArticlePlaces(self.resolver, docs, dict(context), self.blocked)
@@ -366,7 +366,7 @@ class Setting:
             year = _year_modifier(doc[trig])
             framed, frame_year = _past_frame(doc[trig])
             if _told_earlier(doc[trig]) and not ev.hypothetical:
-                ev.historical = True  # "a day after three soldiers were killed in the area"
+                ev.historical = True  # "two decades after rebels kidnapped 200 students"
                 continue
             if framed and year is None and frame_year is None:
                 ev.historical = True  # "the war, which began with Russia's invasion"

@@ -280,7 +280,7 @@ class Lexicon:
         # modify a general noun that stands in the object's place
         carried = [g for c in children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _CARRIERS
                    for g in c.children if g.dep_ in {"compound", "amod", "nmod"}] if not noun else []
-        if not noun:  # "blocked sections of the highway": the road is what was blocked
+        if not noun:  # "blocked stretches of the motorway": the road is what was blocked
             carried += [g for c in children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _PARTS
                         for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                         for g in p.children if g.dep_ == "pobj"]
@@ -360,7 +360,7 @@ _CARRIERS = frozenset({"effort", "process", "bid", "plan", "programme", "program
                        "worker", "group", "official",
                        # "raised the alert level", "lifted the emergency status"
                        "level", "status"})
-# parts of a thing that stand for it: "blocked sections of the highway", "closed parts of the border"
+# parts of a thing that stand for it: "blocked stretches of the motorway", "closed parts of the border"
 _PARTS = frozenset({"section", "stretch", "part", "portion", "segment", "parts", "sections"})
 _NOUN_POS = ["NOUN", "PROPN"]
 _SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
@@ -446,7 +446,7 @@ _QUANTITIES = frozenset({"million", "billion", "trillion", "thousand", "hundred"
                          # "lifted most of its sanctions", "released some of the prisoners"
                          "most", "some", "all", "many", "much", "part", "half", "bulk", "rest",
                          "majority", "remainder", "several", "few",
-                         # "pledged 10 million pounds in humanitarian aid"
+                         # "pledged 500 million yen in humanitarian aid"
                          "pound", "dollar", "euro", "yuan", "yen", "rupee", "shilling", "naira", "franc",
                          "rouble", "ruble", "peso", "lira", "rand", "dirham", "riyal", "won", "taka"})
 

@@ -87,6 +87,10 @@ class Entry:
         return (self.country or "") + (self.sector or "")
 
 
+# Arabic articles joined to a name by a hyphen ("al-Shabaab", "Ansar al-Sharia")
+_ARTICLE = re.compile(r"\b([Aa]l|[Ee]l|[Aa]d|[Aa]sh|[Aa]n|[Aa]r|[Aa]t|[Aa]s|[Aa]z)-(?=[A-Z])")
+
+
 def _rows(name: str) -> list[tuple[int, dict[str, str]]]:
     path = resources.files("eventwire.actors") / "data" / name
     if not path.is_file():
@@ -156,6 +160,11 @@ class ActorDictionary:
             for n in names:
                 self._claim(n, "actors/data/organisations.tsv", number)
                 self._add(n, Entry(country, sector, names[0], "org", where))
+            for n in names:
+                # "al-Shabaab" is also written "Al Shabaab": the article with a space
+                spaced = _ARTICLE.sub(lambda m: m.group(1) + " ", n)
+                if spaced != n:
+                    self._add(spaced, Entry(country, sector, names[0], "org", where), overwrite=False)
         self._load_org_roles()
         self._load_people()
         self._load_seats()

@@ -35,6 +35,7 @@ _WANTED = frozenset({"better", "more", "new", "free", "cheaper", "decent", "adeq
 _POSTED = frozenset({"ambassador", "envoy", "representative", "delegate", "delegation", "mission",
                      "diplomat", "emissary", "negotiator"})
 _BODIES = frozenset({"UNO", "IGO", "EUR", "NGO"})
+_MISSIONS = frozenset({"embassy", "consulate", "mission", "legation", "chancery"})
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"it", "they", "them", "we"}
 _REFLEXIVES = {"itself", "themselves", "himself", "herself", "ourselves", "themself"}
@@ -844,6 +845,12 @@ class ActorResolver:
             hits = [mentions.names[c.i][0] for c in owner if c.i in mentions.names]
             if hits and hits[0].kind in {"country", "capital", "demonym"} and hits[0].country:
                 countries = [hits[0]]
+        if sector and not countries and owner_tok is not None and owner_tok.lower_ in _OWNING_PRONOUNS \
+                and tok.lemma_.lower() in _MISSIONS:
+            # "stormed its embassy in Quito": a mission abroad is its owner's, not the host's
+            owned = self._owned_by(owner_tok, sector, text, mentions)
+            if owned is not None:
+                return [owned]
         if sector and not countries:
             # "police in Lagos", "the foreign ministers of Armenia and Azerbaijan"
             for place_toks in self._place_phrases(tok):

@@ -1148,6 +1148,13 @@ class Coder:
             head = head.head  # "condemns ramming of fishing boat": the phrase the word is part of
         if head.dep_ == "pobj" and head.head.lower_ in spec.get("preps", ()):
             return True
+        outer = head
+        for _ in range(2):  # "before any return to negotiations": through the noun it completes
+            if not (outer.dep_ == "pobj" and outer.head.lower_ in {"to", "of"} and outer.head.head.pos_ == "NOUN"):
+                break
+            outer = outer.head.head
+            if outer.dep_ == "pobj" and outer.head.lower_ in spec.get("preps", ()):
+                return True
         if head.dep_ == "pobj" and head.head.lower_ in {"of", "to"}:
             before = head.head.head  # "ahead of", "on the eve of", "in the run-up to"
             word = "-".join(t.lower_ for t in before.children if t.dep_ == "compound") + "-" + before.lower_
@@ -1904,7 +1911,9 @@ class Coder:
         if targets and code in self.modal["symmetric"] and trig.pattern.noun:
             pairs += [(t, s) for s, t in pairs if t is not None and (t, s) not in pairs]
         elif targets and code[:2] == "19" and (trig.head.lemma_.lower() in self.modal["mutual_fighting"]
-                                               or trig.pattern.noun) and _with_party(trig.head, tgt_toks):
+                                               or trig.pattern.noun) and (
+                _with_party(trig.head, tgt_toks) or trig.head.lemma_.lower() in _SWAPS):
+            # ("Thai and Cambodian troops exchanged fire": each fired on the other)
             # "soldiers clashed with rebels", "a gunfight with al-Shabaab fighters": both sides fought
             pairs += [(t, s) for s, t in pairs if t is not None and (t, s) not in pairs]
         out = []

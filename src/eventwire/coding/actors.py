@@ -238,6 +238,7 @@ class ActorResolver:
         self.last_group: Actor | None = None
         self.last_pair: list[Actor] = []  # the two parties of the last two-sided event
         self.last_crowd: list[Actor] = []  # the people of the last protest told, for "the crowd"
+        self.last_body: Actor | None = None  # the last UN or intergovernmental body named
         self.last_bloc: Actor | None = None  # the last union or alliance named, for "the bloc"
         self.last_attackers: list[Actor] = []  # the armed men of the last attack, for "the attackers"
         # buildings whose owner an act faces ("rallied outside the UN office"), set by the coder
@@ -753,6 +754,23 @@ class ActorResolver:
             coded = self._petrarch(tok, np, mentions, text)
             if coded is not None:
                 return coded
+        parties = [c for c in countries if c.kind == "org" and c.sector in {"PTY", "OPP", "GOV"}]
+        if not head_hit and sector == "PTY" and len(parties) == 1 and all(
+                c is parties[0] or c.country == parties[0].country for c in countries):
+            # "Khan's Pakistan Tehreek-e-Insaf party": the named party, with its role on the date
+            entry = parties[0]
+            country, sec = entry.country, entry.sector
+            rule = "org"
+            if entry.tenures:
+                country, sec, _rule, _where = entry.at(self.date)
+                rule = "org+date" if self.date else "org+current"
+            side = next((_PARTY_SIDES[t.lower_] for t in np if t.lower_ in _PARTY_SIDES and t.i < tok.i), None)
+            if side is not None:  # "the ruling Fidesz party": the text says which side it is on
+                sec, rule = side, rule + "+side"
+            actor = Actor(code=(country or "") + (sec or ""), country=country, sector=sec, text=text,
+                          name=entry.name, rule=rule, entry=entry.where)
+            self._remember(actor, person=False)
+            return [actor]
         if head_hit and head_hit[0].kind == "person":
             entry = head_hit[0]
             country, sec, rule, where_p = entry.at(self.date)
@@ -851,8 +869,9 @@ class ActorResolver:
             owned = self._owned_by(owner_tok, sector, text, mentions)
             if owned is not None:
                 return [owned]
-        if sector and not countries:
-            # "police in Lagos", "the foreign ministers of Armenia and Azerbaijan"
+        if sector and not countries and sector not in {"IGO", "NGO"}:
+            # "police in Lagos", "the foreign ministers of Armenia and Azerbaijan" (peacekeepers
+            # and aid groups near Juba are no South Sudanese)
             for place_toks in self._place_phrases(tok):
                 places = [a for t in place_toks for a in self.resolve(t, mentions)]
                 if places:
@@ -875,6 +894,9 @@ class ActorResolver:
                 # "U.N. peacekeepers said ... wounding two peacekeepers", "Israeli soldiers
                 # raided ... the soldiers arrested": a bare role word is the one named before
                 return [_copy(self.roles[tok.lemma_.lower()], text, "coreference-role")]
+            if not countries and sector == "IGO" and self.last_body is not None:
+                # "UNIFIL said ... troops fired at peacekeepers": the international body named
+                return [_copy(self.last_body, text, "coreference-body")]
             if not countries and sector in {"IGO", "NGO"}:
                 # "peacekeepers", "aid groups" with no state named: an international body
                 return [Actor(code=sector, country=sector, sector=None, text=text, rule="agent",
@@ -1073,6 +1095,8 @@ class ActorResolver:
             self.last_group = actor
             if actor.country in {"EUR", "IGO"} and actor.rule in {"org", "org+current", "org+date"}:
                 self.last_bloc = actor
+            if actor.country in {"UNO", "IGO"} and actor.rule in {"org", "org+current", "org+date"}:
+                self.last_body = actor  # for "peacekeepers", "observers" with no state named
 
 
 _COLLECTIVE = frozenset({"government", "army", "military", "police", "ministry", "court", "parliament",

@@ -765,7 +765,11 @@ class Coder:
                     if obj.lower_ == "front":  # "in front of the embassy"
                         obj = next((g for c in obj.children if c.lower_ == "of" for g in c.children
                                     if g.dep_ == "pobj"), obj)
-                    if obj.lemma_.lower() in sites and obj not in found:
+                    # ("outside the party's headquarters", "at their office": the protesters'
+                    # own building is where they gather, not whom they face)
+                    own = any(c.dep_ == "poss" and (c.lower_ in {"their", "its", "our"} or c.lemma_.lower() in {
+                        "party", "group", "movement", "union", "coalition"}) for c in obj.children)
+                    if obj.lemma_.lower() in sites and obj not in found and not own:
                         found.append(obj)
         return found
 

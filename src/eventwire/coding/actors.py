@@ -35,6 +35,9 @@ _WANTED = frozenset({"better", "more", "new", "free", "cheaper", "decent", "adeq
 _POSTED = frozenset({"ambassador", "envoy", "representative", "delegate", "delegation", "mission",
                      "diplomat", "emissary", "negotiator"})
 _BODIES = frozenset({"UNO", "IGO", "EUR", "NGO"})
+# acts on people caught doing something ("arrested them as they tried to march")
+_ACTS_ON_THEM = frozenset({"arrest", "detain", "disperse", "stop", "block", "attack", "beat", "shoot", "fire",
+                           "intercept", "chase", "prevent", "ambush", "kill", "wound", "injure", "hold", "seize"})
 _MISSIONS = frozenset({"embassy", "consulate", "mission", "legation", "chancery"})
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"it", "they", "them", "we"}
@@ -539,6 +542,15 @@ class ActorResolver:
                         found = self.resolve(doc[hit[2] - 1], mentions)
                         if found:
                             return [_copy(found[0], found[0].text or tok.text, "pronoun")]
+            if low == "they" and tok.dep_ == "nsubj" and tok.head.dep_ == "advcl" and any(
+                    c.dep_ == "mark" and c.lower_ in {"as", "when", "while"} for c in tok.head.children) \
+                    and tok.head.head.lemma_.lower() in _ACTS_ON_THEM:
+                # "police arrested X and his supporters as they tried to march": the ones the
+                # police acted on were doing what the clause tells
+                objs = [c for c in tok.head.head.children if c.dep_ == "dobj"]
+                found = [a for o in objs for a in self.resolve_all(o, mentions)]
+                if found:
+                    return [_copy(a, a.text or tok.text, "pronoun") for a in found]
             if low == "them" and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
                     and tok.head.head.dep_ in {"dobj", "nsubjpass"}:
                 # "pursued the attackers and killed two of them": the ones the clause's doers

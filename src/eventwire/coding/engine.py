@@ -1269,6 +1269,8 @@ class Coder:
                     if place.lemma_.lower() in spec.get("places", ()):
                         return next((g for g in place.children if g.dep_ in {"amod", "poss", "compound", "nmod"}
                                      and g.pos_ in {"PROPN", "ADJ", "NOUN"}), None)
+                    if place.ent_type_ == "GPE" and place.pos_ == "PROPN":
+                        return place  # "journalists held in Iran": the state they are held in
         return None
 
     def _custody_state(self, trig: Trigger) -> bool:
@@ -1726,6 +1728,11 @@ class Coder:
                 targets = [dc_replace(a, code=a.country + "GOV", sector="GOV", rule=a.rule + "+jailer")
                            if a.rule == "demonym" and a.country and len(a.country) == 3 and any(
                                t.pos_ == "ADJ" and t.dep_ == "amod" for t in group) else a for a in targets]
+                # "demanded the release of detained journalists" in Lahore, "of jailed activists in
+                # Egypt": people held where no jailer is named are held by that place's state
+                targets = [dc_replace(a, code=a.country + "GOV", sector="GOV", rule=a.rule + "+jailer")
+                           if a.rule in _PLACED_PEOPLE and a.sector in _UNARMED | {"OPP", "CVL"}
+                           and a.country and len(a.country) == 3 else a for a in targets]
             if own and any(a.code not in own for a in targets) and any(a.code in own for a in targets) \
                     and all(a.rule == "possessive-owner" for a in targets if a.code in own):
                 # "the expulsion of its diplomats by Mogadishu": the doer's own people named
@@ -2729,6 +2736,8 @@ def _with_party(head: Token, targets) -> bool:
 _FIGHTS = frozenset({"shootout", "gunfight", "firefight", "clash", "battle", "skirmish", "fighting", "exchange",
                      "confrontation", "gunbattle", "encounter"})
 _SWAPS = frozenset({"exchange", "swap", "trade"})
+# how people got the state of the place they are in (not their own nationality)
+_PLACED_PEOPLE = frozenset({"agent+setting", "agent+place", "agent+main-country"})
 
 
 def _swap(head: Token) -> bool:

@@ -1066,6 +1066,20 @@ class ActorResolver:
             return []
         return [Actor(code=hit[0], country=hit[0], sector=None, text=text, name=hit[1], rule="place")]
 
+    def note_people(self, sent: Span, mentions: Mentions) -> None:
+        """Known people named anywhere in a sentence, not only as doers, may be named again by
+        surname alone ("parliament elected Joseph Aoun ... Macron telephoned Aoun"); this keeps
+        their name parts without making them the antecedent of a pronoun."""
+        for i in range(sent.start, sent.end):
+            hit = mentions.names.get(i)
+            if not hit or hit[0].kind != "person" or hit[2] - 1 != i:
+                continue
+            entry = hit[0]
+            country, sec, rule, where = entry.at(self.date)
+            actor = Actor(code=(country or "") + (sec or ""), country=country, sector=sec,
+                          text=sent.doc[hit[1]:hit[2]].text, name=entry.name, rule=rule, entry=where)
+            self._remember_name_parts(sent.doc[hit[1]:hit[2]], actor)
+
     def _remember_name_parts(self, name: Span, actor: Actor) -> None:
         """Every word of a person's full name may name them again later in the article: "Kim"
         after "Kim Jong Un" (family name first), "Erdogan" after "Recep Tayyip Erdogan"."""

@@ -1110,6 +1110,7 @@ class Coder:
             for tok in sent:
                 if tok.dep_ == "nsubj" and tok.pos_ in {"PROPN", "NOUN"}:
                     resolver.resolve(tok, mentions)
+            resolver.note_people(sent, mentions)  # "elected Joseph Aoun ... telephoned Aoun"
         return events
 
     def _occasion_targets(self, anchor: Token, source: Actor, resolver: ActorResolver,

@@ -187,6 +187,8 @@ def _told_earlier(tok) -> bool:
         if cur.dep_ == "relcl" and cur.tag_ == "VBN" and any(
                 c.dep_ == "aux" and c.lower_ == "had" for c in cur.children):
             return True
+        if cur.i != tok.i and cur.dep_ == "pobj" and cur.head.lower_ == "since":
+            return True  # "five years since the shootings, in which a gunman killed 51 people"
         if cur.dep_ in {"ccomp", "xcomp", "parataxis"}:
             return False  # what someone says or means to do is told as news
         cur = cur.head

@@ -1488,6 +1488,12 @@ class Coder:
                     self._is_violent_thing(n) for n in _prep_objects(doc[i], ("for",), [])
                     + [g for c in doc[i].children if c.dep_ == "dobj" for g in _prep_objects(c, ("for",), [])]):
                 e._claimed_by = e.source  # "JNIM claimed responsibility for the attack"
+            elif e.cameo[:2] in {"18", "19", "20"} and e.target is None and i is not None \
+                    and getattr(e, "_claimed_by", None) is None and _owned_deed(doc[i]) \
+                    and e.source.sector not in {"UAF", None} and e.source.rule not in {"implicit", "agent"}:
+                # "the group said its fighters carried out the attack": a claim of the attack
+                # told before, not a second one
+                e._claimed_by, e._claim_words = e.source, True
         claims = [e for e in events if getattr(e, "_claimed_by", None) is not None]
         if not claims:
             return events
@@ -1503,7 +1509,16 @@ class Coder:
                 e.confidence = round(min(e.confidence, claim.confidence), 2)
                 if claim.target is None and claim.cameo != "015":
                     drop.add(id(claim))  # the claimed attack is this one
-        return [e for e in events if id(e) not in drop]
+        out = []
+        for e in events:
+            if id(e) in drop and getattr(e, "_claim_words", False):
+                info = self.ontology.get("015")  # the words that claim it are a claim (015)
+                e = dc_replace(e, cameo="015", plover=info.plover, mode=info.mode,
+                               goldstein=info.goldstein, quad_class=info.quad_gdelt)
+            elif id(e) in drop:
+                continue
+            out.append(e)
+        return out
 
     def _about_sport(self, doc: Doc, sent: Span) -> bool:
         """Whether a sentence tells sport in the words of war (modality `sport`)."""
@@ -2737,6 +2752,13 @@ def _with_party(head: Token, targets) -> bool:
 _FIGHTS = frozenset({"shootout", "gunfight", "firefight", "clash", "battle", "skirmish", "fighting", "exchange",
                      "confrontation", "gunbattle", "encounter"})
 _SWAPS = frozenset({"exchange", "swap", "trade"})
+_DEED_VERBS = frozenset({"carry", "conduct", "perpetrate", "commit", "stage", "launch", "mount"})
+
+
+def _owned_deed(noun: Token) -> bool:
+    """"Carried out the attack": a definite act noun taken on by a light verb of doing."""
+    return noun.pos_ == "NOUN" and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _DEED_VERBS \
+        and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children)
 # how people got the state of the place they are in (not their own nationality)
 _PLACED_PEOPLE = frozenset({"agent+setting", "agent+place", "agent+main-country"})
 

@@ -1864,7 +1864,9 @@ class Coder:
             return []  # "the war has killed 40,000 people", "120 have been detained since June"
         if code is not None and not sources and (_background(trig.head) or self._describes_object(trig.head)):
             return []  # "a member jailed over a year ago", "who had been arrested in 2019"
-        if code is not None and code[:2] in _COOPERATIVE and code != "045" \
+        summed = trig.head.dep_ == "acl" and trig.head.head.lemma_.lower() in _SUMMARY_NOUNS | frozenset(
+            self.modal.get("reaction_objects", ()))  # "..., a move hailed by Kyiv": a reaction
+        if code is not None and code[:2] in _COOPERATIVE and code != "045" and not summed \
                 and self._describes_object(trig.head, with_agent=True):
             # "at a venue hosted by the minister", "a package approved by Congress": a clause that
             # says who made a thing of another act tells no news; a mediation (045) does

@@ -91,6 +91,19 @@ class Entry:
 _ARTICLE = re.compile(r"\b([Aa]l|[Ee]l|[Aa]d|[Aa]sh|[Aa]n|[Aa]r|[Aa]t|[Aa]s|[Aa]z)-(?=[A-Z])")
 
 
+_EZAFE = re.compile(r"-([ei])-")
+_TEHREEK = re.compile(r"\b(Tehreek|Tehrik|Tahreek|Tahrik)\b")
+
+
+def _ezafe_variants(name: str) -> set[str]:
+    """Spellings of a Persian or Urdu name with the other link vowel and the other common
+    spellings of "Tehreek" ("Tehrik-i-Taliban" for "Tehreek-e-Taliban")."""
+    if not _EZAFE.search(name) and not _TEHREEK.search(name):
+        return set()
+    links = {_EZAFE.sub("-e-", name), _EZAFE.sub("-i-", name)}
+    return {_TEHREEK.sub(word, v) for v in links for word in ("Tehreek", "Tehrik")} | links
+
+
 def _rows(name: str) -> list[tuple[int, dict[str, str]]]:
     path = resources.files("eventwire.actors") / "data" / name
     if not path.is_file():
@@ -161,10 +174,10 @@ class ActorDictionary:
                 self._claim(n, "actors/data/organisations.tsv", number)
                 self._add(n, Entry(country, sector, names[0], "org", where))
             for n in names:
-                # "al-Shabaab" is also written "Al Shabaab": the article with a space
-                spaced = _ARTICLE.sub(lambda m: m.group(1) + " ", n)
-                if spaced != n:
-                    self._add(spaced, Entry(country, sector, names[0], "org", where), overwrite=False)
+                # "al-Shabaab" is also written "Al Shabaab": the article with a space; the
+                # Persian and Urdu link "-e-" is also written "-i-" ("Tehreek-i-Taliban")
+                for variant in {_ARTICLE.sub(lambda m: m.group(1) + " ", n), *_ezafe_variants(n)} - {n}:
+                    self._add(variant, Entry(country, sector, names[0], "org", where), overwrite=False)
         self._load_org_roles()
         self._load_people()
         self._load_seats()
@@ -428,6 +441,34 @@ def city_countries(min_population: int = 50_000) -> dict[str, tuple[str, str]]:
             if key not in best or best[key][0] < pop:
                 best[key] = (pop, country, city["name"])
     return {k: (v[1], v[2]) for k, v in best.items()}
+
+
+# subdivision kinds that are regions of a state ("Zamfara State", "Sagaing Region"), not towns
+_PROVINCE_KINDS = frozenset({"province", "region", "state", "department", "county", "governorate",
+                             "prefecture", "administrative region", "autonomous region", "oblast",
+                             "autonomous republic", "republic", "canton", "division", "territory"})
+
+
+@lru_cache(maxsize=1)
+def province_countries() -> dict[str, str]:
+    """First-level region name → ISO3, for names only one state uses and that name no state
+    ("Borno", "Khyber Pakhtunkhwa", "Cauca"; not "Punjab", not "Georgia")."""
+    import unicodedata
+
+    import pycountry
+
+    def fold(name: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
+
+    iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    states = {fold(c.name) for c in pycountry.countries} | {
+        fold(getattr(c, "common_name", c.name)) for c in pycountry.countries}
+    seen: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.type.lower() not in _PROVINCE_KINDS or sub.country_code not in iso3:
+            continue
+        seen.setdefault(fold(sub.name), set()).add(iso3[sub.country_code])
+    return {name: next(iter(codes)) for name, codes in seen.items() if len(codes) == 1 and name not in states}
 
 
 def make_actor(entry: Entry | None, sector: str | None, text: str, rule: str,

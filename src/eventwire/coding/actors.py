@@ -55,6 +55,8 @@ class Mentions:
 
     names: dict[int, tuple[Entry, int, int]] = field(default_factory=dict)
     agents: dict[int, tuple[str, str, str]] = field(default_factory=dict)  # i -> sector, where, text
+    # names of states borne as a person's surname ("Economy Minister Marcelo Montenegro")
+    surnames: set[str] = field(default_factory=set)
 
 
 def find_mentions(doc: Doc, dictionary: ActorDictionary, nlp) -> Mentions:
@@ -78,6 +80,11 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary, nlp) -> Mentions:
             continue
         if entry.kind == "capital" and names_an_accord(doc[start:end].root):
             continue
+        if entry.kind == "demonym" and _region_word(doc, start):
+            continue
+        if entry.kind in {"country", "capital"} and _surname_of(doc, start, end):
+            found.surnames.add(doc[start:end].text)
+            continue
         for i in range(start, end):
             found.names[i] = (entry, start, end)
     _seat_mentions(doc, dictionary, found)
@@ -98,6 +105,40 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary, nlp) -> Mentions:
                 found.agents[tok.i] = (hit[0], hit[1], tok.text)
                 break
     return found
+
+
+# words that turn a demonym into a region's adjective: "Latin American", "West African",
+# "Pan-Arab" (names of states, "South African", "North Korean", are longer matches and win)
+_REGION_WORDS = frozenset({"latin", "north", "south", "central", "west", "east", "pan", "sub-saharan"})
+
+
+def _region_word(doc: Doc, start: int) -> bool:
+    """Whether a demonym is part of a region's name ("Latin American leaders", "the
+    Pan-American Highway"), which is no state."""
+    prev = doc[start - 1] if start > 0 else None
+    if prev is not None and prev.text == "-" and start > 1:
+        prev = doc[start - 2]
+    return prev is not None and prev.lower_ in _REGION_WORDS and (prev.is_title or prev.is_upper)
+
+
+def _surname_of(doc: Doc, start: int, end: int) -> bool:
+    """Whether a state's name ends a person's name after a given name ("Economy Minister Marcelo
+    Montenegro", "Jorge Chile"): the tagger's person name, with a proper name before it."""
+    ent = next((e for e in doc.ents if e.start <= start < e.end), None)
+    return ent is not None and ent.label_ == "PERSON" and ent.end == end and start > ent.start \
+        and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title
+
+
+def forget_surnames(all_mentions: list[Mentions], docs: list[Doc]) -> None:
+    """A state's name once borne by a person in an article is that person's surname again when
+    it stands alone later ("... Marcelo Montenegro said. Montenegro blamed ...")."""
+    surnames = set().union(*(m.surnames for m in all_mentions))
+    if not surnames:
+        return
+    for mentions, doc in zip(all_mentions, docs):
+        for i, (entry, start, end) in list(mentions.names.items()):
+            if entry.kind in {"country", "capital"} and doc[start:end].text in surnames:
+                del mentions.names[i]
 
 
 def names_an_accord(root: Token) -> bool:
@@ -239,6 +280,7 @@ class ActorResolver:
         self.people: dict[str, Actor] = {}
         self.last_person: Actor | None = None
         self.last_group: Actor | None = None
+        self.last_org: Actor | None = None  # the last named non-state organisation
         self.last_pair: list[Actor] = []  # the two parties of the last two-sided event
         self.last_crowd: list[Actor] = []  # the people of the last protest told, for "the crowd"
         self.last_body: Actor | None = None  # the last UN or intergovernmental body named
@@ -651,10 +693,14 @@ class ActorResolver:
         if plain_def and low in _BLOC_NOUNS and self.last_bloc is not None:
             # "the bloc", "the alliance" after the EU, ASEAN or NATO was named
             return [_copy(self.last_bloc, doc[tok.left_edge.i:tok.i + 1].text, "coreference-group")]
-        if bare_def and low in _GROUP_NOUNS and self.last_group is not None \
-                and self.last_group.sector not in {None, "GOV"}:
-            # "the group", "the movement": the last organisation named
-            return [_copy(self.last_group, doc[tok.left_edge.i:tok.i + 1].text, "coreference-group")]
+        group = self.last_group if self.last_group is not None and self.last_group.sector not in {None, "GOV"} \
+            else self.last_org
+        kind_def = any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in tok.children) and all(
+            c.dep_ == "det" or c.dep_ in {"amod", "compound"} and c.lower_ in _GROUP_KINDS for c in tok.children)
+        if (bare_def or kind_def) and low in _GROUP_NOUNS and group is not None:
+            # "the group", "the movement": the last organisation named, past a government named
+            # since ("The TPLF accused the government ... The party urged ...")
+            return [_copy(group, doc[tok.left_edge.i:tok.i + 1].text, "coreference-group")]
         counted = next((_COUNTS.get(c.lower_) for c in tok.children if c.dep_ == "nummod"), None)
         if low in _PAIR_NOUNS and counted and counted > 2 and counted in self.last_lists \
                 and any(c.dep_ == "det" and c.lower_ in {"the", "these", "all"} for c in tok.children):
@@ -1080,6 +1126,20 @@ class ActorResolver:
                           text=sent.doc[hit[1]:hit[2]].text, name=entry.name, rule=rule, entry=where)
             self._remember_name_parts(sent.doc[hit[1]:hit[2]], actor)
 
+    def note_orgs(self, sent: Span, mentions: Mentions) -> None:
+        """The last non-state organisation named in a sentence, even as a modifier ("struck
+        Hezbollah positions ... the militant group fired back"), for "the group" later."""
+        for i in range(sent.end - 1, sent.start - 1, -1):
+            hit = mentions.names.get(i)
+            if not hit or hit[0].kind != "org" or hit[2] - 1 != i:
+                continue
+            country, sec, rule, where = hit[0].at(self.date)
+            if sec in {None, "GOV"} or not country:
+                continue
+            self.last_org = Actor(code=country + sec, country=country, sector=sec,
+                                  text=sent.doc[hit[1]:hit[2]].text, name=hit[0].name, rule=rule, entry=where)
+            return
+
     def _remember_name_parts(self, name: Span, actor: Actor) -> None:
         """Every word of a person's full name may name them again later in the article: "Kim"
         after "Kim Jong Un" (family name first), "Erdogan" after "Recep Tayyip Erdogan"."""
@@ -1119,6 +1179,8 @@ class ActorResolver:
                     bearers.append(actor)
         else:
             self.last_group = actor
+            if (actor.rule or "").startswith("org") and actor.sector not in {None, "GOV"}:
+                self.last_org = actor
             if actor.country in {"EUR", "IGO"} and actor.rule in {"org", "org+current", "org+date"}:
                 self.last_bloc = actor
             if actor.country in {"UNO", "IGO"} and actor.rule in {"org", "org+current", "org+date"}:
@@ -1178,6 +1240,11 @@ _OFFICE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 _COUNTS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7}
 _GROUP_NOUNS = frozenset({"group", "movement", "organisation", "organization", "militia", "faction",
                           "alliance", "coalition", "party", "rebels", "militants", "insurgents"})
+# words that only say what kind of group "the group" is ("the paramilitary group", "the militant
+# movement"), naming no other party
+_GROUP_KINDS = frozenset({"paramilitary", "militant", "armed", "rebel", "jihadist", "islamist", "insurgent",
+                          "separatist", "extremist", "terrorist", "criminal", "guerrilla", "guerilla",
+                          "opposition", "political", "banned", "outlawed", "proscribed", "armed-group"})
 _BLOC_NOUNS = frozenset({"bloc", "alliance", "union", "body", "organisation", "organization", "grouping"})
 _PAIR_NOUNS = frozenset({"sides", "countries", "governments", "leaders", "nations", "parties",
                          "states", "neighbours", "neighbors", "presidents", "ministers", "delegations",

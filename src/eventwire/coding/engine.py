@@ -7,6 +7,7 @@ work is per match, never per lexicon entry.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from dataclasses import replace as dc_replace
 from functools import lru_cache
@@ -16,7 +17,7 @@ from itertools import permutations, product
 import yaml
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.actors.base import load_actor_dictionary
+from eventwire.actors.base import city_countries, load_actor_dictionary
 from eventwire.coding.actors import _phrase_text
 from eventwire.coding.actors import ActorResolver, Mentions, find_mentions, names_an_accord
 from eventwire.lexicon import Lexicon, Pattern, load_lexicon
@@ -61,6 +62,7 @@ _RAISING = frozenset({"schedule", "expect", "set", "due", "suppose", "say", "rep
 
 # Target rules that name the source's own state again: an act on them is no event.
 _VIOLENT = frozenset({"18", "19", "20"})
+_FOES = frozenset({"REB", "UAF", "CRM"})  # armed men states cooperate against
 # nouns that only count, group or carry the event noun they govern ("a series of strikes")
 _AMOUNTS = frozenset({"series", "wave", "spate", "string", "number", "dozen", "dozens", "hundred", "hundreds",
                       "thousand", "thousands", "round", "barrage", "volley", "flurry", "raft", "set",
@@ -93,7 +95,11 @@ _STATE_ACTS = frozenset({"proposal", "proposals", "plan", "plans", "request", "r
                          "appeal", "appeals", "position", "stance", "policy", "policies", "objection",
                          "objections", "claim", "claims", "warning", "warnings", "threat", "threats",
                          "accusation", "accusations", "decision", "move", "measures", "sanctions",
-                         "provocation", "provocations", "aggression"})
+                         "provocation", "provocations", "aggression",
+                         # a state's attack condemned or answered: "condemned an Israeli air strike"
+                         "strike", "strikes", "airstrike", "airstrikes", "attack", "attacks", "raid", "raids",
+                         "offensive", "bombardment", "shelling", "bombing", "bombings", "invasion",
+                         "occupation", "blockade", "assault", "operation", "operations"})
 # ground an armed force holds: leaving it is a retreat ("withdrew from the town")
 _GROUND = frozenset({"city", "town", "village", "area", "region", "territory", "sector", "zone", "border",
                      "frontline", "front", "position", "base", "outskirts", "district", "province", "valley",
@@ -225,6 +231,7 @@ class Coder:
         # "fired artillery at a hulk as the allies held joint drills": fire in a drill
         final = [t for t in final if not (t.pattern.code[:2] in {"18", "19"} and self._in_drill(t.head))]
         final.extend(self._conditional_threats(doc, final))
+        final.extend(self._seized_places(doc, final))
         # "gave the rebels 48 hours to withdraw": what an ultimatum demands is not done
         # "declared them persona non grata and gave them 48 hours to leave": the deadline is the
         # term of the act it is given with, not an ultimatum of its own
@@ -309,6 +316,33 @@ class Coder:
                 pattern = Pattern(id="modality.yaml#conditional_threat", code=spec["code"],
                                   text=f"{tok.lemma_.lower()} ... if", noun=False, head=tok.lemma_.lower(), words=())
                 out.append(Trigger(pattern, tok, [tok]))
+        return out
+
+    def _seized_places(self, doc: Doc, found: list[Trigger]) -> list[Trigger]:
+        """"M23 rebels captured Goma", "troops retook Kherson": a named town or region taken is
+        occupied territory (modality `place_seizure`), as "seized the town" is in the lexicon."""
+        spec = self.modal.get("place_seizure") or {}
+        heads = {t.head.i for t in found}
+        out = []
+        for tok in doc:
+            if tok.i in heads or tok.pos_ != "VERB" or tok.lemma_.lower() not in spec.get("verbs", ()):
+                continue
+            objs = [c for c in tok.children if c.dep_ == "dobj"]
+            subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+            armed = any(c.lemma_.lower() in spec.get("armed_subjects", ()) for c in subjects)
+            # armed men or a named state or group take towns; police capture a man who may share
+            # a town's name ("police captured Escobar")
+            if not (armed or any(c.pos_ == "PROPN" for c in subjects)):
+                continue
+            # the tagger takes many towns for people ("captured Goma"): a town by the gazetteer
+            # counts then only when armed men take it
+            if not objs or not all(o.pos_ == "PROPN" and (o.ent_type_ in {"GPE", "LOC"} or (
+                    o.ent_type_ != "PERSON" or armed) and o.text.casefold() in city_countries())
+                    for o in objs):
+                continue
+            pattern = Pattern(id="modality.yaml#place_seizure", code=spec["code"], text=f"{tok.lemma_.lower()} PLACE",
+                              noun=False, head=tok.lemma_.lower(), words=())
+            out.append(Trigger(pattern, tok, [tok]))
         return out
 
     def _in_drill(self, head: Token) -> bool:
@@ -434,6 +468,9 @@ class Coder:
             # else the one whose act is the condition
             subj, _passive = self._subject(head)
             spec = self.modal.get("conditional_threat") or {}
+            future = set(self.modal["future_aux"])
+            named = next((n for c in _condition_clause(head, future) if (n := _named_threatener(c)) is not None), None)
+            subj = named if named is not None else subj
             return ([subj] if subj is not None else []), [
                 [c for c in head.children if c.dep_ in {"dobj", "dative"}],
                 _condition_subjects(head, spec, set(self.modal["future_aux"]))]
@@ -441,7 +478,12 @@ class Coder:
             # "received weapons from Iran": the giver is the source, the receiver the target
             subj, _passive = self._subject(head)
             givers = [c for prep in trig.preps for c in prep.children if c.dep_ == "pobj"]
-            return givers, [[subj]] if subj is not None else []
+            if subj is None:
+                return givers, []
+            # "the arrest of X by police drew condemnation from Y": the arrest's doer is faced
+            doers = _prep_objects(subj, ("by",), trig.tokens) + [
+                d for o in _prep_objects(subj, ("of",), trig.tokens) for d in _prep_objects(o, ("by",), trig.tokens)]
+            return givers, [doers, [subj]]
         if not p.noun:
             passive_subj = [c for c in head.children if c.dep_ == "nsubjpass" and c not in trig.tokens]
             subj, passive = self._subject(head)
@@ -939,8 +981,13 @@ class Coder:
                 # "alleged that France knew, and that its military helped ...": the second
                 # complement has the first one's governor
                 cur = cur.head
-            asked = cur.dep_ == "advcl" and cur.head.i != cur.i and _infinitive(cur) and \
-                self.modal["governors"].get(cur.head.lemma_.lower()) in {"appeal", "demand"}
+            gov_fam = self.modal["governors"].get(cur.head.lemma_.lower())
+            asked = cur.dep_ == "advcl" and cur.head.i != cur.i and _infinitive(cur) and (
+                gov_fam in {"appeal", "demand"}
+                # "offered on Tuesday to host talks", parsed as a purpose clause: the offer's own
+                # infinitive when the verb has no object of its own
+                or gov_fam in {"intent", "threat", "refusal", "failure"} and cur.i > cur.head.i
+                and not any(c.dep_ in {"dobj", "dative"} for c in cur.head.children))
             # "alleged that A ..., and that B ...", the second "that" clause parsed as a conjunct
             # of the verb that governs both
             marked_conj = cur.dep_ == "conj" and cur.head.i != cur.i and any(
@@ -1052,6 +1099,12 @@ class Coder:
                     # an embedded act that made no event leaves its governor's own event standing
                     self._governors = before
                 sent_events.extend(found)
+                # "received the Chinese vice premier, and the two sides signed": the pair of
+                # this sentence's two-sided act, for "the two sides" later in it
+                pair = next(([e.source, e.target] for e in found if e.target is not None and e.source.country
+                             and e.target.country and e.source.country != e.target.country), None)
+                if pair is not None:
+                    resolver.last_pair = pair
             # "urged X to withdraw" is one appeal (0256), not also a bare appeal (020) by "urge"
             sent_events = [e for e in sent_events if not (
                 e.trigger_start in self._governors and e.cameo[:2] in {"01", "02", "03", "10", "13"})]
@@ -1090,6 +1143,7 @@ class Coder:
             if self._about_sport(doc, sent):
                 sent_events = [e for e in sent_events if e.source.rule in _NAMED_BY_OWN_WORDS]
             self._reaction_targets(doc, events, sent_events)
+            self._answered_attacks(doc, events, sent_events)
             self._summary_targets(doc, sent_events)
             events.extend(sent_events)
             events = self._credit_claims(doc, events)
@@ -1102,15 +1156,19 @@ class Coder:
                          and e.source.sector in {"REB", "UAF", "CRM"} and e.source.rule != "implicit"]
             if attackers:  # "the attackers" in a later sentence are these men
                 resolver.last_attackers = list({a.code: a for a in attackers}.values())
-            for e in sent_events:  # "the two sides" in a later sentence are these two
-                if e.target is not None and e.target.country and e.source.country \
-                        and e.target.country != e.source.country:
-                    resolver.last_pair = [e.source, e.target]
+            pairs = [[e.source, e.target] for e in sent_events if e.target is not None and e.target.country
+                     and e.source.country and e.target.country != e.source.country]
+            # "the two sides" in a later sentence are these two; the parties of a two-way act
+            # ("held talks") before a go-between's acts with each of them
+            mutual = [p for p in pairs if any(q[0].code == p[1].code and q[1].code == p[0].code for q in pairs)]
+            if mutual or pairs:
+                resolver.last_pair = (mutual or pairs)[-1]
             # remember subjects for pronouns in later sentences
             for tok in sent:
                 if tok.dep_ == "nsubj" and tok.pos_ in {"PROPN", "NOUN"}:
                     resolver.resolve(tok, mentions)
             resolver.note_people(sent, mentions)  # "elected Joseph Aoun ... telephoned Aoun"
+            resolver.note_orgs(sent, mentions)  # "struck Hezbollah positions ... the group"
         return events
 
     def _occasion_targets(self, anchor: Token, source: Actor, resolver: ActorResolver,
@@ -1439,6 +1497,32 @@ class Coder:
                         and not o.source.code.startswith("---")), None)
             if act is not None:
                 e.target = dc_replace(act.source, rule="reaction")
+
+    def _answered_attacks(self, doc: Doc, before: list[Event], events: list[Event]) -> None:
+        """"Militants attacked a police post ... Police returned fire": an armed answer with no
+        target named faces the doer of the last attack on the answerer's state (modality
+        `armed_answers`)."""
+        verbs = frozenset(self.modal.get("armed_answers", ()))
+        for e in events:
+            i = getattr(e, "_trigger_i", None)
+            if i is None or e.target is not None or e.cameo[:2] not in _VIOLENT or not e.source.country:
+                continue
+            head = doc[i]
+            if head.dep_ == "pobj" and head.head.lower_ == "with":  # "responded with artillery fire"
+                head = head.head.head
+            # "fired rockets in response", "shelled the border in retaliation"
+            answered = any(c.dep_ == "prep" and c.lower_ == "in" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in {"response", "retaliation", "reply"} and not any(
+                    p.dep_ == "prep" for p in g.children) for g in c.children) for c in head.children)
+            if not answered and (head.lemma_.lower() not in verbs or head.lemma_.lower() == "hit" and not any(
+                    c.dep_ == "prt" and c.lower_ == "back" for c in head.children)):
+                continue
+            earlier = [o for o in before + events if o is not e and getattr(o, "_trigger_i", i) <= i]
+            attack = next((o for o in reversed(earlier) if o.cameo[:2] in _VIOLENT and o.target is not None
+                           and o.target.country == e.source.country and o.source.code != e.source.code
+                           and not o.source.code.startswith("---") and o.source.rule != "implicit"), None)
+            if attack is not None:
+                e.target = dc_replace(attack.source, rule="answered-attack")
 
     def _summary_targets(self, doc: Doc, events: list[Event]) -> None:
         """"Nicaragua switched recognition to Beijing, a move that drew condemnation from
@@ -1909,10 +1993,18 @@ class Coder:
         sources = [_with_sector(a, "GOV") for a in sources]
         # "sanctions on 14 Iranian individuals": what a state cuts or bans falls on the state
         targets = [_with_sector(a, "GOV" if code is not None and code.startswith("16") else "CVL") for a in targets]
+        if code.startswith("192"):  # "separatists seized Aden": the territory is its state's
+            targets = [dc_replace(a, code=a.country + "GOV", sector="GOV") if a.rule == "place" and a.sector is None
+                       and a.country and len(a.country) == 3 else a for a in targets]
         pairs: list[tuple[Actor, Actor | None]] = []
         if len(sources) > 1 and code.startswith("084") and _swap(trig.head):
             # "Russia and Ukraine swapped prisoners", "each freed 40 detainees in a swap": an
             # exchange is each side's release to the other, not to the people freed
+            targets = []
+        if len(sources) > 1 and code[:2] in {"03", "04", "05", "06"} and targets \
+                and all(t.sector in _FOES for t in targets) and not any(a.sector in _FOES for a in sources):
+            # "the two leaders agreed to step up cooperation against al-Shabaab": the partners
+            # cooperate with each other; the armed group they face is no party to it
             targets = []
         if targets:
             pairs = [(s, t) for s, t in product(sources, targets) if s.code != t.code or s.text != t.text]
@@ -2435,6 +2527,21 @@ _SEAT_WORDS = frozenset({"base", "based", "headquarter", "headquartered", "regis
 _NO_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC", "IMG", "AFR", "ASA", "MEA", "WST"})
 
 
+_PROVINCE_SUFFIXES = frozenset({"state", "province", "region", "department", "county", "governorate",
+                                "district", "prefecture", "oblast"})
+
+
+def _province(name: str) -> str | None:
+    """The state of a first-level region named alone or with its kind ("Borno State")."""
+    from eventwire.actors.base import province_countries
+
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in _PROVINCE_SUFFIXES:
+        words = words[:-1]
+    folded = " ".join(words).casefold()
+    return province_countries().get(folded) if folded else None
+
+
 def main_country(all_mentions: list[Mentions], docs: list[Doc] | None = None) -> str | None:
     """The state an article names most (countries, demonyms, capitals and the cities of the
     gazetteer, each mention once), for bare role words such as "police"."""
@@ -2463,6 +2570,8 @@ def main_country(all_mentions: list[Mentions], docs: list[Doc] | None = None) ->
                         name.split()[0].casefold())  # "Gaza Strip", "Aleppo province"
                     if hit:  # where things happen weighs a little more than who is named
                         counts[hit[0]] = counts.get(hit[0], 0) + 1.5
+                    elif province := _province(name):  # "Zamfara State", "Sagaing Region"
+                        counts[province] = counts.get(province, 0) + 1.0
             gpe = {t.i for ent in docs[index].ents if ent.label_ == "GPE" for t in ent}
             for tok in docs[index]:
                 # "around Lyon", tagged as no place by the parser: a proper name after a
@@ -2473,6 +2582,8 @@ def main_country(all_mentions: list[Mentions], docs: list[Doc] | None = None) ->
                     hit = city_countries().get(" ".join(w.text for w in words).casefold())
                     if hit:
                         counts[hit[0]] = counts.get(hit[0], 0) + 1.5
+                    elif province := _province(" ".join(w.text for w in words)):
+                        counts[province] = counts.get(province, 0) + 1.0
     if not counts:
         return None
     return max(sorted(counts), key=lambda c: counts[c])
@@ -2506,16 +2617,34 @@ def _meeting_adjunct(noun: Token, code: str, display_verbs: frozenset[str] = fro
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
 
 
-def _condition_subjects(verb: Token, spec: dict, future: set[str]) -> list[Token]:
-    """Subjects of the if-clause on what a warning verb says the speaker would do ("warned that
-    it would respond if Kyiv attacked": Kyiv)."""
+def _named_threatener(clause: Token) -> Token | None:
+    """The named party a warning says would act ("warned that Russia would respond if ...":
+    Russia), as opposed to a pronoun for the speaker or a thing ("inflation would climb")."""
+    for c in clause.children:
+        if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "PROPN" and c.ent_type_ in _ACTOR_ENTS:
+            return c
+    return None
+
+
+_ACTOR_ENTS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+
+
+def _condition_clause(verb: Token, future: set[str]) -> Iterator[Token]:
+    """Content clauses of a warning verb told in the future or as an infinitive."""
     for clause in verb.children:
         if clause.dep_ not in {"ccomp", "xcomp"}:
             continue
-        if not (_infinitive(clause) or {c.lower_ for c in clause.children if c.dep_ == "aux"} & future):
-            continue
-        if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in _SPEAKER_PRONOUNS for c in clause.children):
-            continue  # "warned that inflation would climb if ...": not what the speaker would do
+        if _infinitive(clause) or {c.lower_ for c in clause.children if c.dep_ == "aux"} & future:
+            yield clause
+
+
+def _condition_subjects(verb: Token, spec: dict, future: set[str]) -> list[Token]:
+    """Subjects of the if-clause on what a warning verb says the speaker, or a named party,
+    would do ("warned that it would respond if Kyiv attacked": Kyiv)."""
+    for clause in _condition_clause(verb, future):
+        if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in _SPEAKER_PRONOUNS for c in clause.children) \
+                and _named_threatener(clause) is None:
+            continue  # "warned that inflation would climb if ...": not what anyone would do
         for cond in clause.children:
             if cond.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in spec.get("marks", ())
                                             for m in cond.children):

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 import re
 import warnings
 
-from eventwire.coding.actors import ActorResolver, find_mentions
+from eventwire.coding.actors import ActorResolver, find_mentions, forget_surnames
 from eventwire.ingest.dump import is_caption
 from eventwire.coding.engine import Coder, main_country
 from eventwire.coding.headline import sentence_case
@@ -23,6 +23,8 @@ _PARA = re.compile(r"\n\s*\n")
 # a headline line run straight into its story ("Farmers block highway in Punjab\nIndian police
 # detained ..."): short, with no closing punctuation, before a capital
 _HEADLINE_BREAK = re.compile(r"(?m)^([^\n.!?;:,\"'”’)\]]{3,100}?[^\W_])[ \t]*\n(?=[ \t]*[A-Z“\"'‘])")
+# a byline line ("By Our Correspondent", "From Our Correspondent, Gusau"), commas and all
+_BYLINE = re.compile(r"(?m)^([ \t]*(?:By|From|BY|FROM)[ \t][^\n.!?;:]{2,60}?[^\W_])[ \t]*\n(?=[ \t]*[A-Z“\"'‘])")
 _coders: dict[tuple, Coder] = {}
 
 
@@ -91,6 +93,7 @@ def _paragraphs(text: str) -> list[tuple[str, int]]:
     unpunctuated headline line run into its story."""
     cuts = [(m.start(), m.end()) for m in _PARA.finditer(text)]
     cuts += [(m.end(1), m.end()) for m in _HEADLINE_BREAK.finditer(text) if len(m.group(1).split()) <= 15]
+    cuts += [(m.end(1), m.end()) for m in _BYLINE.finditer(text) if len(m.group(1).split()) <= 8]
     out, pos = [], 0
     for start, end in sorted(cuts):
         if start < pos:
@@ -109,9 +112,10 @@ def _segments(article: Article) -> list[tuple[str, str, int]]:
     """
     segs = []
     for para, start in _paragraphs(article.text):
-        if not segs and para.strip():
+        if para.strip():
             # "KYIV, Ukraine (AP) — ...": the dateline is where the story was filed (the place
-            # fallback reads it), not a subject of the first sentence
+            # fallback reads it), not a subject of the first sentence; in a dump it may follow
+            # the headline and byline lines
             m = DATELINE.match(para)
             if m and m.end() < len(para):
                 para, start = para[m.end():], start + m.end()
@@ -153,6 +157,7 @@ def code_parsed(coder: Coder, article: Article, docs: list, options: CoderOption
     sentence_base = 0
     docs = [repair_parse(doc) for doc in docs]
     all_mentions = [find_mentions(doc, coder.dictionary, coder.nlp) for doc in docs]
+    forget_surnames(all_mentions, docs)
     resolver.main_country = main_country(all_mentions, docs)
     segments = _segments(article)
     setting = (Setting(article, docs, resolver.main_country, options.published, all_mentions)

@@ -138,6 +138,8 @@ def _misread_main_verb(tok: Token) -> Token | None:
         return None
     if any(c.dep_ in {"dobj", "cc", "aux", "auxpass", "neg", "mark"} for c in children):
         return None  # a real transitive main verb, or a real coordination
+    if any(c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in children):
+        return None  # "threatened to impose visa bans and asset freezes": a control verb's own clause
     if any(c.dep_ == "ccomp" and any(g.dep_ in _SUBJECTS | {"mark"} for g in c.children) for c in children):
         return None  # "said (that) a deal is close": a verb of saying with its clause
     for conj in (c for c in children if c.dep_ in {"conj", "ccomp"} and c.pos_ in {"VERB", "AUX"}

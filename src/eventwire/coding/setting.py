@@ -130,6 +130,8 @@ def _at_own_seat(source: Actor | None, where: str) -> bool:
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# times that place an act well before the news: "earlier this year", "last year", "two years ago"
+_RELATIVE_PAST = re.compile(r"\b(?:earlier this year|last year|(?:years|months|decades?) ago|the previous year)\b", re.I)
 
 
 def _year_modifier(tok) -> int | None:
@@ -296,6 +298,9 @@ class Setting:
         self.places = ArticlePlaces(self.resolver, docs, dict(context), self.blocked)
         self.context = dict(context)
         self.dateline = self.resolver.dateline(article.text) if article.text else None
+        # (segment, sentence start) of the first act told as news: acts told later with "last
+        # year" or "months ago" are background to it
+        self.news_at: tuple[int, int] | None = None
 
     def _dates(self, doc: Doc, token_indices: set[int]) -> list[tuple[int, int, object]]:
         """Date mentions (token start, end, mention) of the sentences holding these tokens."""
@@ -387,3 +392,19 @@ class Setting:
                 ev.historical = _historical(ev, self.published)
             elif self.published:
                 ev.date, ev.date_precision = str(self.published)[:10], "day"
+        self._relative_past(seg_index, doc, events)
+
+    def _relative_past(self, seg_index: int, doc: Doc, events: list[Event]) -> None:
+        """"The M23 ... released 40 soldiers on Friday. The rebels seized Goma earlier this
+        year": an act dated "last year" or "months ago" in a sentence after the first act told as
+        news is background to that news."""
+        for ev in events:
+            trig = getattr(ev, "_trigger_i", None)
+            if trig is None or ev.historical:
+                continue
+            at = (seg_index, doc[trig].sent.start)
+            if self.news_at is None and not _RELATIVE_PAST.search(ev.date_text or ""):
+                self.news_at = at
+            elif self.news_at is not None and at != self.news_at and not ev.hypothetical \
+                    and _RELATIVE_PAST.search(ev.date_text or ""):
+                ev.historical = True

@@ -294,6 +294,10 @@ class Lexicon:
                        for g in p.children if g.dep_ == "pobj"]
             # ("thousands of extra police and border guards", parsed with "police" on "guards")
             carried += counted + [m for g in counted for m in g.children if m.dep_ in {"nmod", "compound"}]
+            # "called the decision 'a hostile act'", parsed with the complement as the object's
+            # apposition: the apposition and its adjectives complete the verb
+            carried += [m for c in children if c.dep_ == "dobj" for a in c.children if a.dep_ == "appos"
+                        for m in [a, *a.children] if m is a or m.dep_ == "amod"]
         for p in self.heads(noun).get(head.lemma_.lower(), ()):
             if p.subject_words and not any(c.dep_ == "nsubj" and _lemma_in(c, p.subject_words)
                                            and not any(g.lemma_.lower() in _CIVIL_CRAFT for g in c.children)

@@ -43,6 +43,9 @@ class Entry:
     tenures: tuple[Tenure, ...] = ()
     # a people inside a state (communities.tsv): the sector its leaders get; its fighters are REB
     people_leaders: str | None = None
+    # a name many states' bodies bear ("Democratic Party"): the article's own state's, unless
+    # the article is about the entry's state (organisations.tsv note "generic name")
+    generic: bool = False
 
     def code_at(self, date: str | None) -> tuple[str, str]:
         """(code, file:line) of an imported dictionary entry on a date: the first dated code whose
@@ -170,9 +173,10 @@ class ActorDictionary:
             if sector and sector not in SECTORS:
                 raise DataFileError("actors/data/organisations.tsv", number, f"unknown sector '{sector}'")
             names = _split(row.get("names", ""))
+            generic = row.get("note", "").startswith("generic name")
             for n in names:
                 self._claim(n, "actors/data/organisations.tsv", number)
-                self._add(n, Entry(country, sector, names[0], "org", where))
+                self._add(n, Entry(country, sector, names[0], "org", where, generic=generic))
             for n in names:
                 # "al-Shabaab" is also written "Al Shabaab": the article with a space; the
                 # Persian and Urdu link "-e-" is also written "-i-" ("Tehreek-i-Taliban")

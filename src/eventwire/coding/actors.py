@@ -403,6 +403,10 @@ class ActorResolver:
             if c.pos_ != "PROPN" or c.ent_type_ in _NOT_PLACE or len(between) > 2 or any(
                     t.dep_ not in {"cc", "punct"} for t in between):
                 break
+            words = owner.doc[c.left_edge.i:c.right_edge.i + 1]
+            named = self.dictionary.lookup(" ".join(t.text for t in words if t.dep_ != "det").replace(" - ", "-"))
+            if named is not None and named.kind in {"org", "person"}:
+                break  # "talks between the government of South Sudan and the SPLM-IO": a party
             out.append(c)
             end = c.right_edge.i
         return out
@@ -664,7 +668,8 @@ class ActorResolver:
                     if found:
                         return [_copy(a, a.text or tok.text, "pronoun") for a in found[:1]]
             # the words that name a pronoun's actor are its antecedent's
-            if low in _PERSON_PRONOUNS and self.last_person:
+            if _SUBJECT_FORM.get(low, low) in _PERSON_PRONOUNS and self.last_person:
+                # ("his party" as a subject: the last person named)
                 return [_copy(self.last_person, self.last_person.text or tok.text, "pronoun")]
             if low in _GROUP_PRONOUNS and (self.last_group or self.last_person):
                 ante = self.last_group or self.last_person
@@ -885,6 +890,10 @@ class ActorResolver:
                 actor.code = (country or "") + (sec or "")
             else:
                 actor = make_actor(entry, None, text, entry.kind if entry.kind != "capital" else "metonymy")
+            if entry.generic and self.main_country and self.main_country != entry.country:
+                # "the opposition Democratic Party" in a story from Tirana is Albania's
+                actor = dc_replace(actor, country=self.main_country, code=self.main_country + (actor.sector or ""),
+                                   rule="org+main-country")
             if entry.kind == "org" and countries and entry.country is None:
                 actor = make_actor(countries[0], entry.sector, text, "org+country")
             if entry.kind == "org" and actor.sector == "PTY" and actor.country:
@@ -942,6 +951,15 @@ class ActorResolver:
                             code = _petrarch_code(place.code, self._petrarch_agents(np, mentions))
                             actor.code, actor.country, actor.sector = _petrarch_split(code)
                     return out
+        if sector == "PTY" and not countries and owner_tok is not None and (
+                owner_tok.lower_ in _OWNING_PRONOUNS or owner_tok.pos_ == "PROPN"):
+            # "Rama's Socialist Party", "his party": a leader's party is on the leader's side
+            # of power (the government's, the opposition's)
+            owners = [a for a in self.resolve(owner_tok, mentions) if a.country and len(a.country) == 3]
+            if owners and owners[0].sector in {"GOV", "OPP"}:
+                o = owners[0]
+                return [Actor(code=o.country + o.sector, country=o.country, sector=o.sector, text=text,
+                              name=None, rule="possessive-party", entry=o.entry)]
         if sector and not countries and owner_tok is not None and owner_tok.lower_ in _OWNING_PRONOUNS:
             owned = self._owned_by(owner_tok, sector, text, mentions)
             if owned is not None:

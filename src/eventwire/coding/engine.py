@@ -1101,10 +1101,7 @@ class Coder:
                 sent_events.extend(found)
                 # "received the Chinese vice premier, and the two sides signed": the pair of
                 # this sentence's two-sided act, for "the two sides" later in it
-                pair = next(([e.source, e.target] for e in found if e.target is not None and e.source.country
-                             and e.target.country and e.source.country != e.target.country), None)
-                if pair is not None:
-                    resolver.last_pair = pair
+                self._remember_pair(resolver, found)
             # "urged X to withdraw" is one appeal (0256), not also a bare appeal (020) by "urge"
             sent_events = [e for e in sent_events if not (
                 e.trigger_start in self._governors and e.cameo[:2] in {"01", "02", "03", "10", "13"})]
@@ -1156,16 +1153,10 @@ class Coder:
                          and e.source.sector in {"REB", "UAF", "CRM"} and e.source.rule != "implicit"]
             if attackers:  # "the attackers" in a later sentence are these men
                 resolver.last_attackers = list({a.code: a for a in attackers}.values())
-            pairs = [[e.source, e.target] for e in sent_events if e.target is not None and e.target.country
-                     and e.source.country and e.target.country != e.source.country]
-            # "the two sides" in a later sentence are these two; the parties of a two-way act
-            # ("held talks") before a go-between's acts with each of them
-            mutual = [p for p in pairs if any(q[0].code == p[1].code and q[1].code == p[0].code for q in pairs)]
-            if mutual or pairs:
-                resolver.last_pair = (mutual or pairs)[-1]
+            self._remember_pair(resolver, sent_events)
             # remember subjects for pronouns in later sentences
             for tok in sent:
-                if tok.dep_ == "nsubj" and tok.pos_ in {"PROPN", "NOUN"}:
+                if tok.dep_ in {"nsubj", "nsubjpass"} and tok.pos_ in {"PROPN", "NOUN"}:
                     resolver.resolve(tok, mentions)
             resolver.note_people(sent, mentions)  # "elected Joseph Aoun ... telephoned Aoun"
             resolver.note_orgs(sent, mentions)  # "struck Hezbollah positions ... the group"
@@ -1489,14 +1480,30 @@ class Coder:
                 continue
             objs = [c for c in doc[i].children if c.dep_ == "dobj"] + _prep_objects(
                 doc[i], ("against", "on", "over", "to", "of"), [])
-            if not any(o.lemma_.lower() in words and any(
-                    d.dep_ == "det" and d.lower_ in {"the", "this", "these", "those", "such"} for d in o.children)
-                    for o in objs):
+            named = [o for o in objs if o.lemma_.lower() in words and any(
+                d.dep_ == "det" and d.lower_ in {"the", "this", "these", "those", "such"} for d in o.children)]
+            if not named:
                 continue
+            violent = named[0].lemma_.lower() in set(self.modal.get("reaction_violence", ()))
             act = next((o for o in reversed(told) if o.source.code != e.source.code
-                        and not o.source.code.startswith("---")), None)
+                        and not o.source.code.startswith("---")
+                        and (not violent or o.cameo[:2] in _VIOLENT)), None)
             if act is not None:
                 e.target = dc_replace(act.source, rule="reaction")
+
+    @staticmethod
+    def _remember_pair(resolver: ActorResolver, events: list[Event]) -> None:
+        """The two states of the last two-sided act, for "the two sides", "both countries" told
+        later: parties of a two-way act ("held talks", "signed a deal") first, then a host and a
+        guest, then any two states. (A state and its own rebels as "the two sides" was tried and
+        lost more than it won.)"""
+        two = [e for e in events if e.target is not None and e.source.country and e.target.country
+               and e.source.country != e.target.country]
+        mutual = [e for e in two if any(o.source.code == e.target.code and o.target.code == e.source.code for o in two)]
+        talks = [e for e in mutual if e.cameo[:3] not in {"042", "043"}]
+        chosen = (talks or mutual or two or [None])[-1]
+        if chosen is not None:
+            resolver.last_pair = [chosen.source, chosen.target]
 
     def _answered_attacks(self, doc: Doc, before: list[Event], events: list[Event]) -> None:
         """"Militants attacked a police post ... Police returned fire": an armed answer with no
@@ -1505,7 +1512,7 @@ class Coder:
         verbs = frozenset(self.modal.get("armed_answers", ()))
         for e in events:
             i = getattr(e, "_trigger_i", None)
-            if i is None or e.target is not None or e.cameo[:2] not in _VIOLENT or not e.source.country:
+            if i is None or e.target is not None or e.cameo[:2] not in _VIOLENT | {"17"} or not e.source.country:
                 continue
             head = doc[i]
             if head.dep_ == "pobj" and head.head.lower_ == "with":  # "responded with artillery fire"
@@ -1518,6 +1525,13 @@ class Coder:
                     c.dep_ == "prt" and c.lower_ == "back" for c in head.children)):
                 continue
             earlier = [o for o in before + events if o is not e and getattr(o, "_trigger_i", i) <= i]
+            if e.cameo[:2] == "17":
+                # "Police responded with water cannon": the crowd of the protest told before
+                protest = next((o for o in reversed(earlier) if o.cameo[:2] == "14"
+                                and o.source.country == e.source.country and o.source.sector not in _ARMED_STATE), None)
+                if protest is not None:
+                    e.target = dc_replace(protest.source, rule="answered-protest")
+                continue
             attack = next((o for o in reversed(earlier) if o.cameo[:2] in _VIOLENT and o.target is not None
                            and o.target.country == e.source.country and o.source.code != e.source.code
                            and not o.source.code.startswith("---") and o.source.rule != "implicit"), None)

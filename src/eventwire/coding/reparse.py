@@ -36,6 +36,8 @@ def repair_parse(doc: Doc) -> Doc:
     for tok in doc:
         _repair_persona_non_grata(tok)
     for tok in doc:
+        _repair_between_of(tok)
+    for tok in doc:
         main = _misread_main_verb(tok)
         if main is None:
             continue
@@ -49,6 +51,28 @@ def repair_parse(doc: Doc) -> Doc:
         subj.dep_ = "nsubjpass" if any(c.dep_ == "auxpass" for c in main.children) else "nsubj"
         tok.head, tok.dep_, tok.tag_ = subj, "acl", "VBN"
     return doc
+
+
+def _repair_between_of(tok: Token) -> None:
+    """"talks between the government of Sudan and the RSF", read with the RSF joined to Sudan:
+    after "between", a singular party with an "of" phrase is one side, and what is joined to
+    the place in its "of" phrase is the other side."""
+    if tok.lower_ != "between" or tok.dep_ != "prep":
+        return
+    party = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if party is None or party.tag_ != "NN" or any(c.dep_ == "conj" for c in party.children):
+        return
+    for of in (c for c in party.children if c.dep_ == "prep" and c.lower_ == "of"):
+        place = next((c for c in of.children if c.dep_ == "pobj"), None)
+        if place is None:
+            continue
+        other = next((c for c in place.children if c.dep_ == "conj"), None)
+        cc = next((c for c in place.children if c.dep_ == "cc"), None)
+        if other is None or cc is None:
+            continue
+        other.head = party
+        cc.head = party
+        return
 
 
 def _repair_to_participle(tok: Token) -> None:

@@ -294,6 +294,12 @@ class Lexicon:
                        for g in p.children if g.dep_ == "pobj"]
             # ("thousands of extra police and border guards", parsed with "police" on "guards")
             carried += counted + [m for g in counted for m in g.children if m.dep_ in {"nmod", "compound"}]
+            # "rejected the verdict as politically motivated": what the object is taken "as"
+            carried += [m for c in children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+                        if g.dep_ in {"pobj", "amod", "acomp"} for m in [g, *g.children]
+                        if m is g or m.dep_ in {"amod", "advmod"}]
+            carried += [c for c in children if c.dep_ == "advcl" and c.pos_ == "ADJ"
+                        and any(g.lower_ == "as" for g in c.children)]  # (parsed "as politically motivated")
             # "called the decision 'a hostile act'", parsed with the complement as the object's
             # apposition: the apposition and its adjectives complete the verb
             carried += [m for c in children if c.dep_ == "dobj" for a in c.children if a.dep_ == "appos"

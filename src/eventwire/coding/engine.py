@@ -971,9 +971,26 @@ class Coder:
         return family, negated, hypothetical, gov_lemma
 
     def _governor(self, cur: Token) -> tuple[str | None, str | None, bool]:
-        """(family, governor lemma, governor negated?) of the verb governing clause `cur`."""
+        """(family, governor lemma, governor negated?) of the verb governing clause `cur`; an
+        aim or an appeal that is itself only alleged ("accused Eritrea of preparing to wage
+        war") is alleged."""
+        fam, lemma, neg = self._governor_once(cur)
+        gov = getattr(self, "_gov_token", None)
+        if fam in {"intent", "threat", "appeal", "demand", "consider"} and gov is not None:
+            outer = self._governor_once(gov)
+            if outer[0] in {"alleged", "claim", "failure"}:
+                return outer
+            self._gov_token = gov
+        return fam, lemma, neg
+
+    def _governor_once(self, cur: Token) -> tuple[str | None, str | None, bool]:
+        """(family, governor lemma, governor negated?) of the nearest governing verb."""
+        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() == "be" and _infinitive(cur) and cur.head.i != cur.i:
+            # "the presidents are to meet next month": what is set to happen is an aim
+            self._gov_token = cur.head
+            return "intent", "be", any(c.dep_ == "neg" for c in cur.head.children)
         for _ in range(4):
-            while cur.dep_ == "conj" and cur.head.dep_ == "conj" and cur.head.i != cur.i \
+            while cur.dep_ == "conj" and cur.head.dep_ in {"conj", "pcomp"} and cur.head.i != cur.i \
                     and not any(c.dep_ in _SUBJ for c in cur.children):
                 cur = cur.head  # "..., contributed to X and took part in Y": the first conjunct
             if cur.dep_ == "conj" and cur.head.dep_ in {"xcomp", "ccomp"} and (

@@ -295,7 +295,8 @@ class Lexicon:
             # ("thousands of extra police and border guards", parsed with "police" on "guards")
             carried += counted + [m for g in counted for m in g.children if m.dep_ in {"nmod", "compound"}]
             # "rejected the verdict as politically motivated": what the object is taken "as"
-            carried += [m for c in children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+            carried += [m for c in children + [p for o in children if o.dep_ == "dobj" for p in o.children]
+                        if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
                         if g.dep_ in {"pobj", "amod", "acomp"} for m in [g, *g.children]
                         if m is g or m.dep_ in {"amod", "advmod"}]
             carried += [c for c in children if c.dep_ == "advcl" and c.pos_ == "ADJ"

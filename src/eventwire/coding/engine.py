@@ -100,6 +100,9 @@ _STATE_ACTS = frozenset({"proposal", "proposals", "plan", "plans", "request", "r
                          "strike", "strikes", "airstrike", "airstrikes", "attack", "attacks", "raid", "raids",
                          "offensive", "bombardment", "shelling", "bombing", "bombings", "invasion",
                          "occupation", "blockade", "assault", "operation", "operations"})
+# what a state's sovereignty covers: "troops deployed to the Syrian border", "violated Greek airspace"
+_STATE_GROUND = frozenset({"border", "borders", "frontier", "territory", "airspace", "waters", "soil",
+                           "sovereignty", "embassy", "consulate"})
 # ground an armed force holds: leaving it is a retreat ("withdrew from the town")
 _GROUND = frozenset({"city", "town", "village", "area", "region", "territory", "sector", "zone", "border",
                      "frontline", "front", "position", "base", "outskirts", "district", "province", "valley",
@@ -782,6 +785,15 @@ class Coder:
                                    for g in ([c] if c.pos_ != "ADP" else [x for x in c.children if x.dep_ == "pobj"])])
         if p.code[:2] == "14":
             groups.append(self._protest_sites(trig))
+        if p.code[:2] == "13" and not p.noun and not p.code.startswith("133"):
+            # (a threatened strike or protest faces the state, whoever the condition names)
+            # "threatened to shut down the country if the government fails to reverse the
+            # increase": with no one else threatened, whoever must act to avert it
+            spec = self.modal.get("conditional_threat") or {}
+            groups.append(_condition_subjects(head, spec, set(self.modal["future_aux"])) + [
+                g for c in head.children if c.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in spec.get("marks", ()) for m in c.children)
+                for g in c.children if g.dep_ in {"nsubj", "nsubjpass"} and g.pos_ != "PRON"])
         if p.ordered:
             sources, groups = self._marked_roles(trig, sources, groups)
         return sources, [g for g in groups if g]
@@ -2024,6 +2036,9 @@ class Coder:
         sources = [_with_sector(a, "GOV") for a in sources]
         # "sanctions on 14 Iranian individuals": what a state cuts or bans falls on the state
         targets = [_with_sector(a, "GOV" if code is not None and code.startswith("16") else "CVL") for a in targets]
+        if code.startswith("15"):  # "ordered the deployment of troops and police": its own forces are no target
+            targets = [t for t in targets if not (t.sector in {"MIL", "COP"} and t.country in (
+                None, *{a.country for a in sources}))]
         if code.startswith("192"):  # "separatists seized Aden": the territory is its state's
             targets = [dc_replace(a, code=a.country + "GOV", sector="GOV") if a.rule == "place" and a.sector is None
                        and a.country and len(a.country) == 3 else a for a in targets]
@@ -2537,7 +2552,7 @@ def _with_sector(actor: Actor, sector: str) -> Actor:
     if actor.rule != "demonym-modifier" or actor.sector is not None:
         return actor
     words = set(actor.text.lower().split()[:4])  # the phrase's head, before what follows it
-    if sector == "CVL" and words & (_TRADE | _STATE_ACTS):
+    if sector == "CVL" and words & (_TRADE | _STATE_ACTS | _STATE_GROUND):
         sector = "GOV"
     elif sector == "CVL" and words & _MILITARY_THINGS:
         sector = "MIL"  # "struck Ukrainian positions"

@@ -159,6 +159,11 @@ def code_parsed(coder: Coder, article: Article, docs: list, options: CoderOption
     all_mentions = [find_mentions(doc, coder.dictionary, coder.nlp) for doc in docs]
     forget_surnames(all_mentions, docs)
     resolver.main_country = main_country(all_mentions, docs)
+    for doc, mentions in zip(docs, all_mentions):
+        # "Noboa declares state of emergency" heads a story that names President Daniel Noboa
+        # below it: the people the article names in full are known from its first line
+        for sent in doc.sents:
+            resolver.note_people(sent, mentions)
     segments = _segments(article)
     setting = (Setting(article, docs, resolver.main_country, options.published, all_mentions)
                if options.places else None)

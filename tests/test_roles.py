@@ -54,6 +54,15 @@ def test_an_act_only_supposed_is_no_event(text: str):
     assert not _with_code(_events(text), "18", "19", "20")
 
 
+@pytest.mark.parametrize("text", [
+    "Kenya may have to seek emergency food aid from donors if the rains fail again.",
+    "Israel could strike the reactor if the talks collapse, the minister warned.",
+])
+def test_an_act_possible_only_on_a_condition_is_no_event(text: str):
+    # "may"/"could" with an "if" clause: a possibility, not a deed, so no appeal and no attack
+    assert not _with_code(_events(text), "02", "18", "19")
+
+
 @pytest.mark.parametrize("case", SINGLE_DYADS, ids=[c["mechanism"] for c in SINGLE_DYADS])
 def test_single_dyad(case: dict):
     events = _events(case["text"])

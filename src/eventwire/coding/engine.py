@@ -233,6 +233,11 @@ class Coder:
         final = [t for t in final if not (t.pattern.noun and self._custody_state(t))]
         # "fired artillery at a hulk as the allies held joint drills": fire in a drill
         final = [t for t in final if not (t.pattern.code[:2] in {"18", "19"} and self._in_drill(t.head))]
+        # "held talks on reopening border crossings": what talks are about is their topic, not
+        # an act done
+        final = [t for t in final if not _talked_about(t.head)]
+        # "Somalia may have to seek food aid if the rains fail": a possibility on a condition
+        final = [t for t in final if not _maybe_if(t.head)]
         final.extend(self._conditional_threats(doc, final))
         final.extend(self._seized_places(doc, final))
         # "gave the rebels 48 hours to withdraw": what an ultimatum demands is not done
@@ -1146,6 +1151,12 @@ class Coder:
                 for e in sent_events:
                     if e.cameo[:2] == "01":  # the reported act is the news, its tone second
                         e.confidence = round(e.confidence - 0.1, 2)
+            # "Thai and Cambodian officials held talks ..., Malaysia's foreign ministry said": a
+            # third party's words after others' coded acts report them; their tone is no news
+            others = {e.source.code for e in sent_events if e.cameo[:2] != "01"}
+            sent_events = [e for e in sent_events if not (
+                e.cameo[:2] == "01" and e.cameo[:3] in {"012", "013"} and _attribution(doc[e._trigger_i])
+                and others and e.source.code not in others)]
             # "Floods killed 40 people, officials said": a source named after what it told is the
             # attribution of a report, not a statement that is news of its own
             sent_events = [e for e in sent_events if not (
@@ -2789,6 +2800,36 @@ def _names_no_actor(verb: Token, mentions) -> bool:
                                   and t.lower_ not in {"it", "this", "that", "what"}
                                   or t.lower_ == "it" and t.dep_ == "nsubj" and t.head.lemma_.lower() != "be"
                                   for c in said for t in c.subtree)
+
+
+_TALK_WORDS = frozenset({"talk", "talks", "meeting", "negotiation", "discussion", "consultation", "dialogue",
+                         "discuss", "negotiate", "consult", "confer", "summit", "conference"})
+
+
+def _talked_about(head: Token) -> bool:
+    """Whether an act is the topic of talks ("talks on reopening the crossings", "met to
+    discuss withdrawing troops" is the infinitive's business, not this)."""
+    if head.dep_ not in {"pcomp", "pobj"} or head.head.lower_ not in {"on", "about", "over"}:
+        return False
+    holder = head.head.head
+    # ("held talks in Kuala Lumpur on reopening crossings": the light verb of the talks)
+    return holder.lemma_.lower() in _TALK_WORDS or holder.lower_ in _TALK_WORDS or (
+        holder.pos_ in {"VERB", "AUX"} and any(c.dep_ == "dobj" and c.lemma_.lower() in _TALK_WORDS
+                                               for c in holder.children))
+
+
+def _maybe_if(head: Token) -> bool:
+    """Whether an act is only possible on a condition: its clause (or the clause it completes)
+    says "may", "might" or "could" and has an "if" or "unless" clause."""
+    cur, maybe, conditioned = head, False, False
+    for _ in range(3):
+        maybe = maybe or any(c.dep_ == "aux" and c.lower_ in {"may", "might", "could"} for c in cur.children)
+        conditioned = conditioned or any(c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children) for c in cur.children)
+        if cur.dep_ != "xcomp" or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return maybe and conditioned
 
 
 def _attribution(verb: Token) -> bool:

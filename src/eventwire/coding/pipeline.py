@@ -22,7 +22,7 @@ BATCH = 64
 _PARA = re.compile(r"\n\s*\n")
 # a headline line run straight into its story ("Farmers block highway in Punjab\nIndian police
 # detained ..."): short, with no closing punctuation, before a capital
-_HEADLINE_BREAK = re.compile(r"(?m)^([^\n.!?;:,\"'”’)\]]{3,100}?[^\W_])[ \t]*\n(?=[ \t]*[A-Z“\"'‘])")
+_HEADLINE_BREAK = re.compile(r"(?m)^((?:[^\n.!?;:,\"'”’)\]]|(?<=\d)[,.](?=\d)){3,100}?[^\W_])[ \t]*\n(?=[ \t]*[A-Z“\"'‘])")
 # a byline line ("By Our Correspondent", "From Our Correspondent, Gusau"), commas and all
 _BYLINE = re.compile(r"(?m)^([ \t]*(?:By|From|BY|FROM)[ \t][^\n.!?;:]{2,60}?[^\W_])[ \t]*\n(?=[ \t]*[A-Z“\"'‘])")
 _coders: dict[tuple, Coder] = {}

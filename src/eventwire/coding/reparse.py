@@ -37,6 +37,9 @@ def repair_parse(doc: Doc) -> Doc:
         _repair_persona_non_grata(tok)
     for tok in doc:
         _repair_between_of(tok)
+    if _is_headline(doc):
+        for tok in doc:
+            _repair_headline_passive(tok)
     for tok in doc:
         main = _misread_main_verb(tok)
         if main is None:
@@ -51,6 +54,32 @@ def repair_parse(doc: Doc) -> Doc:
         subj.dep_ = "nsubjpass" if any(c.dep_ == "auxpass" for c in main.children) else "nsubj"
         tok.head, tok.dep_, tok.tag_ = subj, "acl", "VBN"
     return doc
+
+
+# verbs whose bare past form in a headline is a passive: "Afghans deported", "Journalist arrested"
+_HEADLINE_PASSIVES = frozenset({"arrest", "detain", "deport", "kill", "jail", "sentence", "expel", "abduct",
+                                "kidnap", "injure", "wound", "execute", "convict", "charge", "shoot", "remand",
+                                "evict", "displace", "behead", "hang", "lynch", "torture"})
+
+
+def _is_headline(doc: Doc) -> bool:
+    """A short line with no closing punctuation: a headline, whose grammar drops "be"."""
+    text = doc.text.strip()
+    return 0 < len(doc) <= 20 and text[-1:] not in {".", "!", "?", '"', "'", "”", "’", ":"}
+
+
+def _repair_headline_passive(tok: Token) -> None:
+    """"Over 80,000 Afghans deported in two weeks": a past form with no object in a headline
+    is a passive ("were deported"), its subject the one it was done to."""
+    if tok.tag_ not in {"VBD", "VBN"} or tok.lemma_.lower() not in _HEADLINE_PASSIVES:
+        return
+    if any(c.dep_ in {"dobj", "prt", "ccomp", "xcomp", "dative", "aux", "auxpass"} for c in tok.children):
+        return
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ == "PRON":
+        return
+    subj.dep_ = "nsubjpass"
+    tok.tag_ = "VBN"
 
 
 def _repair_between_of(tok: Token) -> None:

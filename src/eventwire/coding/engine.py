@@ -236,6 +236,11 @@ class Coder:
         # "held talks on reopening border crossings": what talks are about is their topic, not
         # an act done
         final = [t for t in final if not _talked_about(t.head)]
+        # "will send 5,000 tonnes of flour to Afghanistan as humanitarian aid": what the act is
+        # given "as" names that act, not a second one
+        verbs = {t.head.i for t in final if not t.pattern.noun}
+        final = [t for t in final if not (t.pattern.noun and t.head.dep_ == "pobj" and t.head.head.lower_ == "as"
+                                          and t.head.head.head.i in verbs)]
         # "Somalia may have to seek food aid if the rains fail": a possibility on a condition
         final = [t for t in final if not _maybe_if(t.head)]
         final.extend(self._conditional_threats(doc, final))
@@ -2049,7 +2054,7 @@ class Coder:
         targets = [_with_sector(a, "GOV" if code is not None and code.startswith("16") else "CVL") for a in targets]
         if code.startswith("15"):  # "ordered the deployment of troops and police": its own forces are no target
             targets = [t for t in targets if not (t.sector in {"MIL", "COP"} and t.country in (
-                None, *{a.country for a in sources}))]
+                None, *{a.country for a in sources})) and t.code not in {a.code for a in sources}]
         if code.startswith("192"):  # "separatists seized Aden": the territory is its state's
             targets = [dc_replace(a, code=a.country + "GOV", sector="GOV") if a.rule == "place" and a.sector is None
                        and a.country and len(a.country) == 3 else a for a in targets]

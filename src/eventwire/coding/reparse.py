@@ -37,6 +37,8 @@ def repair_parse(doc: Doc) -> Doc:
         _repair_persona_non_grata(tok)
     for tok in doc:
         _repair_between_of(tok)
+    for sent in doc.sents:
+        _repair_verb_read_as_adjective(sent)
     if _is_headline(doc):
         for tok in doc:
             _repair_headline_passive(tok)
@@ -80,6 +82,27 @@ def _repair_headline_passive(tok: Token) -> None:
         return
     subj.dep_ = "nsubjpass"
     tok.tag_ = "VBN"
+
+
+def _repair_verb_read_as_adjective(sent) -> None:
+    """"A Nairobi court on Monday freed activist Boniface Mwangi", read as one noun phrase with
+    "freed" describing the activist and the court as a subject of nothing: with no verb at the
+    root, a past form before a noun that has a subject hung on it is the main verb."""
+    root = sent.root
+    if root.pos_ not in {"NOUN", "PROPN"} or any(t.pos_ in {"VERB", "AUX"} and t.dep_ != "amod" for t in sent):
+        return
+    for verb in sent:
+        if verb.dep_ != "amod" or verb.tag_ not in {"VBD", "VBN"} or verb.i == sent.start:
+            continue
+        holder = verb.head
+        subj = next((c for c in holder.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subj is None:
+            continue
+        # the order keeps the tree acyclic at every step
+        verb.head, verb.dep_, verb.tag_, verb.pos_ = verb, "ROOT", "VBD", "VERB"
+        root.head, root.dep_ = verb, "dobj"
+        subj.head = verb
+        return
 
 
 def _repair_between_of(tok: Token) -> None:

@@ -178,7 +178,11 @@ def _told_earlier(tok) -> bool:
     cur = tok
     for _ in range(6):
         if cur.head.i == cur.i:
-            return False
+            # "Ten years after fighters abducted 276 girls, parents gathered ...", parsed with
+            # the "after" clause as the sentence's root: still what came before the news
+            marks = {c.lower_ for c in cur.children if c.dep_ == "mark"}
+            return "after" in marks and any(c.dep_ == "npadvmod" and c.lemma_.lower() in _SPANS
+                                            for c in cur.children)
         if cur.dep_ == "advcl":
             marks = {c.lower_ for c in cur.children if c.dep_ == "mark"}
             if "since" in marks:

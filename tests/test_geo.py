@@ -127,6 +127,9 @@ def test_dateline_is_read(resolver) -> None:
     # a place in ordinary case is a dateline only with the agency's credit
     assert resolver.dateline("Khartoum (CNN) — The army said it had retaken a bridge.") is not None
     assert resolver.dateline("Khartoum said on Monday - the army had retaken a bridge.") is None
+    # capitals with accents are datelines too
+    m = resolver.dateline("BOGOTÁ (El Tiempo) — The army said it had retaken a bridge.")
+    assert m is not None and m.candidate.country == "COL"
 
 
 # ---- event location and date -----------------------------------------------------------------

@@ -47,7 +47,7 @@ _CREDIT = r"\([A-Za-z .&]{2,30}\)"
 DATELINE = re.compile(
     # "KYIV, Ukraine (AP) —", "GAZA CITY/CAIRO (Reuters) -", and the wire's filing day after
     # the place: "NAIROBI, June 25 - "
-    r"^\s*(?:(?P<place>[A-Z][A-Z'’.\-/ ]{2,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z.' ]{2,30}))?"
+    r"^\s*(?:(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ'’.\-/ ]{2,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z.' ]{2,30}))?"
     r"(?:,\s*(?P<day>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}))?"
     r"\s*(?:" + _CREDIT + r"\s*)?"
     # a place in ordinary case only with the agency's credit: "Beirut, Lebanon (CNN) —"

@@ -316,9 +316,7 @@ class Coder:
         spec = self.modal.get("conditional_threat") or {}
         heads = {t.head.i for t in found}
         out = []
-        for tok in doc:
-            if tok.i in heads or tok.pos_ != "VERB" or tok.lemma_.lower() not in spec.get("governors", ()):
-                continue
+        for tok in _free_verbs(doc, found, spec.get("governors", ())):
             subjects = _condition_subjects(tok, spec, set(self.modal["future_aux"]))
             if not subjects:
                 continue
@@ -326,20 +324,15 @@ class Coder:
             content = {t.i for c in tok.children if c.dep_ in {"ccomp", "xcomp"} for t in c.subtree} \
                 - {t.i for t in condition.subtree}
             if not content & heads:  # "warned it would strike US bases if ...": that strike is the threat
-                pattern = Pattern(id="modality.yaml#conditional_threat", code=spec["code"],
-                                  text=f"{tok.lemma_.lower()} ... if", noun=False, head=tok.lemma_.lower(), words=())
-                out.append(Trigger(pattern, tok, [tok]))
+                out.append(_modal_trigger("conditional_threat", spec["code"], f"{tok.lemma_.lower()} ... if", tok))
         return out
 
     def _seized_places(self, doc: Doc, found: list[Trigger]) -> list[Trigger]:
         """"M23 rebels captured Goma", "troops retook Kherson": a named town or region taken is
         occupied territory (modality `place_seizure`), as "seized the town" is in the lexicon."""
         spec = self.modal.get("place_seizure") or {}
-        heads = {t.head.i for t in found}
         out = []
-        for tok in doc:
-            if tok.i in heads or tok.pos_ != "VERB" or tok.lemma_.lower() not in spec.get("verbs", ()):
-                continue
+        for tok in _free_verbs(doc, found, spec.get("verbs", ())):
             objs = [c for c in tok.children if c.dep_ == "dobj"]
             subjects = [c for c in tok.children if c.dep_ == "nsubj"]
             armed = any(c.lemma_.lower() in spec.get("armed_subjects", ()) for c in subjects)
@@ -353,9 +346,7 @@ class Coder:
                     o.ent_type_ != "PERSON" or armed) and o.text.casefold() in city_countries())
                     for o in objs):
                 continue
-            pattern = Pattern(id="modality.yaml#place_seizure", code=spec["code"], text=f"{tok.lemma_.lower()} PLACE",
-                              noun=False, head=tok.lemma_.lower(), words=())
-            out.append(Trigger(pattern, tok, [tok]))
+            out.append(_modal_trigger("place_seizure", spec["code"], f"{tok.lemma_.lower()} PLACE", tok))
         return out
 
     def _in_drill(self, head: Token) -> bool:
@@ -2698,6 +2689,21 @@ def _condition_clause(verb: Token, future: set[str]) -> Iterator[Token]:
             continue
         if _infinitive(clause) or {c.lower_ for c in clause.children if c.dep_ == "aux"} & future:
             yield clause
+
+
+def _free_verbs(doc: Doc, found: list[Trigger], lemmas) -> Iterator[Token]:
+    """Verbs of these lemmas that no lexicon trigger has taken."""
+    heads = {t.head.i for t in found}
+    for tok in doc:
+        if tok.i not in heads and tok.pos_ == "VERB" and tok.lemma_.lower() in lemmas:
+            yield tok
+
+
+def _modal_trigger(name: str, code: str, text: str, tok: Token) -> Trigger:
+    """A trigger made by a mechanism of modality.yaml rather than by a lexicon pattern."""
+    pattern = Pattern(id=f"modality.yaml#{name}", code=code, text=text, noun=False,
+                      head=tok.lemma_.lower(), words=())
+    return Trigger(pattern, tok, [tok])
 
 
 def _condition_subjects(verb: Token, spec: dict, future: set[str]) -> list[Token]:

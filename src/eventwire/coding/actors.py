@@ -282,6 +282,7 @@ class ActorResolver:
         self.last_group: Actor | None = None
         self.last_org: Actor | None = None  # the last named non-state organisation
         self.last_pair: list[Actor] = []  # the two parties of the last two-sided event
+        self.last_state_pair: list[Actor] = []  # the two states of the last act between governments
         self.last_crowd: list[Actor] = []  # the people of the last protest told, for "the crowd"
         self.last_body: Actor | None = None  # the last UN or intergovernmental body named
         self.last_bloc: Actor | None = None  # the last union or alliance named, for "the bloc"
@@ -715,9 +716,11 @@ class ActorResolver:
             return [_copy(a, phrase, "coreference-pair") for a in self.last_lists[counted]]
         if low in _PAIR_NOUNS and self.last_pair and any(
                 c.lower_ in {"two", "both"} for c in tok.children if c.dep_ in {"nummod", "det", "predet", "quantmod"}):
-            # "the two sides", "both countries": the parties of the last two-sided event
+            # "the two sides", "both countries": the parties of the last two-sided event; "the
+            # two ministers" or "both presidents": of the last act between two governments
+            pair = self.last_state_pair if low in _OFFICIAL_PAIRS and self.last_state_pair else self.last_pair
             phrase = doc[tok.left_edge.i:tok.i + 1].text
-            return [_copy(a, phrase, "coreference-pair") for a in self.last_pair]
+            return [_copy(a, phrase, "coreference-pair") for a in pair]
         if low in _OWN_STATE:
             # "his country", "its government": the state of whoever the possessive points to
             owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
@@ -1264,6 +1267,7 @@ _GROUP_KINDS = frozenset({"paramilitary", "militant", "armed", "rebel", "jihadis
                           "separatist", "extremist", "terrorist", "criminal", "guerrilla", "guerilla",
                           "opposition", "political", "banned", "outlawed", "proscribed", "armed-group"})
 _BLOC_NOUNS = frozenset({"bloc", "alliance", "union", "body", "organisation", "organization", "grouping"})
+_OFFICIAL_PAIRS = frozenset({"ministers", "leaders", "presidents", "governments", "delegations", "capitals"})
 _PAIR_NOUNS = frozenset({"sides", "countries", "governments", "leaders", "nations", "parties",
                          "states", "neighbours", "neighbors", "presidents", "ministers", "delegations",
                          "armies", "capitals"})

@@ -1540,6 +1540,9 @@ class Coder:
         chosen = (talks or mutual or two or [None])[-1]
         if chosen is not None:
             resolver.last_pair = [chosen.source, chosen.target]
+        states = [e for e in two if e.source.sector == "GOV" and e.target.sector == "GOV"]
+        if states:
+            resolver.last_state_pair = [states[-1].source, states[-1].target]
 
     def _answered_attacks(self, doc: Doc, before: list[Event], events: list[Event]) -> None:
         """"Militants attacked a police post ... Police returned fire": an armed answer with no

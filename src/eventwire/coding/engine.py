@@ -1177,6 +1177,7 @@ class Coder:
                 sent_events = [e for e in sent_events if e.source.rule in _NAMED_BY_OWN_WORDS]
             self._reaction_targets(doc, events, sent_events)
             self._answered_attacks(doc, events, sent_events)
+            self._their_release(doc, events, sent_events)
             self._summary_targets(doc, sent_events)
             events.extend(sent_events)
             events = self._credit_claims(doc, events)
@@ -1457,9 +1458,16 @@ class Coder:
                        and getattr(o, "_trigger_i", None) in clauses]
             if not attacks:
                 continue
+            unconv = self.modal.get("unconventional") or {}
             for o in attacks:
                 if o.target is None or o.target.rule == "place":
                     o.target = e.target
+                    if o.cameo in unconv.get("codes", ()) and o.source.sector in unconv.get("sources", ()) \
+                            and (e.target.sector or "CVL") in unconv.get("targets", ()):
+                        # "killed when armed men fired on their camp": civilians shot, no battle
+                        info = self.ontology.get(unconv["code"])
+                        o.cameo, o.plover, o.mode = unconv["code"], info.plover, info.mode
+                        o.goldstein, o.quad_class = info.goldstein, info.quad_gdelt
             drop.add(k)
         return [e for k, e in enumerate(events) if k not in drop]
 
@@ -1543,6 +1551,24 @@ class Coder:
         states = [e for e in two if e.source.sector == "GOV" and e.target.sector == "GOV"]
         if states:
             resolver.last_state_pair = [states[-1].source, states[-1].target]
+
+    def _their_release(self, doc: Doc, before: list[Event], events: list[Event]) -> None:
+        """"Police detained two journalists ... CPJ demanded their release": a call for the
+        release of people named by a pronoun faces whoever held them in the last arrest told."""
+        codes = set((self.modal.get("jailers") or {}).get("codes", ()))
+        for e in events:
+            i = getattr(e, "_trigger_i", None)
+            if i is None or e.target is not None or e.cameo not in codes:
+                continue
+            words = [doc[i]] + [c for c in doc[i].children if c.dep_ in {"dobj", "pobj"}]
+            if not any(c.dep_ == "poss" and c.lower_ in {"their", "his", "her"} for w in words for c in w.children
+                       if w.lemma_.lower() == "release"):
+                continue
+            arrest = next((o for o in reversed(before + [x for x in events if x is not e])
+                           if o.cameo[:3] in {"173", "174", "181"} and getattr(o, "_trigger_i", i) <= i
+                           and not o.source.code.startswith("---") and o.source.code != e.source.code), None)
+            if arrest is not None:
+                e.target = dc_replace(arrest.source, rule="jailer")
 
     def _answered_attacks(self, doc: Doc, before: list[Event], events: list[Event]) -> None:
         """"Militants attacked a police post ... Police returned fire": an armed answer with no

@@ -1122,6 +1122,9 @@ class Coder:
             sent_events: list[Event] = []
             self._governors: set[int] = set()
             for trig in self._sent_triggers(doc, sent):
+                named = mentions.names.get(trig.head.i)
+                if trig.pattern.noun and named is not None and named[0].kind == "org" and named[2] - named[1] > 1:
+                    continue  # "the King Salman Humanitarian Aid and Relief Centre" is a name, not aid
                 before = set(self._governors)
                 found = self._events_for(trig, sent, sent_index, resolver, mentions,
                                          from_caption, base_offset, trace)

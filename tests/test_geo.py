@@ -202,3 +202,27 @@ def test_a_lowercase_direction_starts_no_place_name(nlp, resolver) -> None:
     # the tagger calls "eastern" a name here; Ghana's Eastern Region is not meant
     got = _resolve(nlp, resolver, "Washington sent two aircraft carriers to the eastern Mediterranean.")
     assert "eastern" not in got and all(country != "GHA" for _name, country, _level in got.values())
+
+
+def test_a_namesake_abroad_is_not_the_place_inside_a_named_container(nlp, resolver) -> None:
+    # no "Kani" in Myanmar is filed, the Japanese city is; the text puts it inside Sagaing
+    got = _resolve(nlp, resolver, "Soldiers burned houses in Sagaing Region's Kani Township on Friday.")
+    assert got and all(country == "MMR" for _name, country, _level in got.values())
+
+
+def test_a_stance_prefix_names_no_place(nlp, resolver) -> None:
+    got = _resolve(nlp, resolver, "The airliner was hit by a missile fired by pro-Russia separatists.")
+    assert not got
+
+
+def test_a_capitalised_direction_is_dropped_when_the_whole_is_no_name(nlp, resolver) -> None:
+    got = _resolve(nlp, resolver, "The airliner came down over Eastern Ukraine on Thursday.")
+    assert [country for _name, country, _level in got.values()] == ["UKR"]
+
+
+def test_two_obscure_namesakes_abroad_do_not_vouch_for_each_other() -> None:
+    # "Densus" and "JAD" are both Romanian villages; the story is placed in Indonesia
+    events = code_text("JAKARTA (Antara): The National Police's counterterrorism squad Densus 88 arrested "
+                       "eleven suspected members of the JAD network on Friday.", published="2025-03-03")
+    assert events and all(e.location is None or e.location.country == "IDN" for e in events)
+    assert events[0].source.code == "IDNCOP"

@@ -37,6 +37,8 @@ def repair_parse(doc: Doc) -> Doc:
         _repair_persona_non_grata(tok)
     for tok in doc:
         _repair_between_of(tok)
+    for tok in doc:
+        _repair_two_subjects(tok)
     for sent in doc.sents:
         _repair_verb_read_as_adjective(sent)
     if _is_headline(doc):
@@ -125,6 +127,19 @@ def _repair_between_of(tok: Token) -> None:
         other.head = party
         cc.head = party
         return
+
+
+def _repair_two_subjects(verb: Token) -> None:
+    """"The police's counterterrorism squad Densus 88 arrested ...", read as two subjects side by
+    side: a common noun right before a name, both subjects of one verb, is the name's title."""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if len(subjects) != 2:
+        return
+    title, name = subjects
+    if title.pos_ != "NOUN" or name.pos_ != "PROPN" or title.right_edge.i + 1 != name.left_edge.i \
+            or title.i + 1 != name.left_edge.i:
+        return
+    title.head, title.dep_ = name, "compound"
 
 
 def _repair_to_participle(tok: Token) -> None:

@@ -129,6 +129,7 @@ class _Span:
     hint: str | None = None           # level the surrounding words ask for
     rank: int = 4
     container: int | None = None      # index of the _Span that contains this one ("Syria's X")
+    firm: bool = False                # the container is said outright ("Syria's X", "X in Syria")
     weak: bool = False                # neither tagged a place nor standing where places stand
     demonym: str | None = None        # country of a demonym on the noun that introduces the name
     borrowed: bool = False            # placed at the city it lies in (the gazetteer lacks it)
@@ -143,6 +144,12 @@ def _hyphen_inner(doc, j: int) -> bool:
         return True
     return (tok.is_lower and tok.is_alpha and 0 < j < len(doc) - 1 and doc[j - 1].text in "-‐"
             and doc[j + 1].text in "-‐" and not tok.whitespace_ and not doc[j - 1].whitespace_)
+
+
+STANCE_PREFIXES = frozenset({"pro", "anti"})
+DIRECTIONS = frozenset({"eastern", "western", "northern", "southern", "central", "northeastern",
+                        "northwestern", "southeastern", "southwestern", "north-eastern", "north-western",
+                        "south-eastern", "south-western"})
 
 
 def _lower_word(tok) -> bool:
@@ -259,6 +266,10 @@ class PlaceResolver:
                     spans.append(_Span(start, end, doc[start:end].text, True))
                     taken.update(range(start, end))
         blocked = {i for ent in doc.ents if ent.label_ in NOT_PLACE_LABELS for i in range(ent.start, ent.end)}
+        # "pro-Russia rebels", "anti-Kyiv protests": a stance, not a place
+        blocked |= {i for i in range(2, len(doc)) if doc[i - 1].text in "-‐" and not doc[i - 2].whitespace_
+                    and doc[i - 2].lower_ in STANCE_PREFIXES}
+        spans = [s for s in spans if s.start not in blocked]
         i = 0
         n = len(doc)
         while i < n:
@@ -344,6 +355,11 @@ class PlaceResolver:
             s.text = doc[s.start:s.end].text
         text = s.text
         found = self.gaz.lookup(text)
+        if not found and s.end - s.start > 1 and doc[s.start].lower_ in DIRECTIONS:
+            # "over Eastern Ukraine": a capitalised direction that is not part of a filed name
+            s.start += 1
+            text = s.text = doc[s.start:s.end].text
+            found = self.gaz.lookup(text)
         parts = text.split()
         stripped = None
         if len(parts) > 1 and parts[-1].casefold() in words.type_nouns:
@@ -472,12 +488,12 @@ class PlaceResolver:
                     continue
                 tok = roots[b]
                 if other.end <= s.start and tok.dep_ == "poss" and s.start <= tok.head.i < s.end + 3:
-                    s.container = b
+                    s.container, s.firm = b, True
                 if other.start == s.end + 1 and doc[s.end].text == "," and s.container is None:
                     s.container = b
                 if other.start == s.end + 1 and doc[s.end].lower_ in ("in", "of") and s.container is None \
                         and any(c.level in ("country", "province", "region") for c in other.candidates):
-                    s.container = b
+                    s.container, s.firm = b, True
         # "the Turkish port of Ceyhan", "Adre, a Chadian border town": a demonym on the noun
         # that introduces or describes the name says whose it is.
         demonyms = _demonyms()
@@ -542,7 +558,9 @@ class PlaceResolver:
         for round_ in range(2):
             by_sent: dict[int, Counter] = {}
             if round_:
-                for k, (c, _sc, _r) in enumerate(chosen):
+                for k, (c, _sc, r) in enumerate(chosen):
+                    if r == "population" and c.level in ("city", "sub-city") and c.population < 25_000:
+                        continue  # two obscure namesakes abroad do not vouch for each other
                     by_sent.setdefault(sent_of[k], Counter())[c.country] += 1
             new = []
             for idx, s in enumerate(spans):
@@ -623,6 +641,12 @@ class PlaceResolver:
                 if pick:
                     c = replace(c, country=pick)
                     rule = "context-country"
+            if s.firm and c.level != "country":
+                holder = chosen[s.container][0]
+                if holder.country and c.country and holder.country != c.country:
+                    # "Sagaing Region's Kani Township": a namesake abroad is not the place
+                    # the text puts inside its container; the container is the best we know
+                    c, rule = holder, "inside-container"
             if s.borrowed:
                 rule = "inside-city"
             out.append(PlaceMention(s.start, s.end, s.text, c, round(sc, 2), rule, s.rank,

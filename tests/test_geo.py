@@ -226,3 +226,24 @@ def test_two_obscure_namesakes_abroad_do_not_vouch_for_each_other() -> None:
                        "eleven suspected members of the JAD network on Friday.", published="2025-03-03")
     assert events and all(e.location is None or e.location.country == "IDN" for e in events)
     assert events[0].source.code == "IDNCOP"
+
+
+def test_a_dump_dateline_after_the_headline_places_the_story() -> None:
+    # headline and byline lines come first in a web dump; no country is named anywhere else
+    text = ("Editor held over posts\nBy Staff Reporter\nHANOI (Reuters) — Police on Friday detained the "
+            "editor of a small online magazine over posts critical of the party.")
+    events = code_text(text, published="2025-03-03")
+    detain = [e for e in events if e.cameo.startswith("17")]
+    assert detain and detain[0].source.code == "VNMCOP"
+
+
+def test_a_city_named_in_full_inside_an_organisation_places_it() -> None:
+    events = code_text("The People's Court of Guatemala City on Monday sentenced a blogger to six years in prison.")
+    assert [(e.source.code, e.target.code) for e in events if e.cameo == "116"] == [("GTMJUD", "GTMJRN")]
+
+
+def test_an_actor_carried_over_keeps_the_country_its_first_event_was_given() -> None:
+    events = code_text("The People's Court of Ho Chi Minh City on Friday sentenced an activist to five years "
+                       "in prison. Human Rights Watch condemned the verdict.")
+    condemn = [e for e in events if e.cameo.startswith("11") and e.source.code == "NGO"]
+    assert condemn and condemn[0].target is not None and condemn[0].target.code == "VNMJUD"

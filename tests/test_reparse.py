@@ -68,3 +68,13 @@ def test_a_that_clause_demand_faces_the_one_who_must_act():
     events = code_text("Serbian students demanded that the government resign.")
     assert any(e.source.code == "SRBEDU" and e.target is not None and e.target.code == "SRBGOV"
                and e.cameo.startswith("104") for e in events)
+
+
+def test_an_object_read_as_a_quantity_is_the_object(nlp):
+    # the small model reads "a blogger to six" as a number of years
+    doc = repair_parse(nlp("The People's Court of Guatemala City on Monday sentenced a blogger to six years in prison."))
+    blogger = next(t for t in doc if t.text == "blogger")
+    assert blogger.dep_ == "dobj" and blogger.head.text == "sentenced"
+    years = next(t for t in doc if t.text == "years")
+    assert years.head.text == "to" and years.head.head.text == "sentenced"
+    assert [t.text for t in blogger.subtree] == ["a", "blogger"]

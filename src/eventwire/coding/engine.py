@@ -2627,12 +2627,16 @@ def _province(name: str) -> str | None:
     return province_countries().get(folded) if folded else None
 
 
-def main_country(all_mentions: list[Mentions], docs: list[Doc] | None = None) -> str | None:
+def main_country(all_mentions: list[Mentions], docs: list[Doc] | None = None,
+                 dateline: str | None = None) -> str | None:
     """The state an article names most (countries, demonyms, capitals and the cities of the
-    gazetteer, each mention once), for bare role words such as "police"."""
+    gazetteer, each mention once, and the country of its dateline), for bare role words such
+    as "police"."""
     from eventwire.actors.base import city_countries
 
     counts: dict[str, float] = {}
+    if dateline:
+        counts[dateline] = DATELINE_WEIGHT
     for index, mentions in enumerate(all_mentions):
         seen = set()
         doc = docs[index] if docs is not None else None
@@ -2674,6 +2678,8 @@ def main_country(all_mentions: list[Mentions], docs: list[Doc] | None = None) ->
     return max(sorted(counts), key=lambda c: counts[c])
 
 
+# a dateline is where the story was filed: a hint, weaker than a country the text names
+DATELINE_WEIGHT = 1.0
 _MEETING_PREPS = frozenset({"in", "during", "at"})
 # sectors whose named bodies of one state stay apart even with one code (two parties, two
 # rebel groups, two newspapers)

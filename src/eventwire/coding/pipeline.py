@@ -11,7 +11,7 @@ from eventwire.coding.actors import ActorResolver, find_mentions, forget_surname
 from eventwire.ingest.dump import is_caption
 from eventwire.coding.engine import Coder, main_country
 from eventwire.coding.headline import sentence_case
-from eventwire.coding.setting import Setting, drop_lone_meetings, drop_place_shadows
+from eventwire.coding.setting import Setting, article_dateline, drop_lone_meetings, drop_place_shadows
 from eventwire.coding.reparse import repair_parse
 from eventwire.geo.resolve import DATELINE
 from eventwire.errors import DictionaryWarning, InputError
@@ -158,7 +158,8 @@ def code_parsed(coder: Coder, article: Article, docs: list, options: CoderOption
     docs = [repair_parse(doc) for doc in docs]
     all_mentions = [find_mentions(doc, coder.dictionary, coder.nlp) for doc in docs]
     forget_surnames(all_mentions, docs)
-    resolver.main_country = main_country(all_mentions, docs)
+    dateline = article_dateline(article.text) if options.places and article.text else None
+    resolver.main_country = main_country(all_mentions, docs, dateline.candidate.country if dateline else None)
     for doc, mentions in zip(docs, all_mentions):
         # "Noboa declares state of emergency" heads a story that names President Daniel Noboa
         # below it: the people the article names in full are known from its first line

@@ -39,6 +39,8 @@ def repair_parse(doc: Doc) -> Doc:
         _repair_between_of(tok)
     for tok in doc:
         _repair_two_subjects(tok)
+    for tok in doc:
+        _repair_object_read_as_quantity(tok)
     for sent in doc.sents:
         _repair_verb_read_as_adjective(sent)
     if _is_headline(doc):
@@ -140,6 +142,29 @@ def _repair_two_subjects(verb: Token) -> None:
             or title.i + 1 != name.left_edge.i:
         return
     title.head, title.dep_ = name, "compound"
+
+
+def _repair_object_read_as_quantity(noun: Token) -> None:
+    """"sentenced a blogger to six years in prison", read as "a blogger to six" being a number
+    of years: a noun read as a quantity modifier, with "to" and a number after it, is the verb's
+    object and the "to" phrase the term."""
+    doc = noun.doc
+    if noun.dep_ != "quantmod" or noun.pos_ not in {"NOUN", "PROPN"} or noun.i + 2 >= len(doc):
+        return
+    to, num = doc[noun.i + 1], doc[noun.i + 2]
+    if to.lower_ != "to" or to.dep_ != "quantmod" or num.pos_ != "NUM":
+        return
+    unit = num.head if num.dep_ == "nummod" else None
+    if unit is None or unit.pos_ != "NOUN" or unit.dep_ != "dobj" or unit.head.pos_ != "VERB":
+        return
+    verb = unit.head
+    # the order keeps the tree acyclic at every step
+    noun.head, noun.dep_ = verb, "dobj"
+    to.head, to.dep_ = verb, "prep"
+    unit.head, unit.dep_ = to, "pobj"
+    num.head = unit
+    for det in [c for c in unit.children if c.dep_ == "det" and c.i < noun.i]:
+        det.head = noun
 
 
 def _repair_to_participle(tok: Token) -> None:

@@ -301,10 +301,19 @@ class Setting:
                                  and names_an_accord(ent.root) for t in ent}
         self.places = ArticlePlaces(self.resolver, docs, dict(context), self.blocked)
         self.context = dict(context)
-        self.dateline = self.resolver.dateline(article.text) if article.text else None
+        self.dateline = article_dateline(article.text, self.resolver) if article.text else None
         # (segment, sentence start) of the first act told as news: acts told later with "last
         # year" or "months ago" are background to it
         self.news_at: tuple[int, int] | None = None
+        self.placed: dict[str, Actor] = {}  # actor text -> the placed actor, for later copies
+
+    def _placed_before(self, actor: Actor | None) -> Actor | None:
+        if actor is None or actor.country is not None or actor.sector in {None, "UAF"} or not actor.text:
+            return actor
+        known = self.placed.get(actor.text)
+        if known is None or known.sector != actor.sector:
+            return actor
+        return replace(actor, country=known.country, code=known.code, rule=actor.rule + "+setting")
 
     def _dates(self, doc: Doc, token_indices: set[int]) -> list[tuple[int, int, object]]:
         """Date mentions (token start, end, mention) of the sentences holding these tokens."""
@@ -340,14 +349,21 @@ class Setting:
                 ev.location = place.place()
                 if place.candidate.country and place.candidate.level != "country" or _tier == 1:
                     # "killing six people" in Gaza are Gaza's people, whoever the story is about
+                    before = (ev.source, ev.target)
                     ev.source = _placed(ev.source, place.candidate.country, ev.target)
                     ev.target = _placed(ev.target, place.candidate.country) if ev.target else None
+                    for old, new in zip(before, (ev.source, ev.target)):
+                        if old is not None and new is not None and old.country is None and new.country and old.text:
+                            self.placed[old.text] = new
                 if ev.target is None and _tier in (1, 2):
                     ev.target = place_target(ev, place, self.names[seg_index],
                                              # (a town captured is taken from its state: 192)
                                              civilian=ev.cameo[:2] in {"18", "19", "20"}
                                              and not ev.cameo.startswith("192")
                                              and _civilian_object(doc, trig))
+            # "the court of X sentenced ... Amnesty condemned the verdict": an actor carried over
+            # from an event placed before has the country that event's place gave it
+            ev.source, ev.target = self._placed_before(ev.source), self._placed_before(ev.target)
             ev.source, ev.target = _unplaced_foreigners(ev.source), _unplaced_foreigners(ev.target)
             if ev.target is None and any(ev.cameo.startswith(c) for c in _content_codes()):
                 # "sorrow for the shootings in South Carolina": the place of what it is about
@@ -412,3 +428,16 @@ class Setting:
             elif self.news_at is not None and at != self.news_at and not ev.hypothetical \
                     and _RELATIVE_PAST.search(ev.date_text or ""):
                 ev.historical = True
+
+
+def article_dateline(text: str, resolver=None):
+    """The wire dateline of an article: its first line, or in a web dump the first line after
+    the headline and byline lines ("Headline / By Staff / KABUL (AP) - ...")."""
+    resolver = resolver or place_resolver()
+    for k, para in enumerate(p for p in text.split("\n") if p.strip()):
+        if k >= 4:
+            break
+        found = resolver.dateline(para.strip())
+        if found is not None:
+            return found
+    return None

@@ -620,7 +620,9 @@ class PlaceResolver:
                 for j in range(len(spans))))
         for idx, (s, (c, sc, rule)) in enumerate(zip(spans, chosen)):
             single = s.end - s.start == 1 and fold(s.text) in self.words.common_words
-            if s.weak and not s.hint and (rule == "population" or c.tier == 2):
+            # "the Court of Ho Chi Minh City": a place by its full name, whatever the tagger says
+            called_city = s.end - s.start >= 2 and doc[s.end - 1].lower_ == "city" and c.tier == 0
+            if s.weak and not s.hint and (rule == "population" or c.tier == 2) and not called_city:
                 continue  # a capitalised name in no place-like position, unknown to the story
             if (single or c.tier == 2) and rule == "population" and not (c.tier < 2 and s.ner and c.level == "country"):
                 continue  # an ordinary word or a loose spelling with nothing backing it

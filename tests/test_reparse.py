@@ -78,3 +78,9 @@ def test_an_object_read_as_a_quantity_is_the_object(nlp):
     years = next(t for t in doc if t.text == "years")
     assert years.head.text == "to" and years.head.head.text == "sentenced"
     assert [t.text for t in blogger.subtree] == ["a", "blogger"]
+
+
+def test_a_by_phrase_hung_on_the_charge_is_the_passive_agent(nlp):
+    doc = repair_parse(nlp("The former minister was charged with corruption by prosecutors in Lagos."))
+    by = next(t for t in doc if t.text == "by")
+    assert by.dep_ == "agent" and by.head.text == "charged"

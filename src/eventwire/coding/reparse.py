@@ -41,6 +41,8 @@ def repair_parse(doc: Doc) -> Doc:
         _repair_two_subjects(tok)
     for tok in doc:
         _repair_object_read_as_quantity(tok)
+    for tok in doc:
+        _repair_stranded_agent(tok)
     for sent in doc.sents:
         _repair_verb_read_as_adjective(sent)
     if _is_headline(doc):
@@ -165,6 +167,26 @@ def _repair_object_read_as_quantity(noun: Token) -> None:
     num.head = unit
     for det in [c for c in unit.children if c.dep_ == "det" and c.i < noun.i]:
         det.head = noun
+
+
+def _repair_stranded_agent(verb: Token) -> None:
+    """"was charged with corruption by prosecutors", read with the prosecutors' "by" hung on
+    "corruption": a passive verb with no agent of its own takes the "by" phrase of the object
+    of its with/for/over phrase."""
+    if verb.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in verb.children) \
+            or any(c.dep_ == "agent" for c in verb.children):
+        return
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"with", "for", "over"}:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or obj.pos_ != "NOUN":
+                continue
+            by = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            doer = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+            if doer is not None and doer.pos_ in {"NOUN", "PROPN"}:
+                by.head, by.dep_ = verb, "agent"
+                return
 
 
 def _repair_to_participle(tok: Token) -> None:

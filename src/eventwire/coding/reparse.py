@@ -43,6 +43,8 @@ def repair_parse(doc: Doc) -> Doc:
         _repair_object_read_as_quantity(tok)
     for tok in doc:
         _repair_stranded_agent(tok)
+    for tok in doc:
+        _repair_fronted_as(tok)
     for sent in doc.sents:
         _repair_verb_read_as_adjective(sent)
     if _is_headline(doc):
@@ -187,6 +189,26 @@ def _repair_stranded_agent(verb: Token) -> None:
             if doer is not None and doer.pos_ in {"NOUN", "PROPN"}:
                 by.head, by.dep_ = verb, "agent"
                 return
+
+
+def _repair_fronted_as(verb: Token) -> None:
+    """"condemned as illegal the seizure of its tanker", read with the seizure inside the "as"
+    phrase: when the "as" words come first, the noun after the adjective is the verb's object."""
+    if verb.pos_ != "VERB" or any(c.dep_ == "dobj" for c in verb.children):
+        return
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if obj is None or obj.pos_ not in {"NOUN", "PROPN"}:
+        return
+    between = obj.doc[prep.i + 1:obj.i]
+    adjs = [t for t in between if t.pos_ == "ADJ" and t.head.i in {prep.i, obj.i}]
+    if not adjs or adjs[0].i != next(t.i for t in between if not t.is_punct):
+        return  # "as a threat": an "as" phrase, not a fronted one
+    obj.head, obj.dep_ = verb, "dobj"
+    for t in between:
+        if t.head.i == obj.i and (t.pos_ == "ADJ" or t.is_punct) and t.i < adjs[-1].i + 2:
+            t.head = prep
+    adjs[0].dep_ = "pobj"
 
 
 def _repair_to_participle(tok: Token) -> None:

@@ -84,3 +84,20 @@ def test_a_by_phrase_hung_on_the_charge_is_the_passive_agent(nlp):
     doc = repair_parse(nlp("The former minister was charged with corruption by prosecutors in Lagos."))
     by = next(t for t in doc if t.text == "by")
     assert by.dep_ == "agent" and by.head.text == "charged"
+
+
+@pytest.mark.parametrize("text, verb, measure", [
+    ("The EU imposed asset freezes on ten Belarusian officials.", "imposed", "freezes"),
+    ("Ottawa announced asset freezes against six Iranian officers on Friday.", "announced", "freezes"),
+])
+def test_a_noun_compound_read_as_a_clause_is_the_object(nlp, text, verb, measure):
+    doc = repair_parse(nlp(text))
+    tok = next(t for t in doc if t.text == measure)
+    assert tok.dep_ == "dobj" and tok.head.text == verb and tok.pos_ == "NOUN"
+    assert doc[tok.i - 1].dep_ == "compound" and doc[tok.i - 1].head.i == tok.i
+
+
+def test_a_present_tense_clause_after_a_verb_of_saying_stays(nlp):
+    text = "The minister said oil rises when demand grows."
+    before = [(t.dep_, t.head.i) for t in nlp(text)]
+    assert [(t.dep_, t.head.i) for t in repair_parse(nlp(text))] == before

@@ -45,6 +45,8 @@ def repair_parse(doc: Doc) -> Doc:
         _repair_stranded_agent(tok)
     for tok in doc:
         _repair_fronted_as(tok)
+    for tok in doc:
+        _repair_noun_compound_read_as_clause(tok)
     for sent in doc.sents:
         _repair_verb_read_as_adjective(sent)
     if _is_headline(doc):
@@ -209,6 +211,46 @@ def _repair_fronted_as(verb: Token) -> None:
         if t.head.i == obj.i and (t.pos_ == "ADJ" or t.is_punct) and t.i < adjs[-1].i + 2:
             t.head = prep
     adjs[0].dep_ = "pobj"
+
+
+# verbs that take measures as objects: "announced asset freezes", "imposed travel bans"
+_MEASURE_VERBS = frozenset({"announce", "impose", "unveil", "order", "approve", "introduce", "extend", "lift",
+                            "ease", "slap", "threaten", "propose", "adopt", "expand", "tighten", "enact",
+                            "authorise", "authorize", "condemn", "criticise", "criticize", "welcome", "end"})
+
+
+def _repair_noun_compound_read_as_clause(clause: Token) -> None:
+    """"announced asset freezes and travel bans", read as a clause "asset freezes": a bare noun
+    right after a verb of measures, then a present-tense verb with nothing of its own, is a
+    noun compound, the verb's object."""
+    if clause.dep_ == "ROOT" and clause.tag_ == "VBZ":
+        # "The EU imposed asset freezes on ...", read as "[The EU imposed asset] freezes"
+        verb = next((c for c in clause.children if c.dep_ == "csubj"), None)
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb is not None else None
+        if verb is None or obj is None or verb.lemma_.lower() not in _MEASURE_VERBS \
+                or not (verb.i + 1 == obj.i == clause.i - 1) or obj.tag_ != "NN" or any(True for _ in obj.children):
+            return
+        # the order keeps the tree acyclic at every step
+        verb.head, verb.dep_ = verb, "ROOT"
+        clause.head, clause.dep_ = verb, "dobj"
+        clause.pos_, clause.tag_ = "NOUN", "NNS"
+        obj.head, obj.dep_ = clause, "compound"
+        for c in list(clause.children):
+            if c.dep_ in {"punct", "nsubj"} or c.dep_ == "prep" and c.lower_ not in {"on", "against", "for"}:
+                c.head = verb
+        return
+    if clause.dep_ != "ccomp" or clause.tag_ != "VBZ" or clause.head.lemma_.lower() not in _MEASURE_VERBS:
+        return
+    verb, doc = clause.head, clause.doc
+    subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.i != clause.i - 1 or subj.i != verb.i + 1 or subj.tag_ != "NN" \
+            or any(True for _ in subj.children):
+        return
+    if any(c.dep_ in {"aux", "auxpass", "dobj", "mark", "neg", "ccomp", "xcomp", "nsubjpass"} for c in clause.children):
+        return
+    clause.head, clause.dep_ = verb, "dobj"
+    clause.pos_, clause.tag_ = "NOUN", "NNS"
+    subj.dep_ = "compound"
 
 
 def _repair_to_participle(tok: Token) -> None:

@@ -101,3 +101,15 @@ def test_a_present_tense_clause_after_a_verb_of_saying_stays(nlp):
     text = "The minister said oil rises when demand grows."
     before = [(t.dep_, t.head.i) for t in nlp(text)]
     assert [(t.dep_, t.head.i) for t in repair_parse(nlp(text))] == before
+
+
+@pytest.mark.parametrize("text, document, participle", [
+    ("A deal lifting visa rules was signed by Chile and Peru on Monday.", "deal", "lifting"),
+    ("An agreement scrapping visa requirements was signed by Chad and Niger.", "agreement", "scrapping"),
+])
+def test_a_document_with_a_participle_heads_its_phrase(nlp, text, document, participle):
+    doc = repair_parse(nlp(text))
+    noun = next(t for t in doc if t.text == document)
+    assert noun.dep_ == "nsubjpass" and noun.head.text == "signed"
+    part = next(t for t in doc if t.text == participle)
+    assert part.dep_ == "acl" and part.head.i == noun.i

@@ -47,6 +47,8 @@ def repair_parse(doc: Doc) -> Doc:
         _repair_fronted_as(tok)
     for tok in doc:
         _repair_noun_compound_read_as_clause(tok)
+    for tok in doc:
+        _repair_document_participle(tok)
     for sent in doc.sents:
         _repair_verb_read_as_adjective(sent)
     if _is_headline(doc):
@@ -251,6 +253,39 @@ def _repair_noun_compound_read_as_clause(clause: Token) -> None:
     clause.head, clause.dep_ = verb, "dobj"
     clause.pos_, clause.tag_ = "NOUN", "NNS"
     subj.dep_ = "compound"
+
+
+# nouns of documents that a participle after them describes: "an agreement abolishing visas"
+_DOCUMENT_NOUNS = frozenset({"agreement", "deal", "treaty", "accord", "pact", "memorandum", "law", "bill", "decree",
+                             "resolution", "protocol", "convention", "declaration", "proposal", "plan", "order"})
+
+
+def _repair_document_participle(doc_noun: Token) -> None:
+    """"An agreement abolishing visa requirements was signed by A and B", read as one compound
+    noun headed by "requirements": a document noun, then an -ing word, is the document with a
+    participle describing it, and the document heads the phrase (what was signed)."""
+    doc = doc_noun.doc
+    if doc_noun.dep_ not in {"compound", "npadvmod", "nmod"} or doc_noun.lemma_.lower() not in _DOCUMENT_NOUNS \
+            or doc_noun.i + 2 >= len(doc):
+        return
+    part = doc[doc_noun.i + 1]
+    head = doc_noun.head if doc_noun.head.i != part.i else part.head
+    if not (part.lower_.endswith("ing") and len(part) > 5 and doc_noun.i <= part.head.i <= head.i
+            and part.dep_ in {"compound", "amod", "acl"}):
+        return
+    if head.i <= part.i or head.pos_ not in {"NOUN", "PROPN"} or any(
+            t.pos_ in {"VERB", "AUX", "ADP"} for t in doc[part.i + 1:head.i]):
+        return
+    # the order keeps the tree acyclic at every step
+    if head.head.i == head.i:
+        doc_noun.head, doc_noun.dep_ = doc_noun, "ROOT"
+    else:
+        doc_noun.head, doc_noun.dep_ = head.head, head.dep_
+    for c in list(head.children):
+        if c.i < doc_noun.i:
+            c.head = doc_noun  # "An": the document's determiner
+    part.head, part.dep_, part.pos_, part.tag_ = doc_noun, "acl", "VERB", "VBG"
+    head.head, head.dep_ = part, "dobj"
 
 
 def _repair_to_participle(tok: Token) -> None:

@@ -1087,7 +1087,8 @@ class Coder:
         if family == "threat" or (family == "intent" and code[:2] in self.modal["threats"]
                                   and code[:2] not in {"14", "16"}):
             # "threatened to strike", "vowed to attack": a threat (13x)
-            return self.modal["threats"].get(code[:2], spec["general"])
+            threats = self.modal["threats"]
+            return threats.get(code[:3]) or threats.get(code[:2], spec["general"])
         prefix = {"intent": "03", "appeal": "02", "demand": "10"}[family]
         slots = self.modal["slots"]
         for n in (4, 3, 2):

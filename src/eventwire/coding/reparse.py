@@ -241,6 +241,15 @@ def _repair_noun_compound_read_as_clause(clause: Token) -> None:
             if c.dep_ in {"punct", "nsubj"} or c.dep_ == "prep" and c.lower_ not in {"on", "against", "for"}:
                 c.head = verb
         return
+    if clause.dep_ == "conj" and clause.tag_ == "VBZ" and clause.i >= 1:
+        # "to impose visa bans and asset freezes on ...", read with "freezes" a second verb
+        first = clause.doc[clause.i - 1]
+        if first.dep_ == "conj" and first.tag_ == "NN" and not any(True for _ in first.children) \
+                and first.head.pos_ == "NOUN" and not any(
+                    c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "dobj", "neg"} for c in clause.children):
+            clause.head, clause.pos_, clause.tag_ = first.head, "NOUN", "NNS"
+            first.head, first.dep_ = clause, "compound"
+        return
     if clause.dep_ != "ccomp" or clause.tag_ != "VBZ" or clause.head.lemma_.lower() not in _MEASURE_VERBS:
         return
     verb, doc = clause.head, clause.doc

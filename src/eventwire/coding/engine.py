@@ -1436,9 +1436,16 @@ class Coder:
                 near = {c.i for c in doc[i].children if c.dep_ == "conj"} | (
                     {doc[i].head.i} if doc[i].dep_ == "conj" else set())
                 same_kind = True
+            # "arrested and beat dozens of students": a verb with no object of its own shares the
+            # object of the verb conjoined after it, whatever that verb's kind
+            # (an object after the conjunct, "..., the largest mass deportation", is a summary)
+            shares = {c.i for c in doc[i].children if c.dep_ == "conj" and c.pos_ == "VERB"
+                      and any(o.dep_ == "dobj" for o in c.children) and not any(
+                          o.dep_ in {"dobj", "dative", "attr", "ccomp", "xcomp"} and o.i < c.i
+                          for o in doc[i].children)} if doc[i].pos_ == "VERB" else set()
             main = [o for o in events if o is not e and o.target is not None
                     and getattr(o, "_trigger_i", None) in near and o.source.code == e.source.code
-                    and (not same_kind or o.cameo[:2] == e.cameo[:2])]
+                    and (not same_kind or o.cameo[:2] == e.cameo[:2] or getattr(o, "_trigger_i", None) in shares)]
             if len(main) == 1:
                 e.target = main[0].target
                 e.confidence = round(e.confidence + 0.1, 2)

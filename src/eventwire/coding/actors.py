@@ -810,8 +810,10 @@ class ActorResolver:
                 c.dep_ == "acl" and c.lemma_.lower() == "arm" for c in tok.children):
             # "men armed with machetes", "youths armed with sticks": armed, and named by no group
             sector, where, agent_text = "UAF", None, text
-        if sector in {None, "CVL"} and tok.pos_ == "NOUN" and tok.lemma_.lower() in _ARMABLE and _suspected_of_crime(tok):
-            # "three men suspected of kidnapping a businessman": suspects of a crime
+        if sector in {None, "CVL"} and tok.pos_ in {"NOUN", "PROPN"} and (
+                tok.lemma_.lower() in _ARMABLE or tok.tag_ in {"NNS", "NNPS"}) and _suspected_of_crime(tok):
+            # "three men suspected of kidnapping a businessman", "three Syrian nationals
+            # suspected of smuggling weapons": suspects of a crime
             sector, where, agent_text = "CRM", None, text
         counterpart = any(t.lower_ in {"counterpart", "counterparts"} for t in np)
         if (head_hit and head_hit[0].kind == "petrarch") or (
@@ -992,6 +994,11 @@ class ActorResolver:
                 return [actor] if actor.sector else []
             rule = "title" if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" else (
                 "agent" if sector else "modifier")
+            own_orgs = {c.country for c in countries if c.kind == "org" and c.country and len(c.country) == 3}
+            if own_orgs and len(countries) > 1:
+                # "Ukraine's SBU security service": the named body, not its state beside it
+                countries = [c for c in countries if c.kind == "org" or c.country not in own_orgs
+                             or c.kind not in {"country", "capital", "demonym"}]
             out = []
             for entry in countries:
                 sec = sector

@@ -30,6 +30,8 @@ def test_a_misread_participle_becomes_a_modifier_of_its_noun(nlp, text, main, pa
     'does not impose new conditions.',
     "The troops attacked and were repelled.",
     "Police arrested five protesters on Monday.",
+    # a root read as a noun that has a subject and a particle of its own is a verb, not a subject
+    "EU and UN hand over urgently needed essential medical supplies to the Nigerian Government.",
 ])
 def test_real_main_verbs_stay(nlp, text):
     before = [(t.dep_, t.head.i) for t in nlp(text)]
@@ -113,3 +115,11 @@ def test_a_document_with_a_participle_heads_its_phrase(nlp, text, document, part
     assert noun.dep_ == "nsubjpass" and noun.head.text == "signed"
     part = next(t for t in doc if t.text == participle)
     assert part.dep_ == "acl" and part.head.i == noun.i
+
+
+def test_a_root_noun_before_a_past_form_read_as_an_adjective_is_its_subject(nlp):
+    doc = repair_parse(nlp("A Bolivian court on Tuesday sentenced journalist Carlos Mendoza to six years in prison."))
+    verb = next(t for t in doc if t.text == "sentenced")
+    assert verb.dep_ == "ROOT"
+    assert {c.text for c in verb.children if c.dep_ in {"nsubj", "dobj"}} == {"court", "Mendoza"}
+    assert next(t for t in doc if t.text == "Tuesday").head.text == "on"

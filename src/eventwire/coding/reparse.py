@@ -101,13 +101,19 @@ def _repair_verb_read_as_adjective(sent) -> None:
     "freed" describing the activist and the court as a subject of nothing: with no verb at the
     root, a past form before a noun that has a subject hung on it is the main verb."""
     root = sent.root
-    if root.pos_ not in {"NOUN", "PROPN"} or any(t.pos_ in {"VERB", "AUX"} and t.dep_ != "amod" for t in sent):
+    # (verbs of a clause that describes a noun, "a case rights groups have denounced", are no main verb)
+    if root.pos_ not in {"NOUN", "PROPN"} or any(
+            t.pos_ in {"VERB", "AUX"} and t.dep_ != "amod" and not _subordinate(t, root) for t in sent):
         return
     for verb in sent:
         if verb.dep_ != "amod" or verb.tag_ not in {"VBD", "VBN"} or verb.i == sent.start:
             continue
         holder = verb.head
         subj = next((c for c in holder.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subj is None and root.i < verb.i and root.pos_ == "NOUN" and holder.i > verb.i and not any(
+                c.dep_ in {"nsubj", "prt", "dobj"} for c in root.children):  # ("EU and UN hand over": a verb)
+            _root_noun_as_subject(sent, root, verb)
+            return
         if subj is None:
             continue
         # the order keeps the tree acyclic at every step
@@ -115,6 +121,40 @@ def _repair_verb_read_as_adjective(sent) -> None:
         root.head, root.dep_ = verb, "dobj"
         subj.head = verb
         return
+
+
+def _subordinate(tok: Token, root: Token) -> bool:
+    """Whether a token sits in a clause that describes a noun (relative, participle, apposition)."""
+    while tok.i != root.i and tok.head.i != tok.i:
+        if tok.dep_ in {"relcl", "acl", "appos"}:
+            return True
+        tok = tok.head
+    return False
+
+
+def _root_noun_as_subject(sent, root: Token, verb: Token) -> None:
+    """"A Guatemalan court on Wednesday sentenced journalist X to six years", read as one noun
+    phrase "court", with "on Wednesday sentenced journalist X" hung on it: the root noun is the
+    subject, the past form the verb, the noun phrase it describes its object."""
+    obj = verb.head
+    while obj.dep_ in {"compound", "amod", "nmod", "appos"} and obj.head.i != obj.i and obj.head.i > verb.i:
+        obj = obj.head
+    if obj.i == root.i or obj.pos_ not in {"NOUN", "PROPN"}:
+        return
+    old_head = obj.head
+    # the order keeps the tree acyclic at every step
+    verb.head, verb.dep_, verb.tag_, verb.pos_ = verb, "ROOT", "VBD", "VERB"
+    root.head, root.dep_ = verb, "nsubj"
+    obj.head, obj.dep_ = verb, "dobj"
+    if old_head.dep_ == "prep" and old_head.i < verb.i:
+        # "on Wednesday": the day the parser hung on the verb goes back into its phrase
+        day = next((c for c in verb.children if c.dep_ == "npadvmod" and old_head.i < c.i < verb.i), None)
+        if day is not None:
+            old_head.head = verb
+            day.head, day.dep_ = old_head, "pobj"
+    for c in list(root.children):
+        if c.i > verb.i:
+            c.head = verb  # "to six years in prison", the full stop: the verb's
 
 
 def _repair_between_of(tok: Token) -> None:

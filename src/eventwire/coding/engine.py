@@ -1182,6 +1182,7 @@ class Coder:
             self._reaction_targets(doc, events, sent_events)
             self._answered_attacks(doc, events, sent_events)
             self._their_release(doc, events, sent_events)
+            self._state_act_targets(doc, events, sent_events)
             self._summary_targets(doc, sent_events)
             events.extend(sent_events)
             events = self._credit_claims(doc, events)
@@ -1580,6 +1581,36 @@ class Coder:
                            and not o.source.code.startswith("---") and o.source.code != e.source.code), None)
             if arrest is not None:
                 e.target = dc_replace(arrest.source, rule="jailer")
+
+    def _state_act_targets(self, doc: Doc, before: list[Event], events: list[Event]) -> None:
+        """"CPJ condemned the jailing of a Kyrgyz journalist": criticism of a state's act on a
+        person faces the doer of the act (its "by" phrase, the doer told before), else the
+        person's state; the person is whom it was done to, not whom it faces (`state_acts`)."""
+        spec = self.modal.get("state_acts") or {}
+        nouns, codes = frozenset(spec.get("nouns", ())), tuple(spec.get("codes", ()))
+        for e in events:
+            i = getattr(e, "_trigger_i", None)
+            if i is None or e.target is None or not e.cameo.startswith(codes):
+                continue
+            head = doc[i]
+            objs = [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}] + _prep_objects(
+                head, ("against", "over", "at"), [])
+            act = next((o for o in objs if o.lemma_.lower() in nouns), None)
+            if act is None or any(c.dep_ in {"prep", "agent"} and c.lower_ == "by" for c in act.children):
+                continue  # ("the arrest of X by police" names its doer: the roles read it)
+            of = [g for c in act.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"]
+            if not of or e.target.sector in {"GOV", "MIL", "COP", "JUD", "SPY"} or not e.target.country:
+                continue
+            doer = next((o.source for o in reversed(before + [x for x in events if x is not e])
+                         if o.cameo[:2] in {"11", "17", "18"} and o.target is not None
+                         and o.target.code == e.target.code and not o.source.code.startswith("---")
+                         and o.source.code != e.source.code), None)
+            if doer is not None:
+                e.target = dc_replace(doer, rule="state-act")
+            elif len(e.target.country) == 3 and e.target.country not in {"IGO", "UNO", "NGO", "EUR", "IMG"}:
+                e.target = Actor(code=e.target.country + "GOV", country=e.target.country, sector="GOV",
+                                 text=e.target.text, rule="state-act")
 
     def _answered_attacks(self, doc: Doc, before: list[Event], events: list[Event]) -> None:
         """"Militants attacked a police post ... Police returned fire": an armed answer with no

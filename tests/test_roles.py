@@ -53,6 +53,9 @@ NOT_NEWS = [
     # an "after" clause years back, parsed as the sentence's root, is still background
     ("Ten years after Boko Haram fighters abducted 276 schoolgirls from Chibok, parents of the 82 still "
      "missing gathered at a church in the town on Sunday to pray for their return.", ("18",)),
+    # what may befall someone ("faces ... if convicted", "risks deportation"): no act yet
+    ("The detained editor faces life imprisonment if convicted.", ("17",)),
+    ("The former minister faces arrest if she returns to the country.", ("17",)),
     # "may"/"could" with an "if" clause: a possibility, not a deed
     ("Kenya may have to seek emergency food aid from donors if the rains fail again.", ("02",)),
     ("Israel could strike the reactor if the talks collapse, the minister warned.", ("18", "19")),

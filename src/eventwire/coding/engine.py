@@ -862,6 +862,12 @@ class Coder:
         clause = head
         if trig.pattern.noun and head.dep_ in {"dobj", "nsubjpass", "attr"} and head.head.pos_ in {"VERB", "AUX"}:
             clause = head.head
+            if head.dep_ == "dobj" and clause.lemma_.lower() in self.modal.get("prospects", ()) \
+                    and clause.tag_ in {"VBZ", "VBP", "VB", "VBG"} \
+                    and not any(c.dep_ in {"prep", "agent"} and c.lower_ == "by" for c in head.children):
+                # "faces life imprisonment if convicted", "risks deportation": what may befall
+                # someone, not what was done
+                return "failure", False, True, None
         negated = any(c.dep_ == "neg" for c in clause.children) or any(
             c.dep_ == "neg" or c.lower_ == "no" and c.dep_ == "det" for c in head.children)
         # "would not give permission to Russia to help Israel", "would not allow Kyiv to use its

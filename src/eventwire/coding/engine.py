@@ -241,6 +241,12 @@ class Coder:
         verbs = {t.head.i for t in final if not t.pattern.noun}
         final = [t for t in final if not (t.pattern.noun and t.head.dep_ == "pobj" and t.head.head.lower_ == "as"
                                           and t.head.head.head.i in verbs)]
+        # "struck Gaza with air strikes": the means named by its own act word is that act, told
+        # once (the noun is the more specific)
+        means = {t.head.i for t in final if t.pattern.noun and t.head.dep_ == "pobj" and t.head.head.lower_ == "with"
+                 and t.pattern.code[:2] in {"18", "19", "20"}}
+        final = [t for t in final if t.pattern.noun or t.pattern.code[:2] not in {"18", "19", "20"} or not any(
+            c.dep_ == "prep" and c.lower_ == "with" and any(g.i in means for g in c.children) for c in t.head.children)]
         # "Somalia may have to seek food aid if the rains fail": a possibility on a condition
         final = [t for t in final if not _maybe_if(t.head)]
         final.extend(self._conditional_threats(doc, final))
@@ -453,6 +459,18 @@ class Coder:
         return None, False
 
     def roles(self, trig: Trigger, mentions: Mentions | None = None) -> tuple[list[Token], list[list[Token]]]:
+        """Source tokens and target candidate groups of a trigger, best group first; what a
+        pattern's own "with" word names is the means ("struck Kharkiv with drones"), no target."""
+        sources, groups = self._roles(trig, mentions)
+        # (only the means and its conjuncts: "respond with force to any provocation" still
+        # faces the provocation's doer)
+        means = {g.i for t in trig.tokens if t.lower_ == "with" and t.dep_ == "prep" and t.i != trig.head.i
+                 for o in t.children if o.dep_ == "pobj" for g in [o, *(c for c in o.children if c.dep_ == "conj")]}
+        if means:
+            groups = [[g for g in group if g.i not in means] for group in groups]
+        return sources, groups
+
+    def _roles(self, trig: Trigger, mentions: Mentions | None = None) -> tuple[list[Token], list[list[Token]]]:
         """Source tokens and target candidate groups of a trigger, best group first.
 
         The coder takes the first group that names an actor, so "signed an agreement with the

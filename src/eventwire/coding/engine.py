@@ -463,8 +463,9 @@ class Coder:
         pattern's own "with" word names is the means ("struck Kharkiv with drones"), no target."""
         sources, groups = self._roles(trig, mentions)
         # (only the means and its conjuncts: "respond with force to any provocation" still
-        # faces the provocation's doer)
+        # faces the provocation's doer; "agreed with France" is with France: force only)
         means = {g.i for t in trig.tokens if t.lower_ == "with" and t.dep_ == "prep" and t.i != trig.head.i
+                 and trig.pattern.code[:2] in {"18", "19", "20"}
                  for o in t.children if o.dep_ == "pobj" for g in [o, *(c for c in o.children if c.dep_ == "conj")]}
         if means:
             groups = [[g for g in group if g.i not in means] for group in groups]

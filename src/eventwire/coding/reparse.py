@@ -29,26 +29,12 @@ def repair_parse(doc: Doc) -> Doc:
         fixed = _NOUN_LEMMA_FIXES.get(tok.lower_)
         if fixed is not None and tok.pos_ in {"NOUN", "PROPN"}:
             tok.lemma_ = fixed
-    for tok in doc:
-        _repair_to_participle(tok)
-    for tok in doc:
-        _repair_subjunctive(tok)
-    for tok in doc:
-        _repair_persona_non_grata(tok)
-    for tok in doc:
-        _repair_between_of(tok)
-    for tok in doc:
-        _repair_two_subjects(tok)
-    for tok in doc:
-        _repair_object_read_as_quantity(tok)
-    for tok in doc:
-        _repair_stranded_agent(tok)
-    for tok in doc:
-        _repair_fronted_as(tok)
-    for tok in doc:
-        _repair_noun_compound_read_as_clause(tok)
-    for tok in doc:
-        _repair_document_participle(tok)
+    # each repair reads the tree the ones before it left, token by token
+    for repair in (_repair_to_participle, _repair_subjunctive, _repair_persona_non_grata, _repair_between_of,
+                   _repair_two_subjects, _repair_object_read_as_quantity, _repair_stranded_agent,
+                   _repair_fronted_as, _repair_noun_compound_read_as_clause, _repair_document_participle):
+        for tok in doc:
+            repair(tok)
     for sent in doc.sents:
         _repair_verb_read_as_adjective(sent)
     if _is_headline(doc):

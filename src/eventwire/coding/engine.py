@@ -1831,6 +1831,11 @@ class Coder:
         self._gov_token = None
         family, negated, hypothetical, gov = self.modality(trig)
         code = self.recode(self._means_code(trig) or trig.pattern.code, family, hypothetical)
+        if code is not None and code.startswith("038") and family == "intent" and (
+                not trig.pattern.noun or gov not in self.modal.get("accepting_governors", ())):
+            # "offered to mediate", "offered its mediation": the subject would mediate (039);
+            # only "agreed to Qatari mediation" accepts it (038)
+            code = "039"
         tone_clause = None
         if code == "010":
             code, tone_clause = self._tone(trig)

@@ -469,6 +469,23 @@ class Coder:
                  for o in t.children if o.dep_ == "pobj" for g in [o, *(c for c in o.children if c.dep_ == "conj")]}
         if means:
             groups = [[g for g in group if g.i not in means] for group in groups]
+        head = trig.head
+        if trig.pattern.noun and trig.pattern.code[:2] in {"18", "19", "20"}:
+            # "the army faced an attack by rebels", "a convoy came under attack from gunmen":
+            # who suffered the attack is its target, the last resort after the attack's own words
+            suffered = self.modal.get("suffered_attacks") or {}
+            verb = None
+            if head.dep_ == "dobj" and head.head.lemma_.lower() in suffered.get("verbs", ()):
+                verb = head.head
+            elif head.dep_ == "pobj" and head.head.lower_ == "under" \
+                    and head.head.head.lemma_.lower() in suffered.get("under", ()):
+                verb = head.head.head
+                if not sources:
+                    sources = _prep_objects(head, ("from", "by"), trig.tokens) or _prep_objects(
+                        verb, ("from", "by"), trig.tokens)
+            subj = self._subject(verb)[0] if verb is not None else None
+            if subj is not None:
+                groups = groups + [[subj]]
         return sources, groups
 
     def _roles(self, trig: Trigger, mentions: Mentions | None = None) -> tuple[list[Token], list[list[Token]]]:

@@ -1225,6 +1225,7 @@ class Coder:
             self._answered_attacks(doc, events, sent_events)
             self._their_release(doc, events, sent_events)
             self._state_act_targets(doc, events, sent_events)
+            sent_events = self._repelled_attacks(doc, sent_events)
             self._summary_targets(doc, sent_events)
             events.extend(sent_events)
             events = self._credit_claims(doc, events)
@@ -1623,6 +1624,27 @@ class Coder:
                            and not o.source.code.startswith("---") and o.source.code != e.source.code), None)
             if arrest is not None:
                 e.target = dc_replace(arrest.source, rule="jailer")
+
+    def _repelled_attacks(self, doc: Doc, events: list[Event]) -> list[Event]:
+        """"Soldiers repelled an attack by jihadists": the attack is the jihadists' on the
+        soldiers, and repelling it is the soldiers' fight with them (190), told once each."""
+        verbs = frozenset((self.modal.get("suffered_attacks") or {}).get("fought_back", ()))
+        out = list(events)
+        for e in events:
+            i = getattr(e, "_trigger_i", None)
+            if i is None or e.cameo[:2] not in _VIOLENT or e.target is None or e.source.code.startswith("---") \
+                    or doc[i].dep_ != "dobj" or doc[i].head.lemma_.lower() not in verbs:
+                continue
+            if any(o.source.code == e.target.code and o.target is not None and o.target.code == e.source.code
+                   and o.cameo[:2] == "19" for o in out):
+                continue
+            info = self.ontology.get("190")
+            twin = dc_replace(e, source=e.target, target=e.source, cameo="190", plover=info.plover, mode=info.mode,
+                              goldstein=info.goldstein, quad_class=info.quad_gdelt)
+            for attr in ("_definite", "_trigger_i", "_actor_tokens"):
+                setattr(twin, attr, getattr(e, attr, None))
+            out.append(twin)
+        return out
 
     def _state_act_targets(self, doc: Doc, before: list[Event], events: list[Event]) -> None:
         """"CPJ condemned the jailing of a Kyrgyz journalist": criticism of a state's act on a

@@ -286,6 +286,27 @@ def test_a_seat_naming_no_known_organisation_is_refused_with_its_line(monkeypatc
     assert info.value.path.endswith("seats.tsv") and info.value.line == 12
 
 
+def test_the_kingdom_is_the_monarchy_the_story_is_about():
+    saudi = _dyads("Saudi Arabia sent 40 tonnes of medicine to Sudan on Monday. The Kingdom also pledged "
+                   "$20 million to the World Health Organization.")
+    assert any(s == "SAUGOV" and c.startswith("03") for s, _t, c in saudi)
+    # a republic's story has no "Kingdom" of its own
+    assert not any(s == "EGYGOV" and c.startswith("03") for s, _t, c in _dyads(
+        "Egypt sent 40 tonnes of medicine to Sudan on Monday. The Kingdom also pledged $20 million to the WHO."))
+
+
+def test_a_state_noun_naming_an_unknown_country_is_refused_with_its_line(monkeypatch):
+    from eventwire.actors import base
+    from eventwire.errors import DataFileError
+
+    real = base._rows
+    monkeypatch.setattr(base, "_rows", lambda name: [(9, {"noun": "kingdom", "countries": "SAU|XXX"})]
+                        if name == "state_nouns.tsv" else real(name))
+    with pytest.raises(DataFileError) as info:
+        base.ActorDictionary()
+    assert info.value.path.endswith("state_nouns.tsv") and info.value.line == 9
+
+
 def test_acronyms_written_as_words_are_the_organisation():
     events = code_text("Nato condemned the drone attack on Lithuania.")
     assert any(e.source.code == "IGO" and e.source.name == "NATO" for e in events)

@@ -185,6 +185,7 @@ class ActorDictionary:
         self._load_org_roles()
         self._load_people()
         self._load_seats()
+        self._load_state_nouns()
         self._add_title_case_acronyms()
         for number, row in _rows("agents.tsv"):
             sector = row.get("sector", "")
@@ -231,6 +232,20 @@ class ActorDictionary:
                 raise DataFileError("actors/data/seats.tsv", number, "a seat needs at least one organisation")
             for seat in _split(row.get("seat", "")):
                 self.seats[tuple(seat.lower().split())] = orgs
+
+    def _load_state_nouns(self) -> None:
+        """state_nouns.tsv: "the Kingdom", "the Sultanate" for the article's main state, when it is one."""
+        self.state_nouns: dict[str, set[str]] = {}
+        known = {e.country for e in self.names.values() if e.kind == "country"}
+        for number, row in _rows("state_nouns.tsv"):
+            countries = set(_split(row.get("countries", "")))
+            noun = row.get("noun", "").strip().lower()
+            if not noun or not countries:
+                raise DataFileError("actors/data/state_nouns.tsv", number, "a noun and its countries are needed")
+            unknown = sorted(countries - known)
+            if unknown:
+                raise DataFileError("actors/data/state_nouns.tsv", number, f"unknown countries {', '.join(unknown)}")
+            self.state_nouns[noun] = countries
 
     def _load_org_roles(self) -> None:
         """Dated roles of organisations (org_roles.tsv): every alias of the organisation gets them."""

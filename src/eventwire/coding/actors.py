@@ -678,6 +678,12 @@ class ActorResolver:
             return []
         bare_def = all(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in tok.children) and any(
             c.dep_ == "det" for c in tok.children)
+        states = getattr(self.dictionary, "state_nouns", {}).get(low)
+        if bare_def and states and self.main_country in states:
+            # "the Kingdom pledged $50 million" in a Saudi story (state_nouns.tsv)
+            main = self.main_country
+            return [Actor(code=main + "GOV", country=main, sector="GOV", text=doc[tok.left_edge.i:tok.i + 1].text,
+                          name=None, rule="state-noun", entry=None)]
         if tok.tag_ == "NN" and low in self.titled:
             # "the minister", "the president", "the crown prince": the last person introduced
             # with that title (and the words before it), other than the clause's own subject

@@ -22,25 +22,29 @@ _NOUN_LEMMA_FIXES = {"bases": "base"}
 def repair_parse(doc: Doc) -> Doc:
     """Fix the misread reduced relatives, "to" before participles and lemmas of `doc` in place
     and return it."""
-    for tok in doc:
-        fixed = _LEMMA_FIXES.get(tok.lower_)
+    toks = list(doc)  # one Token object per word, shared by every pass (the tree is read live)
+    words = set()
+    for tok in toks:
+        low = tok.lower_
+        words.add(low)
+        fixed = _LEMMA_FIXES.get(low)
         if fixed is not None and tok.pos_ in {"VERB", "AUX"}:
             tok.lemma_ = fixed
-        fixed = _NOUN_LEMMA_FIXES.get(tok.lower_)
+        fixed = _NOUN_LEMMA_FIXES.get(low)
         if fixed is not None and tok.pos_ in {"NOUN", "PROPN"}:
             tok.lemma_ = fixed
-    # each repair reads the tree the ones before it left, token by token
-    for repair in (_repair_to_participle, _repair_subjunctive, _repair_persona_non_grata, _repair_between_of,
-                   _repair_two_subjects, _repair_object_read_as_quantity, _repair_stranded_agent,
-                   _repair_fronted_as, _repair_noun_compound_read_as_clause, _repair_document_participle):
-        for tok in doc:
-            repair(tok)
+    # each repair reads the tree the ones before it left, token by token; a repair keyed to a
+    # word is skipped where the word is not written
+    for repair, word in _TOKEN_REPAIRS:
+        if word is None or word in words:
+            for tok in toks:
+                repair(tok)
     for sent in doc.sents:
         _repair_verb_read_as_adjective(sent)
     if _is_headline(doc):
-        for tok in doc:
+        for tok in toks:
             _repair_headline_passive(tok)
-    for tok in doc:
+    for tok in toks:
         main = _misread_main_verb(tok)
         if main is None:
             continue
@@ -168,6 +172,8 @@ def _repair_between_of(tok: Token) -> None:
 def _repair_two_subjects(verb: Token) -> None:
     """"The police's counterterrorism squad Densus 88 arrested ...", read as two subjects side by
     side: a common noun right before a name, both subjects of one verb, is the name's title."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if len(subjects) != 2:
         return
@@ -429,3 +435,18 @@ def _misread_main_verb(tok: Token) -> Token | None:
         if passive or (conj.dep_ == "conj" and finite):
             return conj
     return None
+
+
+# Token repairs in the order they run, each with the word it needs written in the text (None: any).
+_TOKEN_REPAIRS = (
+    (_repair_to_participle, "to"),
+    (_repair_subjunctive, "that"),
+    (_repair_persona_non_grata, "persona"),
+    (_repair_between_of, "between"),
+    (_repair_two_subjects, None),
+    (_repair_object_read_as_quantity, "to"),
+    (_repair_stranded_agent, "by"),
+    (_repair_fronted_as, "as"),
+    (_repair_noun_compound_read_as_clause, None),
+    (_repair_document_participle, None),
+)

@@ -185,23 +185,29 @@ def _seat_mentions(doc: Doc, dictionary: ActorDictionary, found: Mentions) -> No
     named = sorted((start, entry.name) for entry, start, _end in found.names.values() if entry.kind == "org")
     if not named:
         return
-    for words, orgs in seats.items():
-        n = len(words)
-        for start in range(len(doc) - n + 1):
-            if tuple(t.lower_ for t in doc[start:start + n]) != words or not doc[start].is_title \
-                    or any(i in found.names for i in range(start, start + n)):
-                continue
-            root = doc[start:start + n].root
-            if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS:
-                continue
-            wanted = {entry.name: (entry, where) for entry, where in orgs}
-            first = next((name for _s, name in named if name in wanted), None)
-            if first is None:
-                continue
-            entry, where = wanted[first]
-            seat = Entry(entry.country, entry.sector, entry.name, "org", where)
-            for i in range(start, start + n):
-                found.names[i] = (seat, start, start + n)
+    # (where a seat's words are written, looked up by first word: one pass over the text)
+    lows = [t.lower_ for t in doc]
+    starts: list[tuple[int, tuple[str, ...]]] = []
+    firsts = {words[0] for words in seats}
+    for start, low in enumerate(lows):
+        if low in firsts:
+            starts += [(start, words) for words in seats if words[0] == low
+                       and tuple(lows[start:start + len(words)]) == words]
+    for start, words in starts:
+        orgs, n = seats[words], len(words)
+        if not doc[start].is_title or any(i in found.names for i in range(start, start + n)):
+            continue
+        root = doc[start:start + n].root
+        if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS:
+            continue
+        wanted = {entry.name: (entry, where) for entry, where in orgs}
+        first = next((name for _s, name in named if name in wanted), None)
+        if first is None:
+            continue
+        entry, where = wanted[first]
+        seat = Entry(entry.country, entry.sector, entry.name, "org", where)
+        for i in range(start, start + n):
+            found.names[i] = (seat, start, start + n)
 
 
 def _stance_prefix(doc: Doc, start: int) -> bool:

@@ -68,8 +68,10 @@ _HEADLINE_PASSIVES = frozenset({"arrest", "detain", "deport", "kill", "jail", "s
 
 def _is_headline(doc: Doc) -> bool:
     """A short line with no closing punctuation: a headline, whose grammar drops "be"."""
+    if not 0 < len(doc) <= 20:
+        return False  # (before building the text: most docs are long paragraphs)
     text = doc.text.strip()
-    return 0 < len(doc) <= 20 and text[-1:] not in {".", "!", "?", '"', "'", "”", "’", ":"}
+    return text[-1:] not in {".", "!", "?", '"', "'", "”", "’", ":"}
 
 
 def _repair_headline_passive(tok: Token) -> None:

@@ -274,16 +274,21 @@ def test_a_seat_city_speaks_for_the_organisation_the_article_names():
     assert ("EUR", "SRBGOV", "040") in eu and len(eu) == 2
 
 
-def test_a_seat_naming_no_known_organisation_is_refused_with_its_line(monkeypatch):
+@pytest.mark.parametrize("name, row, line", [
+    # a seat naming no organisation of organisations.tsv
+    ("seats.tsv", {"seat": "Geneva", "organisations": "League of Nations"}, 12),
+    # a state noun naming a country countries.tsv lacks
+    ("state_nouns.tsv", {"noun": "kingdom", "countries": "SAU|XXX"}, 9),
+])
+def test_a_row_naming_what_the_knowledge_base_lacks_is_refused_with_its_line(monkeypatch, name, row, line):
     from eventwire.actors import base
     from eventwire.errors import DataFileError
 
     real = base._rows
-    monkeypatch.setattr(base, "_rows", lambda name: [(12, {"seat": "Geneva", "organisations": "League of Nations"})]
-                        if name == "seats.tsv" else real(name))
+    monkeypatch.setattr(base, "_rows", lambda file: [(line, row)] if file == name else real(file))
     with pytest.raises(DataFileError) as info:
         base.ActorDictionary()
-    assert info.value.path.endswith("seats.tsv") and info.value.line == 12
+    assert info.value.path.endswith(name) and info.value.line == line
 
 
 def test_the_kingdom_is_the_monarchy_the_story_is_about():
@@ -293,18 +298,6 @@ def test_the_kingdom_is_the_monarchy_the_story_is_about():
     # a republic's story has no "Kingdom" of its own
     assert not any(s == "EGYGOV" and c.startswith("03") for s, _t, c in _dyads(
         "Egypt sent 40 tonnes of medicine to Sudan on Monday. The Kingdom also pledged $20 million to the WHO."))
-
-
-def test_a_state_noun_naming_an_unknown_country_is_refused_with_its_line(monkeypatch):
-    from eventwire.actors import base
-    from eventwire.errors import DataFileError
-
-    real = base._rows
-    monkeypatch.setattr(base, "_rows", lambda name: [(9, {"noun": "kingdom", "countries": "SAU|XXX"})]
-                        if name == "state_nouns.tsv" else real(name))
-    with pytest.raises(DataFileError) as info:
-        base.ActorDictionary()
-    assert info.value.path.endswith("state_nouns.tsv") and info.value.line == 9
 
 
 def test_acronyms_written_as_words_are_the_organisation():

@@ -27,3 +27,16 @@ def test_a_title_case_headline_is_coded_with_its_words_as_written():
              and e.target.code.startswith("HRV") and e.cameo.startswith("174")]
     assert coded
     assert coded[0].evidence == line
+
+
+def test_a_headline_act_by_an_unnamed_doer_is_the_story_act_told_below():
+    # the headline names its doer by letters the coder does not know; the story below names
+    # it in full, so the headline's act is no second event by someone unknown
+    dump = ("GAWU threatens walkout over unpaid arrears\n"
+            "ACCRA — The General Agricultural Workers' Union of Ghana has warned that it will launch a "
+            "nationwide strike next week if the government does not pay arrears owed to cocoa farmers.\n")
+    events = code_text(dump)
+    assert any(e.cameo.startswith("13") and e.source.code.startswith("GHA") for e in events)
+    assert not any(e.source.code.startswith("---") for e in events)
+    # alone, the headline's act stands
+    assert any(e.cameo.startswith("13") for e in code_text("GAWU threatens walkout over unpaid arrears"))

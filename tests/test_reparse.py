@@ -96,6 +96,12 @@ ATTACHMENTS = [
      [("deal", "nsubjpass", "signed"), ("lifting", "acl", "deal")]),
     ("An agreement scrapping visa requirements was signed by Chad and Niger.",
      [("agreement", "nsubjpass", "signed"), ("scrapping", "acl", "agreement")]),
+    # two joined modifiers of one noun read as a name and a noun phrase
+    ("Kyrgyz and Tajik troops withdrew from the border on Monday.",
+     [("Kyrgyz", "amod", "troops"), ("Tajik", "conj", "Kyrgyz"), ("troops", "nsubj", "withdrew")]),
+    # a quotation's opening mark read as a plural's possessive ("the sanctions' unjust")
+    ("Ankara called the sanctions 'unacceptable'.",
+     [("sanctions", "dobj", "called"), ("unacceptable", "oprd", "called")]),
 ]
 
 
@@ -111,3 +117,25 @@ def test_a_root_noun_before_a_past_form_read_as_an_adjective_is_its_subject(nlp)
     assert verb.dep_ == "ROOT"
     assert {c.text for c in verb.children if c.dep_ in {"nsubj", "dobj"}} == {"court", "Mendoza"}
     assert _word(doc, "Tuesday").head.text == "on"
+
+
+def test_a_describing_word_that_holds_a_subject_is_the_verb(nlp):
+    # the parser's reading of "A court in Tunis sentenced party leader Ali Laarayedh to ten
+    # years, his lawyers said" when the name throws it: "sentenced" describes the leader, yet
+    # holds the court as its subject
+    from spacy.tokens import Doc
+    words = ["A", "court", "in", "Tunis", "sentenced", "party", "leader", "Ali", "Laarayedh", "to", "ten",
+             "years", ",", "his", "lawyers", "said", "."]
+    heads = [1, 4, 1, 2, 6, 6, 15, 8, 6, 6, 11, 9, 15, 14, 15, 15, 15]
+    deps = ["det", "nsubj", "prep", "pobj", "amod", "compound", "ccomp", "compound", "appos", "prep",
+            "nummod", "pobj", "punct", "poss", "nsubj", "ROOT", "punct"]
+    tags = ["DT", "NN", "IN", "NNP", "VBN", "NN", "NN", "NNP", "NNP", "IN", "CD", "NNS", ",", "PRP$", "NNS",
+            "VBD", "."]
+    pos = ["DET", "NOUN", "ADP", "PROPN", "VERB", "NOUN", "NOUN", "PROPN", "PROPN", "ADP", "NUM", "NOUN",
+           "PUNCT", "PRON", "NOUN", "VERB", "PUNCT"]
+    doc = repair_parse(Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos,
+                           sent_starts=[True] + [False] * 16))
+    verb = _word(doc, "sentenced")
+    assert (verb.dep_, verb.head.text) == ("ccomp", "said")
+    assert {c.text: c.dep_ for c in verb.children if c.dep_ in {"nsubj", "dobj"}} == {"court": "nsubj", "leader": "dobj"}
+    assert _word(doc, "to").head.text == "sentenced"

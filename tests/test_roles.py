@@ -59,6 +59,8 @@ NOT_NEWS = [
     # "may"/"could" with an "if" clause: a possibility, not a deed
     ("Kenya may have to seek emergency food aid from donors if the rains fail again.", ("02",)),
     ("Israel could strike the reactor if the talks collapse, the minister warned.", ("18", "19")),
+    # meeting the press is no consultation
+    ("The foreign minister met reporters in Nairobi after the summit.", ("04",)),
 ]
 
 
@@ -126,6 +128,19 @@ def test_accidents_are_no_events():
     assert _events("The earthquake destroyed 300 homes in eastern Turkey.") == set()
     assert any(c.startswith("19") or c.startswith("18")
                for _s, _t, c in _events("Gunmen killed five villagers in an attack in Zamfara."))
+
+
+def test_a_toll_told_with_its_cause_in_a_clause():
+    # a disaster or an accident told in a "when"/"after" clause is the cause of the deaths
+    assert _events("At least nine people were killed and 20 are missing after heavy downpours "
+                   "triggered landslides in northern Vietnam, officials said.") == set()
+    assert _events("Four workers were killed when a bridge collapsed near Kisumu.") == set()
+    # a bomb there makes the deaths a bombing by someone unnamed
+    assert _matching(_events("Three soldiers were killed when their truck struck a roadside bomb in Kidal."),
+                     code="183")
+    # and shooting is no fire by accident
+    assert _matching(_events("Two villagers were killed when soldiers opened fire on a market in Kayes."),
+                     source="MLIMIL", code="19")
 
 
 def test_background_passive_of_a_participant_is_no_event():

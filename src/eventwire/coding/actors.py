@@ -618,11 +618,14 @@ class ActorResolver:
                     found = self.resolve(cand, mentions)
                     if found:
                         return [_copy(a, a.text or tok.text, "pronoun") for a in found]
+            part = tok.head  # ("..., freezing their assets and banning them": the first participle)
+            while part.dep_ == "conj" and part.head.i != part.i and part.head.tag_ == "VBG":
+                part = part.head
             if low in {"it", "them"} and tok.dep_ == "dobj" and tok.head.tag_ == "VBG" \
-                    and tok.head.dep_ == "advcl" and tok.head.head.i != tok.head.i:
+                    and part.dep_ == "advcl" and part.head.i != part.i:
                 # "criticised Beijing, accusing it of ...", "launched an attack on the government,
                 # accusing it of ...": the participle goes on about the main clause's object
-                found = self._object_of(tok.head.head, mentions)
+                found = self._object_of(part.head, mentions)
                 if found:
                     return [_copy(a, a.text or tok.text, "pronoun") for a in found]
             # "X said it would ...", "X said a shell was fired at it": a pronoun in a reported
@@ -1003,6 +1006,11 @@ class ActorResolver:
                     actor.country = self.main_country
                     actor.code = self.main_country + (actor.sector or "")
                     actor.rule = "agent+main-country"
+                if actor.sector and (tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" and tok.ent_type_ not in {
+                        "GPE", "LOC", "FAC", "NORP", "ORG"}):
+                    # "Deputy Prime Minister Mher Grigoryan ... Grigoryan agreed": the surname
+                    # told later is the same office holder
+                    self.people.setdefault(tok.text, actor)
                 return [actor] if actor.sector else []
             rule = "title" if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" else (
                 "agent" if sector else "modifier")

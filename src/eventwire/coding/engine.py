@@ -119,6 +119,7 @@ _DOCUMENTS = frozenset({"resolution", "statement", "declaration", "communique", 
                         "report", "motion", "bill", "decree", "note", "memorandum", "petition"})
 # nouns whose clause is said, not shown ("allegations that forces used chlorine")
 _UNPROVEN = frozenset({"allegation", "accusation", "claim", "rumour", "rumor", "speculation", "suspicion",
+                       "charge", "assertion",
                        # "a proposal that Kyiv withdraw", "demands that the army return": asked, not done
                        "proposal", "demand", "request", "call", "suggestion", "ultimatum", "idea"})
 # prepositions that only say where ("rallied in Tbilisi"): never what an act is about
@@ -582,14 +583,24 @@ class Coder:
             if p.code.startswith("171"):
                 # "confiscated weapons from the rebels": whom the property was taken from
                 groups.append(_prep_objects(head, ("from",), trig.tokens))
+            # "arrested and charged three journalists": a verb with no object of its own shares
+            # the object of the verb joined after it
+            shared = [] if any(c.dep_ in {"dobj", "nsubjpass", "dative"} for c in head.children) else [
+                g for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > head.i
+                and not any(s.dep_ in {"nsubj", "nsubjpass"} for s in c.children)
+                for g in c.children if g.dep_ == "dobj"]
             if p.object_target:
-                groups.append([c for c in head.children if (c.dep_ == "dobj" or (c.dep_ == "dative" and c.pos_ != "ADP"))
+                groups.append([c for c in list(head.children) + shared
+                               if (c.dep_ == "dobj" or (c.dep_ == "dative" and c.pos_ != "ADP"))
                                and not _place_as_object(c)])
             groups.append([c for prep in trig.preps for c in prep.children if c.dep_ == "pobj"])
-            objs = [c for c in head.children if (c.dep_ == "dobj" or (c.dep_ == "dative" and c.pos_ != "ADP"))
+            objs = [c for c in list(head.children) + shared
+                    if (c.dep_ == "dobj" or (c.dep_ == "dative" and c.pos_ != "ADP"))
                     and c not in trig.tokens and not _place_as_object(c)
-                    # "deployed thousands of police officers": the force shown is no target
-                    and not (p.code[:2] == "15" and any(t in trig.tokens for t in c.subtree))]
+                    # "deployed thousands of police officers", "delivered a package of artillery
+                    # shells": the phrase that holds the pattern's own word is what is done or
+                    # given, not the party
+                    and not any(_inside(t, c) for t in trig.tokens)]
             topics: list[Token] = []
             if head.lemma_.lower() in _TOPIC_VERBS:
                 # "discussed Taiwan and trade": what is talked over is no party to the talk; "the
@@ -932,7 +943,9 @@ class Coder:
                     "refusal", "failure"} or own.head.head.lemma_.lower() in self.modal.get("document_blockers", ())):
             # "Hungary vetoed an EU statement criticising China": the criticism was never made
             return "failure", negated, True, None
-        if _conditional(own) or ((own.dep_ in {"acl", "ccomp"} or (own.dep_ == "relcl" and own.tag_ == "VB"))
+        if _conditional(own) or ((own.dep_ in {"acl", "ccomp"} or (own.dep_ == "relcl" and (own.tag_ == "VB" or any(
+                # ("charges that it tortured a priest", its content clause read as a relative one)
+                c.dep_ == "mark" and c.lower_ == "that" for c in own.children))))
                                  and own.head.pos_ == "NOUN" and own.head.lemma_.lower() in _UNPROVEN):
             # ("a proposal that Kyiv withdraw", its subjunctive read as a relative clause)
             # "unless Brasilia drops the case", "allegations that forces used chlorine": not a deed
@@ -1071,6 +1084,10 @@ class Coder:
                 infinitive = _infinitive(cur)
                 warned_future = fam == "threat" and cur.dep_ == "ccomp" and any(
                     c.dep_ == "aux" and c.lower_ in self.modal["future_aux"] for c in cur.children)
+                if fam == "refusal" and cur.dep_ == "ccomp" and not infinitive:
+                    # "rejected charges that its police tortured students", the charge's content
+                    # read as the verb's clause: what is rejected as untrue did not happen
+                    fam = "failure"
                 if fam and (cur.dep_ in {"xcomp", "advcl"} or infinitive or warned_future
                             or fam in {"demand", "appeal", "claim", "failure"}):
                     # ("warned that his supporters would take to the streets": a threat too)
@@ -2136,6 +2153,8 @@ class Coder:
             return []  # "killed in a car crash": no doer, no political event
         if code is not None and code[:2] in {"17", "18", "19", "20"} and self._tally(trig.head, code):
             return []  # "the war has killed 40,000 people", "120 have been detained since June"
+        if code is not None and _habitual(trig.head):
+            return []  # "Karabay, who has frequently criticised the government": who he is
         if code is not None and not sources and (_background(trig.head) or self._describes_object(trig.head)):
             return []  # "a member jailed over a year ago", "who had been arrested in 2019"
         summed = trig.head.dep_ == "acl" and trig.head.head.lemma_.lower() in _SUMMARY_NOUNS | frozenset(
@@ -2214,10 +2233,11 @@ class Coder:
             pairs = [(s, None) for s in sources]
         if sources:
             # "X and his Rwandan counterpart discussed ...": the counterpart among the doers too
-            firm = next((a for a in sources if a.rule != "counterpart"), None)
-            if firm is not None:
-                sources = [_fill_counterpart(a, firm) for a in sources]
-                pairs = [(_fill_counterpart(a, firm), b) for a, b in pairs]
+            firm = next((a for a in sources if a.rule != "counterpart" and a.sector), None)
+            # (with the other side unknown, a counterpart holds a government office)
+            firm = firm or Actor(code="GOV", country=None, sector="GOV", text="", rule="agent")
+            sources = [_fill_counterpart(a, firm) for a in sources]
+            pairs = [(_fill_counterpart(a, firm), b) for a, b in pairs]
             targets = [_fill_counterpart(t, sources[0]) for t in targets]
             pairs = [(a, _fill_counterpart(b, a) if b is not None else None) for a, b in pairs]
         # "held talks with", "a joint patrol with": the noun names a mutual act. A verb tells who
@@ -2273,10 +2293,11 @@ class Coder:
                     src = dc_replace(src, country=None, code=src.sector or "---", rule="agent")
                 elif tgt.rule == "agent+main-country" and src.rule != "agent+main-country":
                     tgt = dc_replace(tgt, country=None, code=tgt.sector or "---", rule="agent")
-            elif tgt is not None and tgt.country and tgt.country == src.country \
+            elif tgt is not None and tgt.country and tgt.country == src.country and not code.startswith("14") \
                     and src.rule == "agent+main-country" and tgt.rule in {"country", "metonymy", "capital"}:
                 # "Lawmakers criticised Russia": the story's main state is the one acted on, so
-                # the role word's guessed country was that of the other party
+                # the role word's guessed country was that of the other party (protesters, who
+                # mostly face their own state, keep it: "protesters packed central Belgrade")
                 src = dc_replace(src, country=None, code=src.sector or "---", rule="agent")
             if tgt is not None and tgt.code == src.code:
                 # an undated "Taliban" is today's government; facing the government it must be the
@@ -2393,6 +2414,10 @@ class Coder:
         if not subject_only:
             heads += [g for c in verb.children if c.dep_ in {"agent", "prep"} and c.lower_ in {"by", "in", "from"}
                       for g in c.children if g.dep_ == "pobj"]
+        if not subject_only and _agent(verb) is None and any(
+                w.lemma_.lower() in causes for w in _cause_words(verb)):
+            return True  # "were killed after cloudbursts triggered flash floods" ("when troops
+            # opened fire" is no fire by accident: only the listed causes count here)
         # "Cyclone Freddy battered Malawi, killing 400": the storm's name says what it is
         heads += [c for h in list(heads) for c in h.children if c.dep_ == "compound"]
         # "a fire at a garment factory killed 16": a fire nobody's weapons made ("Israeli fire",
@@ -2591,6 +2616,8 @@ class Coder:
             subjects = [c.lemma_.lower() for c in _means_subjects(trig.head)]
             if any(s in bombs for s in subjects):
                 return "183"
+            if _agent(trig.head) is None and any(c.lemma_.lower() in bombs for c in _cause_words(trig.head)):
+                return "183"  # "were killed when their vehicle struck a roadside bomb"
             return next((str(means[s]) for s in subjects if s in means), None)
         if trig.pattern.code[:2] != "18" or not means:
             return None
@@ -2678,6 +2705,22 @@ _NAMED_BY_OWN_WORDS = frozenset({"agent", "agent+setting", "agent+list", "agent+
 # verbs that tell an event noun began, went on or grew ("clashes erupted between A and B")
 _ONSET_VERBS = frozenset({"break", "erupt", "resume", "continue", "flare", "rage", "escalate", "intensify",
                           "begin", "start", "occur", "take", "spread", "persist"})
+
+
+def _cause_words(verb: Token) -> list[Token]:
+    """The subject and object of a clause that says how a passive toll came about ("were killed
+    when their vehicle struck a bomb", "after cloudbursts triggered floods"), and what a
+    quantity there counts ("a series of cloudbursts")."""
+    if not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return []
+    # ("were killed and 34 are missing after ...": the clause may hang on the conjunct)
+    verbs = [verb] + [c for c in verb.children if c.dep_ == "conj"]
+    clauses = [c for v in verbs for c in v.children if c.dep_ == "advcl"
+               and any(m.dep_ in {"mark", "advmod"} and m.lower_ in {"when", "after", "as"} for m in c.children)]
+    # the clause's verb too: "when a building collapsed", "after their boat capsized"
+    words = clauses + [g for c in clauses for g in c.children if g.dep_ in {"nsubj", "dobj", "nsubjpass"}]
+    return words + [g for w in words for p in w.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children if g.dep_ == "pobj"]
 
 
 def _means_subjects(verb: Token) -> list[Token]:
@@ -2786,8 +2829,9 @@ def main_country(all_mentions: list[Mentions], docs: list[Doc] | None = None,
     return max(sorted(counts), key=lambda c: counts[c])
 
 
-# a dateline is where the story was filed: a hint, weaker than a country the text names
-DATELINE_WEIGHT = 1.0
+# a dateline is where the story was filed, usually among its own people: it weighs as two
+# mentions ("KYIV — ... his Turkish counterpart ... in Ankara" is a Ukrainian story)
+DATELINE_WEIGHT = 2.0
 _MEETING_PREPS = frozenset({"in", "during", "at"})
 # sectors whose named bodies of one state stay apart even with one code (two parties, two
 # rebel groups, two newspapers)
@@ -3069,6 +3113,32 @@ def _background(verb: Token) -> bool:
                   for c in verb.children)
     ago = any(t.lower_ == "ago" for t in verb.subtree)
     return perfect or ago
+
+
+def _inside(tok: Token, phrase: Token) -> bool:
+    """Whether `tok` is a word of the noun phrase `phrase` itself: its modifiers, its "of" phrase
+    and their conjuncts ("a package of artillery shells"), not a phrase hung on it for another
+    reason ("the appeal as interference")."""
+    for _ in range(8):
+        if tok.i == phrase.i:
+            return True
+        if tok.head.i == tok.i or tok.dep_ not in {"compound", "amod", "nmod", "pobj", "conj", "prep", "nummod"} \
+                or (tok.dep_ == "prep" and tok.lower_ != "of"):
+            return False
+        tok = tok.head
+    return False
+
+
+def _habitual(verb: Token) -> bool:
+    """A relative clause that tells what a participant does often or did before ("who has
+    frequently criticised the government", "which once ruled the country"): who they are,
+    not news."""
+    return verb.dep_ == "relcl" and verb.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb.children)
+
+
+_HABITUAL = frozenset({"frequently", "often", "regularly", "routinely", "long", "previously",
+                       "once", "formerly", "persistently", "consistently", "habitually"})
 
 
 # spans of time a running count is summed over, and the recent starts of a count that is news

@@ -12,7 +12,7 @@ from eventwire.ingest.dump import is_caption
 from eventwire.coding.engine import Coder, main_country
 from eventwire.coding.headline import sentence_case
 from eventwire.coding.setting import Setting, article_dateline, drop_lone_meetings, drop_place_shadows
-from eventwire.coding.reparse import repair_parse
+from eventwire.coding.reparse import is_headline, repair_parse
 from eventwire.geo.resolve import DATELINE
 from eventwire.errors import DictionaryWarning, InputError
 from eventwire.model import Actor, Article, Event
@@ -240,7 +240,14 @@ def code_parsed(coder: Coder, article: Article, docs: list, options: CoderOption
             if ev.cameo == "010" and ev.target is None and not options.keep_statements:
                 continue
             ev.article_id = article.id
+            # (a dump's first line, short and unpunctuated, is its headline too)
+            ev._headline = kind == "title" or (offset == 0 and len(segments) > 1 and is_headline(doc))
             events.append(ev)
+    # "Shabaab threatens more attacks" above "The al-Shabaab militant group has threatened ...": a
+    # headline act whose doer no word of the headline names is the story's own act, told below
+    told = {ev.cameo[:2] for ev in events if not getattr(ev, "_headline", False)}
+    events = [ev for ev in events if not (getattr(ev, "_headline", False) and ev.source.code.startswith("---")
+                                          and ev.cameo[:2] in told)]
     if options.bare_countries:
         # PETRARCH codes a meeting once, from the one named first: no mirror of "A met B"
         events = [ev for ev in events if not getattr(ev, "_mirror", False)]

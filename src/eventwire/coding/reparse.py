@@ -41,7 +41,7 @@ def repair_parse(doc: Doc) -> Doc:
                 repair(tok)
     for sent in doc.sents:
         _repair_verb_read_as_adjective(sent)
-    if _is_headline(doc):
+    if is_headline(doc):
         for tok in toks:
             _repair_headline_passive(tok)
     for tok in toks:
@@ -66,7 +66,7 @@ _HEADLINE_PASSIVES = frozenset({"arrest", "detain", "deport", "kill", "jail", "s
                                 "evict", "displace", "behead", "hang", "lynch", "torture"})
 
 
-def _is_headline(doc: Doc) -> bool:
+def is_headline(doc: Doc) -> bool:
     """A short line with no closing punctuation: a headline, whose grammar drops "be"."""
     if not 0 < len(doc) <= 20:
         return False  # (before building the text: most docs are long paragraphs)
@@ -113,6 +113,54 @@ def _repair_verb_read_as_adjective(sent) -> None:
         root.head, root.dep_ = verb, "dobj"
         subj.head = verb
         return
+
+
+def _repair_adjective_with_subject(verb: Token) -> None:
+    """"A court in Tunis sentenced party leader X to 14 years, his lawyers said", read with
+    "sentenced" describing the leader but holding the court as its subject: a describing word
+    has no subject, so the past form is the verb, in its noun's place, and the noun its object."""
+    if verb.dep_ != "amod" or verb.tag_ not in {"VBD", "VBN"} or verb.i == verb.sent.start:
+        return
+    holder = verb.head
+    while holder.dep_ == "compound" and holder.head.i > holder.i:
+        holder = holder.head  # ("party leader Ali X": the name heads the phrase)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subj is None or holder.i < verb.i or holder.pos_ not in {"NOUN", "PROPN"} \
+            or holder.dep_ not in {"ROOT", "ccomp", "conj"}:
+        return
+    # the order keeps the tree acyclic at every step
+    if holder.head.i == holder.i:
+        verb.head, verb.dep_ = verb, "ROOT"
+    else:
+        verb.head, verb.dep_ = holder.head, holder.dep_
+    verb.tag_, verb.pos_ = "VBD", "VERB"
+    holder.head, holder.dep_ = verb, "dobj"
+    for c in list(holder.children):
+        if c.dep_ in {"prep", "punct", "npadvmod"} and c.i > holder.i:
+            c.head = verb  # "to 14 years in prison", "on Tuesday": the verb's
+
+
+def _repair_split_demonyms(first: Token) -> None:
+    """"Kyrgyz and Tajik troops exchanged fire", read as "Kyrgyz" and "Tajik troops": a bare
+    capitalised modifier joined to another before the same noun modifies that noun too."""
+    if first.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj"} or not first.text[:1].isupper() \
+            or first.tag_ not in {"NNP", "JJ", "NNPS"} or first.i == first.doc[-1].i:
+        return
+    kids = list(first.children)
+    noun = next((c for c in kids if c.dep_ == "conj" and c.pos_ == "NOUN"), None)
+    if noun is None or any(c.dep_ not in {"cc", "conj"} for c in kids) or noun.i != first.i + 3:
+        return
+    second = first.doc[first.i + 2]
+    if first.doc[first.i + 1].dep_ != "cc" or second.head.i != noun.i \
+            or second.dep_ not in {"compound", "amod"} or not second.text[:1].isupper():
+        return
+    # the order keeps the tree acyclic at every step
+    if first.head.i == first.i:
+        noun.head, noun.dep_ = noun, "ROOT"
+    else:
+        noun.head, noun.dep_ = first.head, first.dep_
+    first.head, first.dep_ = noun, "amod"
+    second.head, second.dep_ = first, "conj"
 
 
 def _subordinate(tok: Token, root: Token) -> bool:
@@ -227,6 +275,22 @@ def _repair_stranded_agent(verb: Token) -> None:
             if doer is not None and doer.pos_ in {"NOUN", "PROPN"}:
                 by.head, by.dep_ = verb, "agent"
                 return
+
+
+def _repair_quote_read_as_possessive(quote: Token) -> None:
+    """"called the curbs 'regrettable'", read with the opening quote as the plural's possessive
+    mark ("curbs' regrettable"): an apostrophe before the verb's complement opens a quotation,
+    so the noun is the verb's object."""
+    if quote.text != "'" or quote.dep_ != "case":
+        return
+    noun, comp = quote.head, quote.head.head
+    verb = comp.head
+    if noun.dep_ != "poss" or noun.i != quote.i - 1 or comp.pos_ != "ADJ" or comp.i <= quote.i \
+            or verb.pos_ != "VERB" or any(c.dep_ == "dobj" and c is not comp for c in verb.children):
+        return
+    noun.head, noun.dep_ = verb, "dobj"
+    quote.head, quote.dep_ = comp, "punct"
+    comp.dep_ = "oprd"
 
 
 def _repair_fronted_as(verb: Token) -> None:
@@ -446,9 +510,12 @@ _TOKEN_REPAIRS = (
     (_repair_persona_non_grata, "persona"),
     (_repair_between_of, "between"),
     (_repair_two_subjects, None),
+    (_repair_split_demonyms, "and"),
+    (_repair_adjective_with_subject, None),
     (_repair_object_read_as_quantity, "to"),
     (_repair_stranded_agent, "by"),
     (_repair_fronted_as, "as"),
+    (_repair_quote_read_as_possessive, "'"),
     (_repair_noun_compound_read_as_clause, None),
     (_repair_document_participle, None),
 )

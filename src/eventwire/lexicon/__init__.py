@@ -273,6 +273,12 @@ class Lexicon:
         """Patterns of `head`'s lemma whose words are all attached: (pattern, words, preps)."""
         out = []
         children = list(head.children)
+        if not noun and not any(c.dep_ in {"dobj", "nsubjpass"} for c in children):
+            # "beat and robbed asylum seekers": a verb with no object of its own shares the
+            # object of the verb joined to it
+            children += [g for c in children if c.dep_ == "conj" and c.pos_ == "VERB"
+                         and not any(s.dep_ in {"nsubj", "nsubjpass"} for s in c.children)
+                         for g in c.children if g.dep_ == "dobj"]
         # a preposition on the verb or on one of its nouns ("warned their citizens about X"),
         # never one inside a clause of its own ("fired at it ... since a war ended on Aug 26")
         near = children + [g for c in children if c.dep_ not in _CLAUSE_DEPS for g in c.children]
@@ -280,6 +286,10 @@ class Lexicon:
         # modify a general noun that stands in the object's place
         carried = [g for c in children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _CARRIERS
                    for g in c.children if g.dep_ in {"compound", "amod", "nmod"}] if not noun else []
+        if not noun:  # "held a new round of negotiations", "sent a cable of condolences"
+            carried += [g for c in children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _CARRIERS
+                        for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for g in p.children if g.dep_ == "pobj"]
         if not noun:  # "blocked stretches of the motorway": the road is what was blocked
             carried += [g for c in children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _PARTS
                         for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
@@ -305,10 +315,14 @@ class Lexicon:
             # apposition: the apposition and its adjectives complete the verb
             carried += [m for c in children if c.dep_ == "dobj" for a in c.children if a.dep_ == "appos"
                         for m in [a, *a.children] if m is a or m.dep_ == "amod"]
+            # "called the threat 'disproportionate'", the quoted complement parsed as an adjective
+            # after its noun: English puts adjectives before, so it completes the verb
+            carried += [a for c in children if c.dep_ == "dobj" for a in c.children
+                        if a.dep_ == "amod" and a.i > c.i]
         for p in self.heads(noun).get(head.lemma_.lower(), ()):
-            if p.subject_words and not any(c.dep_ == "nsubj" and _lemma_in(c, p.subject_words)
+            if p.subject_words and not any(_lemma_in(c, p.subject_words)
                                            and not any(g.lemma_.lower() in _CIVIL_CRAFT for g in c.children)
-                                           for c in children):
+                                           for c in _subject_words(children)):
                 continue
             if p.ordered:
                 slots = match_ordered(head, p)
@@ -370,7 +384,9 @@ _CARRIERS = frozenset({"effort", "process", "bid", "plan", "programme", "program
                        "truck", "lorry", "vehicle", "flight", "plane", "ship", "boat", "team",
                        "worker", "group", "official",
                        # "raised the alert level", "lifted the emergency status"
-                       "level", "status"})
+                       "level", "status", "posture",
+                       # "sent a cable of condolences", "conveyed a message of support"
+                       "cable", "message", "letter", "telegram"})
 # parts of a thing that stand for it: "blocked stretches of the motorway", "closed parts of the border"
 _PARTS = frozenset({"section", "stretch", "part", "portion", "segment", "parts", "sections"})
 _NOUN_POS = ["NOUN", "PROPN"]
@@ -439,6 +455,24 @@ def _mark_preps(p: Pattern, slots: list[list]) -> list:
         if last.pos_ == "ADP":
             return [last]
     return []
+
+
+def _subject_words(children: list) -> list:
+    """The subject of a verb and its conjuncts, and for a quantity ("tens of thousands of
+    protesters") what it counts."""
+    out = [c for c in children if c.dep_ == "nsubj"]
+    out += [g for c in out for g in c.children if g.dep_ == "conj"]
+    for c in list(out):
+        cur = c
+        for _ in range(3):  # "tens of thousands of protesters"
+            if not _amount(cur):
+                break
+            cur = next((g for p in cur.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for g in p.children if g.dep_ == "pobj"), None)
+            if cur is None:
+                break
+            out.append(cur)
+    return out
 
 
 def _amount(tok) -> bool:

@@ -513,3 +513,10 @@ def test_a_name_written_on_two_organisation_rows_is_refused_naming_both(monkeypa
     monkeypatch.setattr(base, "_rows", real)
     dictionary = base.ActorDictionary()
     assert dictionary.lookup("INTERPOL").where == dictionary.lookup("Interpol").where
+
+
+def test_a_secretary_general_heads_a_body_s_staff_and_is_no_army_general():
+    events = code_text("Secretary-General Jasem Albudaiwi said on Monday the council stood with Somalia.")
+    assert events and all(e.source.sector != "MIL" for e in events)
+    named = code_text("U.N. Secretary-General Antonio Guterres urged Israel and Hamas to agree to a ceasefire.")
+    assert any(e.source.code == "UNO" for e in named)

@@ -101,6 +101,9 @@ def test_a_pattern_listed_twice_under_one_code_is_an_error() -> None:
 
     with pytest.raises(DataFileError, match=r"x.yaml:4: .*already listed under 040"):
         parse_file("x.yaml", '"040":\n  - consult T\n  - meet T\n  - consult T\n')
+    # a code given two lists in one file: the second names the first's line
+    with pytest.raises(DataFileError, match=r"x.yaml:5: code 040 already has its list at line 1"):
+        parse_file("x.yaml", '"040":\n  - consult T\n"042":\n  - visit T\n"040":\n  - meet T\n')
 
 
 def test_a_modifier_on_a_modifier_is_a_word_of_the_noun():

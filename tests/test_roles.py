@@ -1187,3 +1187,10 @@ def test_a_state_holding_a_drill_is_its_military_except_in_petrarch_s_bare_conve
     bare = {(e.source.code, e.target.code if e.target else None, e.cameo)
             for e in code_article(Article(id="d", text=text), CoderOptions(bare_countries=True))}
     assert ("JPN", "PHL", "062") in bare
+
+
+def test_an_appeal_for_money_is_for_aid_and_what_the_money_is_for_is_no_deed():
+    events = _events("The UN refugee agency appealed to donor countries for $900 million to support "
+                     "refugees who fled to Chad.")
+    assert _matching(events, source="UNO", code="023")
+    assert not _matching(events, code="05")

@@ -416,7 +416,7 @@ class ActorDictionary:
             lower.add("NAME", list(tok.pipe(sorted(self.names))))
             exact.add("ABBR", list(tok.pipe(sorted(self.exact))))
             agents = PhraseMatcher(nlp.vocab, attr="LOWER")
-            agents.add("AGENT", list(tok.pipe(sorted(a for a in self.agents if " " in a))))
+            agents.add("AGENT", list(tok.pipe(sorted(a for a in self.agents if " " in a or "-" in a))))
             self._matchers[key] = (lower, exact, agents)
         return self._matchers[key]
 

@@ -1067,6 +1067,11 @@ class Coder:
                 # complement has the first one's governor
                 cur = cur.head
             gov_fam = self.modal["governors"].get(cur.head.lemma_.lower())
+            if cur.dep_ == "advcl" and cur.head.i != cur.i and _infinitive(cur) and gov_fam in {"appeal", "demand"} \
+                    and any(c.dep_ == "prep" and c.lower_ == "for" and c.i < cur.i for c in cur.head.children):
+                # "appealed to donors for $1.8 billion to support refugees": what the money is
+                # for, not a deed of anyone's
+                return "failure", cur.head.lemma_.lower(), False
             asked = cur.dep_ == "advcl" and cur.head.i != cur.i and _infinitive(cur) and (
                 gov_fam in {"appeal", "demand"}
                 # "offered on Tuesday to host talks", parsed as a purpose clause: the offer's own

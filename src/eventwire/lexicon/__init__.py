@@ -188,11 +188,15 @@ def parse_file(name: str, text: str, known_codes: set[str] | None = None,
         raise DataFileError(name, node.start_mark.line + 1, "expected a mapping of CAMEO code -> patterns")
     patterns: list[Pattern] = []
     written: set[tuple[str, str]] = set()
+    keyed: dict[str, int] = {}
     for key, value in node.value:
         line = key.start_mark.line + 1
         code = key.value
         if not re.fullmatch(r"\d{2,4}", code):
             raise DataFileError(name, line, f"'{code}' is not a CAMEO code (2-4 digits, quoted)")
+        if code in keyed:
+            raise DataFileError(name, line, f"code {code} already has its list at line {keyed[code]}")
+        keyed[code] = line
         if known_codes is not None and code not in known_codes:
             raise DataFileError(name, line, f"CAMEO code {code} is not in the ontology")
         if not isinstance(value, yaml.SequenceNode):

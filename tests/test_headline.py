@@ -40,3 +40,11 @@ def test_a_headline_act_by_an_unnamed_doer_is_the_story_act_told_below():
     assert not any(e.source.code.startswith("---") for e in events)
     # alone, the headline's act stands
     assert any(e.cameo.startswith("13") for e in code_text("GAWU threatens walkout over unpaid arrears"))
+
+
+def test_a_headline_act_with_no_party_named_is_the_story_act_told_fuller():
+    dump = ("Lima turns down mediation offer\n"
+            "LIMA — Peru has rejected an offer from Brazilian President Luiz Inacio Lula da Silva to mediate "
+            "in its border dispute with Ecuador, Foreign Minister Elmer Schialer said on Monday.\n")
+    rejections = [e for e in code_text(dump) if e.cameo.startswith("12") and e.source.code == "PERGOV"]
+    assert [e.target.code if e.target else None for e in rejections] == ["BRAGOV"]

@@ -245,9 +245,14 @@ def code_parsed(coder: Coder, article: Article, docs: list, options: CoderOption
             events.append(ev)
     # "Shabaab threatens more attacks" above "The al-Shabaab militant group has threatened ...": a
     # headline act whose doer no word of the headline names is the story's own act, told below
-    told = {ev.cameo[:2] for ev in events if not getattr(ev, "_headline", False)}
-    events = [ev for ev in events if not (getattr(ev, "_headline", False) and ev.source.code.startswith("---")
-                                          and ev.cameo[:2] in told)]
+    # ("Cairo turns down invitation" above "Egypt has declined an invitation from Ethiopian
+    # Prime Minister Abiy Ahmed": the headline's act with no party named is the story's, told fuller)
+    body = [ev for ev in events if not getattr(ev, "_headline", False)]
+    told = {ev.cameo[:2] for ev in body}
+    fuller = {(ev.source.code, ev.cameo[:2]) for ev in body if ev.target is not None}
+    events = [ev for ev in events if not (getattr(ev, "_headline", False) and (
+        ev.source.code.startswith("---") and ev.cameo[:2] in told
+        or ev.target is None and (ev.source.code, ev.cameo[:2]) in fuller))]
     if options.bare_countries:
         # PETRARCH codes a meeting once, from the one named first: no mirror of "A met B"
         events = [ev for ev in events if not getattr(ev, "_mirror", False)]

@@ -390,7 +390,9 @@ _CARRIERS = frozenset({"effort", "process", "bid", "plan", "programme", "program
                        # "raised the alert level", "lifted the emergency status"
                        "level", "status", "posture",
                        # "sent a cable of condolences", "conveyed a message of support"
-                       "cable", "message", "letter", "telegram"})
+                       "cable", "message", "letter", "telegram",
+                       # "handed over a radar system", "delivered a missile system"
+                       "system"})
 # parts of a thing that stand for it: "blocked stretches of the motorway", "closed parts of the border"
 _PARTS = frozenset({"section", "stretch", "part", "portion", "segment", "parts", "sections"})
 _NOUN_POS = ["NOUN", "PROPN"]

@@ -130,6 +130,9 @@ def test_dateline_is_read(resolver) -> None:
     # capitals with accents are datelines too
     m = resolver.dateline("BOGOTÁ (El Tiempo) — The army said it had retaken a bridge.")
     assert m is not None and m.candidate.country == "COL"
+    # a city by its own name beats a larger one that once bore it among others (Chattogram)
+    m = resolver.dateline("ISLAMABAD: The Foreign Office summoned the Afghan envoy on Monday.")
+    assert m is not None and m.candidate.country == "PAK"
 
 
 # ---- event location and date -----------------------------------------------------------------

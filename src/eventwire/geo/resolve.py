@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -53,6 +54,11 @@ DATELINE = re.compile(
     # a place in ordinary case only with the agency's credit: "Beirut, Lebanon (CNN) —"
     r"|(?P<cased>[A-Z][a-z’'.\-]+(?: [A-Z][a-z’'.\-]+){0,2})(?:,\s*(?P<cregion>[A-Z][A-Za-z.' ]{2,30}))?"
     r"\s*" + _CREDIT + r"\s*)[-–—:]{1,2}\s", re.UNICODE)
+
+
+def _folded(name: str) -> str:
+    """A name without case or accents ("MALÉ" and "Male" are one name)."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(ch))
 
 
 def dateline_place(m: re.Match) -> tuple[str, str | None]:
@@ -671,8 +677,11 @@ class PlaceResolver:
         if region:
             for c in self.gaz.lookup(region.strip(), loosest=1):
                 contained.add(c.country)
-        best = max(found, key=lambda c: (c.country in contained, LEVEL_BONUS.get(c.level, 0)
-                                          + math.log10(c.population + 10)))
+        # a dateline names a city by its own name: "ISLAMABAD" is Pakistan's capital, not
+        # Chattogram, which once bore that name among its others
+        own = _folded(name)
+        best = max(found, key=lambda c: (c.country in contained, _folded(c.name) == own,
+                                          LEVEL_BONUS.get(c.level, 0) + math.log10(c.population + 10)))
         return PlaceMention(0, 0, place, best, 0.0, "dateline", 1, len(found) - 1)
 
 

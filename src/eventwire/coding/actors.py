@@ -1022,6 +1022,10 @@ class ActorResolver:
             out = []
             for entry in countries:
                 sec = sector
+                if sec == "IGO" and entry.country not in {"IGO", "UNO", "EUR", "NGO", "IMG"}:
+                    # "BNP Secretary General Mirza Fakhrul": the head of a party's or a state
+                    # body's staff is that body's, not an international body
+                    sec = entry.sector if entry.kind == "org" else "GOV"
                 if entry.country in {"IGO", "UNO", "EUR", "NGO", "IMG"} and (tok.pos_ == "PROPN" or sec == "GOV"):
                     # "UN Secretary-General Guterres", "an EU delegation", "the UN's Syria envoy":
                     # the body itself (a body has no government of its own)

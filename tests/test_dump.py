@@ -46,3 +46,14 @@ def test_line_numbers_point_at_each_article():
     arts = split_dump(DUMP)
     lines = DUMP.split("\n")
     assert lines[arts[1].line - 1] == "Police Detain Dozens After Protest in Dhaka"
+
+
+def test_a_paper_s_name_under_the_headline_is_no_part_of_the_story():
+    from eventwire.coding.pipeline import _segments
+    from eventwire.model import Article
+
+    text = ("Qatar hosts Sudan talks\nThe Peninsula\nDOHA: Qatar on Monday hosted talks between the "
+            "Sudanese army and the RSF.\nAdvertisement\nThe talks will resume next week.\n")
+    kept = [seg_text.strip() for _kind, seg_text, _at in _segments(Article(id="a", text=text))]
+    assert "The Peninsula" not in kept and "Advertisement" not in kept
+    assert "Qatar hosts Sudan talks" in kept and "The talks will resume next week." in kept

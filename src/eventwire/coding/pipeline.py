@@ -111,7 +111,9 @@ def _segments(article: Article) -> list[tuple[str, str, int]]:
     after it; a paragraph that reads as a photo caption is coded as one.
     """
     segs = []
-    for para, start in _paragraphs(article.text):
+    for index, (para, start) in enumerate(_paragraphs(article.text)):
+        if 1 <= index <= 3 and _masthead(para):
+            continue  # "The Peninsula", "Daily Monitor" under a dump's headline: no place, no event
         if para.strip():
             # "KYIV, Ukraine (AP) — ...": the dateline is where the story was filed (the place
             # fallback reads it), not a subject of the first sentence; in a dump it may follow
@@ -130,6 +132,18 @@ def _segments(article: Article) -> list[tuple[str, str, int]]:
     if article.title and article.title not in article.text[: len(article.title) + 5]:
         segs.append(("title", article.title, -1))
     return segs
+
+
+_MASTHEAD_SMALL = frozenset({"the", "of", "and", "de", "la", "el", "al", "le", "du"})
+
+
+def _masthead(para: str) -> bool:
+    """A line of a few capitalised words with no verb's punctuation near a dump's top: the
+    paper's name, a desk or a stray logo line ("The Peninsula", "Daily Monitor", "TT")."""
+    words = para.split()
+    return 0 < len(words) <= 4 and para.strip()[-1:].isalnum() and all(
+        w[:1].isupper() or w.lower() in _MASTHEAD_SMALL for w in words) and not any(
+        ch in para for ch in ".,:;!?()—-")
 
 
 def _fact_key(ev: Event) -> tuple:

@@ -135,6 +135,7 @@ def test_a_toll_told_with_its_cause_in_a_clause():
     assert _events("At least nine people were killed and 20 are missing after heavy downpours "
                    "triggered landslides in northern Vietnam, officials said.") == set()
     assert _events("Four workers were killed when a bridge collapsed near Kisumu.") == set()
+    assert _events("Twenty people were killed when a fuel tanker overturned and exploded near Lokoja.") == set()
     # a bomb there makes the deaths a bombing by someone unnamed
     assert _matching(_events("Three soldiers were killed when their truck struck a roadside bomb in Kidal."),
                      code="183")

@@ -319,6 +319,9 @@ class Lexicon:
             # apposition: the apposition and its adjectives complete the verb
             carried += [m for c in children if c.dep_ == "dobj" for a in c.children if a.dep_ == "appos"
                         for m in [a, *a.children] if m is a or m.dep_ == "amod"]
+            # "called the decision a hostile act": the complement noun and its adjectives
+            carried += [m for c in children if c.dep_ == "oprd" and c.pos_ in {"NOUN", "PROPN"}
+                        for m in [c, *c.children] if m is c or m.dep_ == "amod"]
             # "called the threat 'disproportionate'", the quoted complement parsed as an adjective
             # after its noun: English puts adjectives before, so it completes the verb
             carried += [a for c in children if c.dep_ == "dobj" for a in c.children

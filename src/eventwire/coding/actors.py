@@ -802,7 +802,8 @@ class ActorResolver:
             best = role_words[-1] if role_words[-1].i == tok.i else max(
                 role_words, key=lambda t: len(mentions.agents[t.i][2].split()))
             sector, where, agent_text = mentions.agents[best.i]
-        if sector in {"GOV", "MIL"} and tok.i in mentions.agents and mentions.agents[tok.i][0] == sector:
+        if sector in {"GOV", "MIL"} and tok.i in mentions.agents and mentions.agents[tok.i][0] == sector \
+                and tok.lemma_.lower() not in _INSTITUTIONS:  # ("the refugee ministry": its remit)
             # "a rebel commander", "opposition officials", "a separatist spokesman": a rank or a
             # post inside a group is that group's, not the state's. Words of a state's remit
             # ("trade officials", "defence officials") name no group.
@@ -1372,6 +1373,10 @@ _ATTACKERS = frozenset({"attacker", "assailant", "gunman", "raider", "perpetrato
                         "bomber", "hijacker"})
 
 # words that make a crowd in the same text a crowd of protesters
+# bodies whose modifier names what they deal with, not whom they belong to ("the refugee
+# ministry", "the labour department")
+_INSTITUTIONS = frozenset({"ministry", "department", "office", "agency", "commission", "authority",
+                           "directorate", "bureau", "secretariat"})
 _PROTEST_WORDS = frozenset({"protester", "protestor", "demonstrator", "protest", "demonstration", "rally",
                             "march", "rioter", "riot", "sit-in", "unrest"})
 

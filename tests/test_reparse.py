@@ -99,6 +99,10 @@ ATTACHMENTS = [
     # two joined modifiers of one noun read as a name and a noun phrase
     ("Kyrgyz and Tajik troops withdrew from the border on Monday.",
      [("Kyrgyz", "amod", "troops"), ("Tajik", "conj", "Kyrgyz"), ("troops", "nsubj", "withdrew")]),
+    # a headline's comma for "and"
+    ("Ghana, Togo sign border security pact", [("Ghana", "nsubj", "sign"), ("Togo", "conj", "Ghana")]),
+    ("Chadian, Sudanese troops exchange fire near border",
+     [("Chadian", "amod", "troops"), ("Sudanese", "conj", "Chadian")]),
     # a quotation's opening mark read as a plural's possessive ("the sanctions' unjust")
     ("Ankara called the sanctions 'unacceptable'.",
      [("sanctions", "dobj", "called"), ("unacceptable", "oprd", "called")]),

@@ -163,6 +163,32 @@ def _repair_split_demonyms(first: Token) -> None:
     second.head, second.dep_ = first, "conj"
 
 
+def _repair_headline_comma_list(first: Token) -> None:
+    """"Thai, Cambodian troops clash on border": a headline writes "and" as a comma, and the
+    parser hangs the first modifier elsewhere; it modifies the noun with the second."""
+    if first.i != first.sent.start or first.i + 3 >= len(first.doc) or first.doc[first.i + 1].text != "," \
+            or not first.text[:1].isupper() or first.tag_ not in {"NNP", "JJ", "NNPS"} \
+            or any(c.dep_ not in {"punct"} for c in first.children) or not is_headline(first.doc):
+        return
+    second, noun = first.doc[first.i + 2], first.doc[first.i + 3]
+    verb = second.head
+    if first.tag_ in {"NNP", "NNPS"} and second.tag_ in {"NNP", "NNPS"} and second.dep_ == "nsubj" \
+            and verb.pos_ == "VERB" and first.dep_ in {"dep", "nmod", "npadvmod", "compound", "advcl", "appos"} \
+            and first.head.i in {verb.i, second.i}:
+        # "Kenya, Uganda sign trade deal": the two names are the verb's subjects
+        first.head, first.dep_ = verb, "nsubj"
+        second.head, second.dep_ = first, "conj"
+        first.doc[first.i + 1].head = first
+        return
+    if second.head.i != noun.i or second.dep_ not in {"compound", "amod"} or not second.text[:1].isupper() \
+            or noun.pos_ != "NOUN" or noun.tag_ != "NNS" or first.head.i == noun.i:
+        return
+    for c in list(first.children):
+        c.head = noun
+    first.head, first.dep_ = noun, "amod"
+    second.head, second.dep_ = first, "conj"
+
+
 def _subordinate(tok: Token, root: Token) -> bool:
     """Whether a token sits in a clause that describes a noun (relative, participle, apposition)."""
     while tok.i != root.i and tok.head.i != tok.i:
@@ -511,6 +537,7 @@ _TOKEN_REPAIRS = (
     (_repair_between_of, "between"),
     (_repair_two_subjects, None),
     (_repair_split_demonyms, "and"),
+    (_repair_headline_comma_list, ","),
     (_repair_adjective_with_subject, None),
     (_repair_object_read_as_quantity, "to"),
     (_repair_stranded_agent, "by"),

@@ -61,6 +61,14 @@ NOT_NEWS = [
     ("Israel could strike the reactor if the talks collapse, the minister warned.", ("18", "19")),
     # meeting the press is no consultation
     ("The foreign minister met reporters in Nairobi after the summit.", ("04",)),
+    # a country hosting another in a qualifier is a match, not a visit
+    ("Morocco will host Tanzania in a qualifier in Rabat on Friday, with both sides missing injured players.",
+     ("03", "04")),
+    # a meeting that did not take place
+    ("A meeting between the Serbian and Kosovar negotiators planned for Brussels did not take place on Thursday.",
+     ("04",)),
+    # what someone refused to do (a refusal noun) was not done
+    ("Kenya recalled its envoy over Uganda's refusal to cooperate with the inquiry.", ("03", "06")),
 ]
 
 

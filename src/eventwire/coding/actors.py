@@ -960,7 +960,13 @@ class ActorResolver:
         if sector and not countries and sector not in {"IGO", "NGO"}:
             # "police in Lagos", "the foreign ministers of Armenia and Azerbaijan" (peacekeepers
             # and aid groups near Juba are no South Sudanese)
-            for place_toks in self._place_phrases(tok):
+            # ("Nadine Heredia, the wife of former president Humala": the apposition's phrase)
+            # and "government buildings in Kyiv": the phrase of the noun a sector word modifies
+            for place_toks in self._place_phrases(tok) + [
+                    pp for a in tok.children if a.dep_ == "appos" and a.pos_ == "NOUN"
+                    for pp in self._place_phrases(a)] + (
+                    self._place_phrases(tok.head) if tok.dep_ == "compound" and tok.head.pos_ == "NOUN"
+                    and tok.head.i > tok.i else []):
                 places = [a for t in place_toks for a in self.resolve(t, mentions)]
                 if places:
                     out = [make_actor(None, sector, text, "agent+place", entry_where=where)

@@ -643,12 +643,26 @@ class Coder:
                                for g in c.children if g.dep_ == "nsubj"])
             groups.append(inner_objs)
             # "demanded that M23 withdraw", "urged Israel to ...": whoever must act is the target
+            if p.code[:2] in {"09", "11", "12"}:
+                # "examining reports that the military bombed a monastery", "rejected claims that
+                # Moscow had asked ...": the doer of what the reports tell (declining to comment on
+                # them addresses no one)
+                for o in objs + _prep_objects(head, ("on", "about", "into"), trig.tokens) + [
+                        c for w in trig.tokens[1:] if w.lower_ in {"on", "about", "into"}
+                        for c in w.children if c.dep_ == "pobj"] + [
+                        c for w in trig.tokens[1:] for c in _prep_objects(w, ("on", "about", "into"), trig.tokens)]:
+                    if o.lemma_.lower() in _TOLD_CLAIMS:  # ("that its navy rammed": its own)
+                        groups.append([d for d in _alleged_doers(o) if d.pos_ != "PRON" and not any(
+                            c.dep_ == "poss" and c.pos_ == "PRON" for c in d.children)])
             if p.code[:3] == "016":  # "denied arresting any journalists": the denied act's object
                 groups.append([g for c in head.children if c.dep_ in {"xcomp", "ccomp", "pcomp"}
                                for g in c.children if g.dep_ in {"dobj", "nsubjpass"}])
             if p.code[:2] in {"02", "10", "13"}:
                     groups.append([g for c in head.children if c.dep_ in {"ccomp", "xcomp"}
                                for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}])
+            # "would help Lithuania build defences", "let Kenya join": a bare infinitive's subject
+            # is the verb's own object, parsed as the subject of its clause
+            groups.append([g for c in head.children for g in c.children if _bare_infinitive_subject(g, head)])
             for o in objs + topics + trig.tokens[1:] + inner_objs:  # "sent aid to B", "cut ties with B"
                 groups.append(_prep_objects(o, wide, trig.tokens))
             for o in objs:  # "welcomed memos sent by B": the doer of what the object names
@@ -797,6 +811,10 @@ class Coder:
                         t for t in trig.tokens[1:] if t.pos_ == "NOUN"]:
                     groups.append(_prep_objects(of_obj, ("with", "to", "against", "toward", "towards"),
                                                 trig.tokens))
+                for conflict in _prep_objects(head, ("in", "amid", "over"), trig.tokens):
+                    # "a truce in their war with the army": the other side of the conflict
+                    if conflict.lemma_.lower() in _CONFLICTS:
+                        groups.append(_prep_objects(conflict, ("with", "against"), trig.tokens))
                 first = _first_conjunct(head)
                 if first.i != head.i:  # "air and artillery strikes on X": "on" hangs on "air"
                     groups.append(_prep_objects(first, _DEFAULT_TARGET_PREPS, trig.tokens))
@@ -917,6 +935,9 @@ class Coder:
                 return "failure", False, True, None
         negated = any(c.dep_ == "neg" for c in clause.children) or any(
             c.dep_ == "neg" or c.lower_ == "no" and c.dep_ == "det" for c in head.children)
+        if trig.pattern.noun and head.dep_ == "nsubj" and _occurrence_verb(head.head) \
+                and any(c.dep_ == "neg" for c in head.head.children):
+            negated = True  # "the talks did not take place", "the meeting never happened"
         # "would not give permission to Russia to help Israel", "would not allow Kyiv to use its
         # airspace to help Chisinau": what a ruled-out act was for did not happen either
         up = clause
@@ -952,7 +973,8 @@ class Coder:
             return "failure", negated, True, None
         if clause.dep_ == "acl" and _infinitive(clause):
             noun = clause.head.lemma_.lower()
-            if self.modal["governors"].get(noun) in {"appeal", "demand", "threat"}:
+            if self.modal["governors"].get(noun) in {"appeal", "demand", "threat", "refusal", "failure"}:
+                # ("its refusal to cooperate", "the failure to curb imports": not done either)
                 # "faces pressure from Congress to help Iran", "calls to release him": what is
                 # asked for is the content of the appeal, coded by the noun, not a deed or an aim
                 return "failure", negated, True, noun
@@ -1131,6 +1153,10 @@ class Coder:
         if code[:2] == "03" and family in {"demand", "appeal"} and gov in self.modal["tone"]["speech_verbs"]:
             # "told reporters that Ethiopia must agree": agreeing is what the speaker demands
             return self.modal["families"][family]["general"]
+        if code[:2] == "01" and family in {"demand", "appeal"}:
+            # "demanded that Russia admit guilt", "urged him to apologise": the statement asked
+            # for is not made; what is told is the demand
+            return self.modal["families"][family]["general"]
         if code[:2] in {"01", "02", "03", "10", "13"} or family == "claim":
             return code  # already a verbal act; a claim is recoded once its parties are known
         if family == "intent" and code.startswith("0871") and gov in self.modal.get("concluding_governors", ()) \
@@ -1288,7 +1314,13 @@ class Coder:
             if noun.lemma_.lower() in spec.get("protest_nouns", ()) and source.country and len(source.country) == 3:
                 return [Actor(code=source.country + "OPP", country=source.country, sector="OPP",
                               text=_phrase_text(noun, noun.text), rule="occasion")]
-        for clause in (anchor.children if code[:3] in {"150", "151", "152"} else []):
+        # (the clause may hang on a verb joined to this one: "put its forces on alert and
+        # ordered them to ... after North Korea announced ...")
+        joined = [c for c in anchor.children if c.dep_ == "conj"] + (
+            [anchor.head] if anchor.dep_ == "conj" else [])
+        joined += [x for v in joined for x in v.children if x.dep_ == "xcomp"]
+        clauses = [c for v in [anchor] + joined for c in v.children]
+        for clause in (clauses if code[:3] in {"150", "151", "152"} else []):
             # "put its forces on alert after Chinese warships were spotted", "after India vowed
             # to retaliate": a show of force answers the one whose act occasioned it
             if clause.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in spec.get("preps", ())
@@ -2105,6 +2137,12 @@ class Coder:
                 if found:
                     targets, tgt_toks = found, [subj]
                     break
+        if code is not None and code[:2] == "15" and not sources and targets and not trig.pattern.noun \
+                and all(a.sector in {"MIL", "COP"} for a in targets) \
+                and any(c.dep_ == "nsubjpass" and c.i in {t.i for t in tgt_toks} for c in trig.head.children):
+            # "police were put on alert", "troops were mobilised": the force readied is the one
+            # showing force, whoever gave the order
+            sources, src_toks, targets, tgt_toks = targets, tgt_toks, [], []
         if not targets and sources and code is not None and code[:2] in {"08", "15", "17"}:
             # "deployed police ahead of an opposition rally", "called up reservists amid
             # tensions with Iran", "resigned after weeks of protests": the occasion of a show or
@@ -2112,7 +2150,10 @@ class Coder:
             anchor = trig.head if not trig.pattern.noun else (_governing_verb(trig.head) or trig.head)
             targets = self._occasion_targets(anchor, sources[0], resolver, mentions, code)
         if trig.pattern.object_actor and not (targets and any(
-                t.dep_ in _OBJECTS or t.head.dep_ in _OBJECTS for t in tgt_toks)):
+                t.dep_ in _OBJECTS or t.head.dep_ in _OBJECTS
+                # ("pledged loans to help Sri Lanka recover": the aim of the pledge, told by it)
+                or (_bare_infinitive_subject(t, trig.head) and not _purpose(trig.head))
+                for t in tgt_toks)):
             return []  # "helped the economy recover": the pattern wants an actor as its object
         if not targets and len(sources) < 2 and not trig.pattern.noun and _purpose(trig.head) \
                 and not (code or "").startswith("14"):  # "blocked roads to protest": they protested
@@ -2123,7 +2164,7 @@ class Coder:
                 and all(a.sector in unconv["targets"] for a in targets):
             code = unconv["code"]  # "gunmen shot dead a journalist": not a battle
         murder = self.modal.get("assassination") or {}
-        if code in murder.get("codes", ()) and sources and targets and not trig.pattern.noun \
+        if code in murder.get("codes", ()) and targets and not trig.pattern.noun \
                 and trig.head.lemma_.lower() in murder["verbs"] \
                 and not any(c.dep_ == "prt" and c.lower_ == "down" and trig.head.lemma_.lower() == "shoot"
                             for c in trig.head.children) \
@@ -2703,6 +2744,15 @@ class Coder:
 
 # how an actor was found when it was named by words of its own ("police", "the army", a person, an
 # organisation): such actors act even in a sentence about sport
+def _bare_infinitive_subject(tok: Token, verb: Token) -> bool:
+    """Whether `tok` is the subject of a bare infinitive hung on `verb` ("help Lithuania build",
+    "let Kenya join"): the parser's clause subject that is the verb's own object."""
+    clause = tok.head
+    return tok.dep_ == "nsubj" and clause.dep_ == "ccomp" and clause.head.i == verb.i \
+        and clause.tag_ == "VB" and clause.i > tok.i > verb.i \
+        and not any(a.dep_ in {"mark", "aux", "auxpass"} for a in clause.children)
+
+
 _NAMED_BY_OWN_WORDS = frozenset({"agent", "agent+setting", "agent+list", "agent+place", "agent+main-country",
                                  "person", "person+title", "title", "org", "petrarch", "coreference-role"})
 
@@ -3176,6 +3226,26 @@ def _held_responsible(noun: Token) -> bool:
 # nouns whose "into" names what they look into ("a probe into the killing"), unlike "took three
 # men into custody"
 _INQUIRIES = frozenset({"probe", "investigation", "inquiry", "enquiry", "inquest", "review", "audit"})
+
+
+def _occurrence_verb(verb: Token) -> bool:
+    """Whether a verb only says that its subject, an event noun, happened ("took place", "went
+    ahead", "materialised")."""
+    lemma = verb.lemma_.lower()
+    if lemma in {"happen", "occur", "materialise", "materialize", "proceed", "resume", "start", "begin"}:
+        return True
+    return (lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)) or (
+        lemma == "go" and any(c.lower_ == "ahead" for c in verb.children))
+
+
+# nouns of a standing conflict whose "with" names the other side ("a truce in the war with X")
+_CONFLICTS = frozenset({"war", "conflict", "fighting", "dispute", "standoff", "row", "feud",
+                        "confrontation", "struggle", "battle", "insurgency"})
+
+
+# nouns that tell a claim whose that-clause names a doer ("reports that troops fired")
+_TOLD_CLAIMS = frozenset({"report", "allegation", "claim", "accusation", "charge", "suggestion",
+                          "rumour", "rumor", "assertion", "account", "finding", "evidence"})
 
 
 def _alleged_doers(noun: Token) -> list[Token]:

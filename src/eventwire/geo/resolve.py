@@ -645,7 +645,11 @@ class PlaceResolver:
                                      if j != idx and ch[0].country and sent_of[j] == sent)
                     pick = near_c.most_common(1)[0][0] if near_c else ""
                 if not pick and article:
-                    pick = article.most_common(1)[0][0]
+                    rest = Counter(article)  # (a namesake abroad of the same name is no evidence)
+                    if selfw[idx] is not None:
+                        rest[selfw[idx][0]] -= selfw[idx][1]
+                    rest = +rest
+                    pick = rest.most_common(1)[0][0] if rest else ""
                 if pick:
                     c = replace(c, country=pick)
                     rule = "context-country"

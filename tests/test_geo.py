@@ -250,3 +250,24 @@ def test_an_actor_carried_over_keeps_the_country_its_first_event_was_given() -> 
                        "in prison. Human Rights Watch condemned the verdict.")
     condemn = [e for e in events if e.cameo.startswith("11") and e.source.code == "NGO"]
     assert condemn and condemn[0].target is not None and condemn[0].target.code == "VNMJUD"
+
+
+def test_a_regional_site_s_town_before_a_long_dash_is_a_dateline() -> None:
+    # no agency credit: a known town set off by a long dash opens the story, and is no actor
+    text = ("Bandits raid village in Zamfara\nBy Our Correspondent\nGusau — Gunmen on motorcycles raided a "
+            "village near the town on Sunday and abducted 14 farmers, police said.")
+    events = code_text(text)
+    taken = [e for e in events if e.cameo.startswith("18") and e.sentence > 0]
+    assert taken and taken[0].source.code == "UAF"
+
+
+def test_an_actor_set_off_by_a_long_dash_is_no_dateline() -> None:
+    # a German city shares the name in the gazetteer; the group is the doer
+    events = code_text("Hezbollah — the group that dominates southern Lebanon — said on Monday it had fired "
+                       "rockets at Israel.")
+    assert [e for e in events if e.source.code == "LBNREB" and e.cameo.startswith("19")]
+
+
+def test_a_disputed_region_takes_no_country_from_a_namesake_abroad(nlp, resolver) -> None:
+    got = _resolve(nlp, resolver, "Two soldiers were shot dead in Kashmir on Tuesday.")
+    assert all(country != "USA" for _name, country, _level in got.values())

@@ -27,9 +27,18 @@ def test_an_act_dated_years_before_the_article_is_history():
     assert [c for c in kept if c[0] == "AZEGOV" and c[2]]
 
 
-def test_an_act_dated_within_the_year_or_an_undated_article_is_news():
+def test_an_act_dated_within_the_year_is_news():
     assert [c for c in _codes("2023-11-02") if c[0] == "AZEGOV" and not c[2]]
-    assert [c for c in _codes(None) if c[0] == "AZEGOV" and not c[2]]
+
+
+def test_in_an_undated_article_told_by_the_day_a_month_or_year_dates_the_background():
+    # the news is "on Tuesday"; what a later sentence dates by its month and year is history
+    assert not [c for c in _codes(None) if c[0] == "AZEGOV"]
+    assert [c for c in _codes(None, keep=True) if c[0] == "AZEGOV" and c[2]]
+    assert ("ARMMIL", "19", False) in _codes(None)
+    # a lone sentence dated by its year is still news: nothing in it is told by the day
+    lone = Article(id="a2", text="Azerbaijan seized the disputed enclave of Nagorno-Karabakh in September 2023.")
+    assert [e for e in code_article(lone, CoderOptions()) if e.source.code == "AZEGOV" and not e.historical]
 
 
 def test_a_version_1_database_gains_the_historical_column(tmp_path):

@@ -67,6 +67,18 @@ NOT_NEWS = [
     # a meeting that did not take place
     ("A meeting between the Serbian and Kosovar negotiators planned for Brussels did not take place on Thursday.",
      ("04",)),
+    # an earthquake or a bus that plunges into a river kills, nobody attacks
+    ("The 6.1-magnitude quake struck Bajura district before dawn on Tuesday, killing at least 40 people.",
+     ("18", "19", "20")),
+    ("At least 17 people were killed when a minibus skidded off a mountain road and plunged into a gorge, "
+     "police said.", ("18", "19", "20")),
+    ("17 killed as minibus plunges into gorge in Kullu", ("18", "19", "20")),
+    # a line that ends a sentence ends it, even after a word the tagger reads as an abbreviation
+    ("'We stand ready to help,' the minister posted on X.\nThe quake struck Bajura district on Tuesday, "
+     "killing 40 people.", ("18", "19", "20")),
+    # naming, not appealing: "what he called a ... attack on civilians"
+    ("The governor condemned what he called a cowardly attack on innocent worshippers.", ("02",)),
+    ("In a statement, the union called the ruling a setback for workers.", ("02",)),
     # what someone refused to do (a refusal noun) was not done
     ("Kenya recalled its envoy over Uganda's refusal to cooperate with the inquiry.", ("03", "06")),
 ]

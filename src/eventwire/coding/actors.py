@@ -87,13 +87,20 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary, nlp) -> Mentions:
             continue
         for i in range(start, end):
             found.names[i] = (entry, start, end)
+    for i, (entry, start, end) in list(found.names.items()):
+        # "Amnesty International Kenya", "Transparency International Bangladesh": an
+        # organisation's national chapter is the organisation, not the state
+        if entry.kind in {"country", "capital"} and start > 0 and start - 1 in found.names \
+                and found.names[start - 1][0].kind == "org" and doc[start - 1].pos_ == "PROPN" \
+                and doc[start].head.i >= start - 1 and doc[start - 1].head.i >= start - 1:
+            del found.names[i]
     _seat_mentions(doc, dictionary, found)
     for _, start, end in agent_matcher(doc):
         span = doc[start:end]
         sector, where = dictionary.agents[span.text.lower()]
         found.agents[span.root.i] = (sector, where, span.text)
     for tok in doc:
-        if tok.i in found.agents or _in_place_name(tok):
+        if tok.i in found.agents or _in_place_name(tok) or _third_party(tok):
             continue
         for key in (tok.lower_, tok.lemma_.lower()):
             if key != tok.lower_ and key in dictionary.exact_agents:
@@ -139,6 +146,53 @@ def forget_surnames(all_mentions: list[Mentions], docs: list[Doc]) -> None:
         for i, (entry, start, end) in list(mentions.names.items()):
             if entry.kind in {"country", "capital"} and doc[start:end].text in surnames:
                 del mentions.names[i]
+
+
+def _third_party(tok: Token) -> bool:
+    """"third-party mediation", "a third party": an outsider to a dispute, not a political party."""
+    if tok.lemma_.lower() != "party" or tok.i == 0:
+        return False
+    prev = tok.doc[tok.i - 1]
+    if prev.text == "-" and tok.i > 1:
+        prev = tok.doc[tok.i - 2]
+    return prev.lower_ == "third"
+
+
+def link_acronyms(all_mentions: list[Mentions], docs: list[Doc]) -> None:
+    """"The Independent Policing Oversight Authority (IPOA) said ... IPOA officers ...": an
+    abbreviation an article defines in brackets after a name is that name wherever it recurs,
+    a known actor's entry or a body's role word alike."""
+    defined: dict[str, tuple[str, object]] = {}
+    for mentions, doc in zip(all_mentions, docs):
+        for tok in doc:
+            if not (tok.is_upper and tok.is_alpha and 2 <= len(tok.text) <= 8 and 1 <= tok.i < len(doc) - 1
+                    and doc[tok.i - 1].text == "(" and doc[tok.i + 1].text == ")" and tok.i >= 2):
+                continue
+            if tok.i in mentions.names:
+                continue
+            # the name the brackets follow: its last word, else the nearest role word in it
+            # ("the Ghana Union of Traders' Associations (GUTA)")
+            k = tok.i - 2
+            while k >= 0 and k > tok.i - 10 and (doc[k].is_title or doc[k].lower_ in {"of", "for", "on", "and", "'s", "'", "’s", "-"}):
+                if k in mentions.names and mentions.names[k][0].kind != "demonym":
+                    defined.setdefault(tok.text, ("name", mentions.names[k][0]))
+                    break
+                if k in mentions.agents and doc[k].is_title:
+                    defined.setdefault(tok.text, ("agent", mentions.agents[k]))
+                    break
+                k -= 1
+    if not defined:
+        return
+    for mentions, doc in zip(all_mentions, docs):
+        for tok in doc:
+            hit = defined.get(tok.text)
+            if hit is None or tok.i in mentions.names or tok.i in mentions.agents:
+                continue
+            kind, what = hit
+            if kind == "name":
+                mentions.names[tok.i] = (what, tok.i, tok.i + 1)
+            else:
+                mentions.agents[tok.i] = (what[0], what[1], tok.text)
 
 
 def names_an_accord(root: Token) -> bool:
@@ -730,7 +784,9 @@ class ActorResolver:
             phrase = doc[tok.left_edge.i:tok.i + 1].text
             return [_copy(a, phrase, "coreference-pair") for a in self.last_lists[counted]]
         if low in _PAIR_NOUNS and self.last_pair and any(
-                c.lower_ in {"two", "both"} for c in tok.children if c.dep_ in {"nummod", "det", "predet", "quantmod"}):
+                c.lower_ in {"two", "both"} for c in tok.children if c.dep_ in {"nummod", "det", "predet", "quantmod"}) \
+                and not any(c.dep_ == "prep" and c.lower_ in {"of", "from"} for c in tok.children):
+            # ("two leaders of the gang coalition" say whose they are: no coreference)
             # "the two sides", "both countries": the parties of the last two-sided event; "the
             # two ministers" or "both presidents": of the last act between two governments
             pair = self.last_state_pair if low in _OFFICIAL_PAIRS and self.last_state_pair else self.last_pair

@@ -88,7 +88,8 @@ _MILITARY_THINGS = frozenset({"positions", "position", "bases", "base", "posts",
                               "incursion", "incursions"})
 # what only a state puts forward or is: "rejected the Israeli proposal", "recognised a
 # Palestinian state" act on the government, not on the people
-_STATE_ACTS = frozenset({"proposal", "proposals", "plan", "plans", "request", "requests", "offer", "offers",
+_STATE_ACTS = frozenset({"aggression", "provocation", "provocations", "interference", "meddling",
+                         "proposal", "proposals", "plan", "plans", "request", "requests", "offer", "offers",
                          "initiative", "initiatives", "ultimatum", "demand", "demands", "draft", "bid",
                          "state", "authorities", "leadership", "delegation", "delegations", "negotiators",
                          "envoy", "envoys", "counterproposal", "peace plan", "terms", "call", "calls",
@@ -606,6 +607,11 @@ class Coder:
                 # "discussed Taiwan and trade": what is talked over is no party to the talk; "the
                 # ceasefire with Qatar's emir" still names one
                 topics, objs = objs, []
+            if p.code[:2] == "11":
+                # "called it a brutal Israeli aggression": the state the censured act is named for
+                groups.append([c for w in trig.tokens[1:] if w.dep_ in {"oprd", "attr", "pobj"}
+                               for c in w.children if c.dep_ in {"amod", "compound", "poss"}
+                               and (c.ent_type_ in {"NORP", "GPE"} or (mentions is not None and c.i in mentions.names))])
             if not p.target_preps:
                 if p.code[:2] in {"02", "10"}:
                     # "asked the US for drones": the one asked is the addressee, not what is asked for
@@ -1108,6 +1114,8 @@ class Coder:
                 # ("pressured X to help", parsed as a purpose clause, is still what X is asked)
                 gov = cur.head
                 fam = self.modal["governors"].get(gov.lemma_.lower())
+                if _naming(gov):
+                    fam = None
                 infinitive = _infinitive(cur)
                 warned_future = fam == "threat" and cur.dep_ == "ccomp" and any(
                     c.dep_ == "aux" and c.lower_ in self.modal["future_aux"] for c in cur.children)
@@ -1122,11 +1130,15 @@ class Coder:
                     return fam, gov.lemma_.lower(), any(c.dep_ == "neg" for c in gov.children)
                 cur = gov
                 continue
-            if cur.dep_ in {"pcomp", "pobj"} and cur.head.head.i != cur.head.i:
+            if cur.dep_ in {"pcomp", "pobj"} and cur.head.head.i != cur.head.i \
+                    and cur.head.lower_ not in _SETTING_PREPS:
                 # the governor across a preposition: "called for talks", "demanded an end to",
-                # "accused Russia of shelling", "by continuing to attack"
+                # "accused Russia of shelling", "by continuing to attack" ("in a statement,
+                # X called ...": a setting, governed by nothing)
                 gov = cur.head.head
                 fam = self.modal["governors"].get(gov.lemma_.lower())
+                if _naming(gov):
+                    fam = None  # "called the incident an act of aggression": naming, no appeal
                 if not fam and gov.pos_ in {"VERB", "AUX"}:
                     # "traded accusations of breaking the truce": the light verb's noun governs
                     noun = next((c for c in gov.children if c.dep_ == "dobj"
@@ -1635,6 +1647,10 @@ class Coder:
                 doc[i], ("against", "on", "over", "to", "of"), [])
             named = [o for o in objs if o.lemma_.lower() in words and any(
                 d.dep_ == "det" and d.lower_ in {"the", "this", "these", "those", "such"} for d in o.children)]
+            # "condemned what he called a cowardly attack": the act the speaker names
+            named += [n for c in doc[i].children if c.dep_ == "ccomp" and _naming(c)
+                      and any(w.lower_ == "what" for w in c.children)
+                      for n in c.children if n.dep_ == "oprd" and n.lemma_.lower() in words]
             if not named:
                 continue
             violent = named[0].lemma_.lower() in set(self.modal.get("reaction_violence", ()))
@@ -2248,6 +2264,11 @@ class Coder:
         sources = [_with_sector(a, "GOV") for a in sources]
         # "sanctions on 14 Iranian individuals": what a state cuts or bans falls on the state
         targets = [_with_sector(a, "GOV" if code is not None and code.startswith("16") else "CVL") for a in targets]
+        if code is not None and code[:2] == "11" and tgt_toks and all(
+                t.dep_ in {"amod", "compound"} and t.head.dep_ in {"oprd", "attr"} for t in tgt_toks):
+            # "called it a brutal Israeli aggression": the state whose act is censured
+            targets = [dc_replace(a, sector="GOV", code=a.country + "GOV") if a.rule == "demonym"
+                       and a.country and len(a.country) == 3 else a for a in targets]
         if code.startswith("15"):  # "ordered the deployment of troops and police": its own forces are no target
             targets = [t for t in targets if not (t.sector in {"MIL", "COP"} and t.country in (
                 None, *{a.country for a in sources})) and t.code not in {a.code for a in sources}]
@@ -2766,14 +2787,17 @@ def _cause_words(verb: Token) -> list[Token]:
     """The subject and object of a clause that says how a passive toll came about ("were killed
     when their vehicle struck a bomb", "after cloudbursts triggered floods"), and what a
     quantity there counts ("a series of cloudbursts")."""
-    if not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
-        return []
+    if not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) and verb.tag_ != "VBN":
+        return []  # (a headline's "24 killed as bus plunges into river" has no auxiliary)
     # ("were killed and 34 are missing after ...": the clause may hang on the conjunct)
     verbs = [verb] + [c for c in verb.children if c.dep_ == "conj"]
     clauses = [c for v in verbs for c in v.children if c.dep_ == "advcl"
                and any(m.dep_ in {"mark", "advmod"} and m.lower_ in {"when", "after", "as"} for m in c.children)]
     # the clause's verb too: "when a building collapsed", "after their boat capsized"
     words = clauses + [g for c in clauses for g in c.children if g.dep_ in {"nsubj", "dobj", "nsubjpass"}]
+    # a headline's "24 killed as bus plunges into river", its clause read as a noun phrase
+    words += [g for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ in {"as", "after", "when"}
+              for g in p.children if g.dep_ == "pobj"]
     return words + [g for w in words for p in w.children if p.dep_ == "prep" and p.lower_ == "of"
                     for g in p.children if g.dep_ == "pobj"]
 
@@ -3226,6 +3250,17 @@ def _held_responsible(noun: Token) -> bool:
 # nouns whose "into" names what they look into ("a probe into the killing"), unlike "took three
 # men into custody"
 _INQUIRIES = frozenset({"probe", "investigation", "inquiry", "enquiry", "inquest", "review", "audit"})
+
+
+# prepositions of a clause's setting, never of what its verb governs ("in a statement, X called")
+_SETTING_PREPS = frozenset({"in", "at", "during", "after", "before", "amid", "since", "following", "on"})
+
+
+def _naming(verb: Token) -> bool:
+    """Whether "call" names something ("called the incident an act of aggression", "what he called
+    a cowardly attack") rather than appeals."""
+    return verb.lemma_.lower() == "call" and any(c.dep_ in {"oprd", "xcomp"} and c.pos_ in {"NOUN", "ADJ", "PROPN"}
+                                                 for c in verb.children)
 
 
 def _occurrence_verb(verb: Token) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 import re
 import warnings
 
-from eventwire.coding.actors import ActorResolver, find_mentions, forget_surnames
+from eventwire.coding.actors import ActorResolver, find_mentions, forget_surnames, link_acronyms
 from eventwire.ingest.dump import is_caption
 from eventwire.coding.engine import Coder, main_country
 from eventwire.coding.headline import sentence_case
@@ -119,6 +119,8 @@ def _segments(article: Article) -> list[tuple[str, str, int]]:
             # fallback reads it), not a subject of the first sentence; in a dump it may follow
             # the headline and byline lines
             m = DATELINE.match(para)
+            if m and m.group("cased") and "(" not in m.group(0) and not _town_before_dash(para):
+                m = None  # "Hamas — the group that rules Gaza — said": a name, not a dateline
             if m and m.end() < len(para):
                 para, start = para[m.end():], start + m.end()
         if para.strip():
@@ -135,6 +137,21 @@ def _segments(article: Article) -> list[tuple[str, str, int]]:
 
 
 _MASTHEAD_SMALL = frozenset({"the", "of", "and", "de", "la", "el", "al", "le", "du"})
+
+
+def _town_before_dash(para: str) -> bool:
+    """Whether a paragraph opening "Birnin Kebbi — ..." names a town or city there (a regional
+    site's dateline), not an actor set off by a dash."""
+    from eventwire.actors.base import load_actor_dictionary
+    from eventwire.coding.setting import place_resolver
+
+    found = place_resolver().dateline(para)
+    known = load_actor_dictionary().lookup(found.text) if found is not None else None
+    if known is not None and known.kind not in {"capital", "city"}:
+        return False  # "Hamas — ...": an actor, whatever town shares the name
+    return found is not None and found.candidate.tier == 0 \
+        and found.candidate.level in {"city", "sub-city", "district"} \
+        and found.candidate.population >= 5_000
 
 
 def _masthead(para: str) -> bool:
@@ -172,6 +189,7 @@ def code_parsed(coder: Coder, article: Article, docs: list, options: CoderOption
     docs = [repair_parse(doc) for doc in docs]
     all_mentions = [find_mentions(doc, coder.dictionary, coder.nlp) for doc in docs]
     forget_surnames(all_mentions, docs)
+    link_acronyms(all_mentions, docs)
     dateline = article_dateline(article.text) if options.places and article.text else None
     resolver.main_country = main_country(all_mentions, docs, dateline.candidate.country if dateline else None)
     for doc, mentions in zip(docs, all_mentions):

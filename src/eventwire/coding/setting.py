@@ -131,6 +131,10 @@ def _at_own_seat(source: Actor | None, where: str) -> bool:
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # times that place an act well before the news: "earlier this year", "last year", "two years ago"
+_DAY_REFERENCE = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|"
+                            r"yesterday|tonight|overnight|this (?:morning|afternoon|evening))\b", re.I)
+_MONTH_OR_YEAR = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|"
+                            r"november|december|(?:19|20)\d\d)\b", re.I)
 _RELATIVE_PAST = re.compile(r"\b(?:earlier this year|last year|(?:years|months|decades?) ago|the previous year)\b", re.I)
 
 
@@ -305,6 +309,7 @@ class Setting:
         # (segment, sentence start) of the first act told as news: acts told later with "last
         # year" or "months ago" are background to it
         self.news_at: tuple[int, int] | None = None
+        self.news_day: bool | None = None  # whether the news is dated by a day ("on Monday")
         self.placed: dict[str, Actor] = {}  # actor text -> the placed actor, for later copies
 
     def _placed_before(self, actor: Actor | None) -> Actor | None:
@@ -423,10 +428,19 @@ class Setting:
             if trig is None or ev.historical:
                 continue
             at = (seg_index, doc[trig].sent.start)
-            if self.news_at is None and not _RELATIVE_PAST.search(ev.date_text or ""):
+            told = ev.date_text or ""
+            if self.news_day is None and told and not _RELATIVE_PAST.search(told):
+                self.news_day = bool(_DAY_REFERENCE.search(told))
+            if self.news_at is None and not _RELATIVE_PAST.search(told):
                 self.news_at = at
-            elif self.news_at is not None and at != self.news_at and not ev.hypothetical \
-                    and _RELATIVE_PAST.search(ev.date_text or ""):
+            elif self.news_at is not None and at != self.news_at and not ev.hypothetical and (
+                    _RELATIVE_PAST.search(told) or (
+                        # "... on Monday. Workers staged a similar blockade in March", "In 2021,
+                        # gunmen abducted 100 students": a story told by the day dates its
+                        # background by the month or the year
+                        # (an undated article only: a publication date dates it exactly)
+                        not self.published and self.news_day and _MONTH_OR_YEAR.search(told)
+                        and not _DAY_REFERENCE.search(told))):
                 ev.historical = True
 
 

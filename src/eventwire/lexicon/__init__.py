@@ -285,13 +285,14 @@ class Lexicon:
                          for g in c.children if g.dep_ == "dobj"]
         # a preposition on the verb or on one of its nouns ("warned their citizens about X"),
         # never one inside a clause of its own ("fired at it ... since a war ended on Aug 26")
-        near = children + [g for c in children if c.dep_ not in _CLAUSE_DEPS for g in c.children]
+        # (nor one inside what a verb names something: "what he called a cowardly attack on civilians")
+        near = children + [g for c in children if c.dep_ not in _CLAUSE_DEPS and c.dep_ != "oprd" for g in c.children]
         # "ended mediation efforts", "suspended aid deliveries": the pattern's object word may
         # modify a general noun that stands in the object's place
         carried = [g for c in children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _CARRIERS
                    for g in c.children if g.dep_ in {"compound", "amod", "nmod"}] if not noun else []
         if not noun:  # "held a new round of negotiations", "sent a cable of condolences"
-            carried += [g for c in children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _CARRIERS
+            carried += [g for c in children if c.dep_ in {"dobj", "nsubjpass", "oprd"} and c.lemma_.lower() in _CARRIERS
                         for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                         for g in p.children if g.dep_ == "pobj"]
         if not noun:  # "blocked stretches of the motorway": the road is what was blocked
@@ -390,6 +391,8 @@ _CARRIERS = frozenset({"effort", "process", "bid", "plan", "programme", "program
                        # "allowed aid trucks into Gaza", "admitted UN inspection teams"
                        "truck", "lorry", "vehicle", "flight", "plane", "ship", "boat", "team",
                        "worker", "group", "official",
+                       # "called the incident an act of aggression"
+                       "act",
                        # "raised the alert level", "lifted the emergency status"
                        "level", "status", "posture",
                        # "sent a cable of condolences", "conveyed a message of support"

@@ -100,7 +100,7 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary, nlp) -> Mentions:
         sector, where = dictionary.agents[span.text.lower()]
         found.agents[span.root.i] = (sector, where, span.text)
     for tok in doc:
-        if tok.i in found.agents or _in_place_name(tok) or _third_party(tok):
+        if tok.i in found.agents or _in_place_name(tok) or _third_party(tok) or _unit_of_force(tok):
             continue
         for key in (tok.lower_, tok.lemma_.lower()):
             if key != tok.lower_ and key in dictionary.exact_agents:
@@ -146,6 +146,14 @@ def forget_surnames(all_mentions: list[Mentions], docs: list[Doc]) -> None:
         for i, (entry, start, end) in list(mentions.names.items()):
             if entry.kind in {"country", "capital"} and doc[start:end].text in surnames:
                 del mentions.names[i]
+
+
+def _unit_of_force(tok: Token) -> bool:
+    """"50 companies of central armed police forces": a unit of a force, not a business."""
+    return tok.lemma_.lower() in {"company", "battalion", "platoon", "contingent"} and any(
+        p.dep_ == "prep" and p.lower_ == "of" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in {"force", "police", "troop", "soldier", "army", "paramilitary"}
+            for g in p.children) for p in tok.children)
 
 
 def _third_party(tok: Token) -> bool:

@@ -233,6 +233,9 @@ class Coder:
         # context of the news, not a second event (its doer still names whom the comment faces)
         final = [t for t in final if not (t.pattern.noun and self._context_noun(t.head))]
         final = [t for t in final if not (t.pattern.noun and self._custody_state(t))]
+        # "killed three aid workers", "a relief agency": the act word names who the people are
+        final = [t for t in final if not (t.pattern.noun and t.head.dep_ == "compound"
+                                          and t.head.head.lemma_.lower() in _PEOPLE_OF_AN_ACT)]
         # "fired artillery at a hulk as the allies held joint drills": fire in a drill
         final = [t for t in final if not (t.pattern.code[:2] in {"18", "19"} and self._in_drill(t.head))]
         # "held talks on reopening border crossings": what talks are about is their topic, not
@@ -1165,6 +1168,10 @@ class Coder:
         if code[:2] == "03" and family in {"demand", "appeal"} and gov in self.modal["tone"]["speech_verbs"]:
             # "told reporters that Ethiopia must agree": agreeing is what the speaker demands
             return self.modal["families"][family]["general"]
+        if family == "demand" and gov == "order" and code[:2] in {"16", "17"}:
+            # "ordered the ICRC to close its offices", "ordered the envoy to leave": an authority's
+            # order to cut ties or to coerce is the act itself
+            return code
         if code[:2] == "01" and family in {"demand", "appeal"}:
             # "demanded that Russia admit guilt", "urged him to apologise": the statement asked
             # for is not made; what is told is the demand
@@ -1319,7 +1326,8 @@ class Coder:
             if noun.lemma_.lower() in spec.get("spans", ()):  # "after weeks of street protests"
                 nouns += _prep_objects(noun, ("of",), [])
         for noun in nouns:
-            parties = _prep_objects(noun, ("with", "between", "against"), [])
+            # ("following threatening statements by Indian leaders": whose act occasioned it)
+            parties = _prep_objects(noun, ("with", "between", "against", "by"), [])
             found = [a for t in parties for a in resolver.resolve_all(t, mentions)]
             if found:
                 return found
@@ -1940,6 +1948,8 @@ class Coder:
         self._gov_token = None
         family, negated, hypothetical, gov = self.modality(trig)
         code = self.recode(self._means_code(trig) or trig.pattern.code, family, hypothetical)
+        if code == "1663" and trig.head.lemma_.lower() in {"close", "shut"} and gov != "order":
+            return []  # "the bank closed its offices": only an office closed on order is expelled
         if code is not None and code.startswith("038") and family == "intent" and (
                 not trig.pattern.noun or gov not in self.modal.get("accepting_governors", ())):
             # "offered to mediate", "offered its mediation": the subject would mediate (039);
@@ -2081,7 +2091,9 @@ class Coder:
                 # "demanded the release of prisoners held in Israeli jails": the jailer
                 group = [j if (j := self._jailer(t)) is not None and j.i not in src_ids else t for t in group]
             # "demolished homes belonging to militants", "seized trucks owned by the rebels"
-            group = [o if (o := _owner(t)) is not None and o.i not in src_ids else t for t in group]
+            # (people "belonging to" a group are its members, named by their own word)
+            group = [o if (o := _owner(t)) is not None and o.i not in src_ids
+                     and not (mentions is not None and t.i in mentions.agents) else t for t in group]
             targets = [self._as_doer_of_noun(t, a) for t in group for a in resolver.resolve_all(t, mentions)]
             if code is not None and code in (self.modal.get("jailers") or {}).get("codes", ()):
                 # "Israeli jails", "Egyptian prisons": the state keeps them
@@ -2093,6 +2105,14 @@ class Coder:
                 targets = [dc_replace(a, code=a.country + "GOV", sector="GOV", rule=a.rule + "+jailer")
                            if a.rule in _PLACED_PEOPLE and a.sector in _UNARMED | {"OPP", "CVL"}
                            and a.country and len(a.country) == 3 else a for a in targets]
+                # "the PTI demanded the release of its chairman Imran Khan": a compatriot held at
+                # home, released at the demand of a party, a group or a family of his own state,
+                # is held by that state ("the US demanded the release of its reporter" is not)
+                home = {a.country for a in sources if a.sector not in {"GOV", "MIL", "COP", "SPY"}}
+                targets = [dc_replace(a, code=a.country + "GOV", sector="GOV", rule=a.rule + "+jailer")
+                           if a.country in home and a.sector in _UNARMED | {"OPP", "CVL", "ELI", "PTY"}
+                           and a.country and len(a.country) == 3 and not a.rule.endswith("+jailer")
+                           else a for a in targets]
             if own and any(a.code not in own for a in targets) and any(a.code in own for a in targets) \
                     and all(a.rule == "possessive-owner" for a in targets if a.code in own):
                 # "the expulsion of its diplomats by Mogadishu": the doer's own people named
@@ -3250,6 +3270,12 @@ def _held_responsible(noun: Token) -> bool:
 # nouns whose "into" names what they look into ("a probe into the killing"), unlike "took three
 # men into custody"
 _INQUIRIES = frozenset({"probe", "investigation", "inquiry", "enquiry", "inquest", "review", "audit"})
+
+
+# people and bodies named by the act they work at ("aid workers", "a relief agency")
+_PEOPLE_OF_AN_ACT = frozenset({"worker", "agency", "group", "organisation", "organization", "official",
+                               "staff", "charity", "volunteer", "employee", "worker", "community", "sector",
+                               "chief", "coordinator", "expert"})
 
 
 # prepositions of a clause's setting, never of what its verb governs ("in a statement, X called")

@@ -63,7 +63,8 @@ def repair_parse(doc: Doc) -> Doc:
 # verbs whose bare past form in a headline is a passive: "Afghans deported", "Journalist arrested"
 _HEADLINE_PASSIVES = frozenset({"arrest", "detain", "deport", "kill", "jail", "sentence", "expel", "abduct",
                                 "kidnap", "injure", "wound", "execute", "convict", "charge", "shoot", "remand",
-                                "evict", "displace", "behead", "hang", "lynch", "torture"})
+                                "evict", "displace", "behead", "hang", "lynch", "torture", "lift", "impose",
+                                "release", "free", "ban", "suspend", "extradite", "recall", "summon"})
 
 
 def is_headline(doc: Doc) -> bool:

@@ -1355,7 +1355,11 @@ _TITLES = frozenset({"minister", "president", "premier", "chancellor", "spokesma
 _NAMED_AFTER_A_CITY = frozenset({"agreement", "accord", "accords", "treaty", "protocol", "convention", "process",
                                  "format", "declaration", "framework", "charter", "statute", "deal", "pact",
                                  "talk", "summit", "conference", "ceasefire", "truce", "plan", "roadmap",
-                                 "communique", "negotiation"})
+                                 "communique", "negotiation",
+                                 # routes named after the cities they join ("the Dhaka-Mymensingh
+                                 # highway", "the Kabul-Jalalabad road")
+                                 "highway", "road", "motorway", "expressway", "railway", "route",
+                                 "corridor", "pipeline", "flight", "train", "bus"})
 _FORMER = frozenset({"former", "retired", "ex", "erstwhile"})
 # out of office by force: "ousted President X", "the deposed leader" (ELI, as former)
 _OUSTED = frozenset({"ousted", "deposed", "toppled", "overthrown", "exiled", "impeached", "sacked", "dismissed"})

@@ -1288,6 +1288,12 @@ class Coder:
                 and _in_passing(doc[e._trigger_i]))]
             if self._about_sport(doc, sent):
                 sent_events = [e for e in sent_events if e.source.rule in _NAMED_BY_OWN_WORDS]
+            sent_events = self._protest_demands(doc, sent_events)
+            # "condemned what it called an Israeli aggression": the same act by the same doer,
+            # told once with whom it faces and once without, is one event
+            aimed = {(e.source.code, e.cameo[:2]) for e in sent_events if e.target is not None}
+            sent_events = [e for e in sent_events if e.target is not None
+                           or (e.source.code, e.cameo[:2]) not in aimed]
             self._reaction_targets(doc, events, sent_events)
             self._answered_attacks(doc, events, sent_events)
             self._their_release(doc, events, sent_events)
@@ -1637,6 +1643,44 @@ class Coder:
                         for attr in ("_definite", "_trigger_i", "_actor_tokens", "_toll_of"):
                             setattr(twin, attr, getattr(o, attr, None))
                         out.append(twin)
+        return out
+
+    @staticmethod
+    def _protest_demands(doc: Doc, events: list[Event]) -> list[Event]:
+        """"Protesters marched through Belgrade demanding early elections", "blocked the highway
+        to demand their wages": what a protest demands is its aim, told by the protest; the
+        demand is no second event, and whom it is made of is whom the protest faces."""
+        protests = {}
+        for e in events:
+            i = getattr(e, "_trigger_i", None)
+            if e.cameo[:2] == "14" and i is not None:
+                protests[i] = e
+                # ("staged a sit-in demanding ...": the light verb and the noun's own words)
+                protests.setdefault(doc[i].head.i, e)
+                for t in doc[i].subtree:
+                    if t.i != i and t.dep_ in {"compound", "amod"}:
+                        protests.setdefault(t.i, e)
+                for t in doc[i].head.subtree:
+                    if t.head.i == i and t.pos_ == "NOUN":
+                        protests.setdefault(t.i, e)
+        if not protests:
+            return events
+        out = []
+        for e in events:
+            i = getattr(e, "_trigger_i", None)
+            if i is not None and e.cameo[:2] in {"10", "02"}:
+                verb = doc[i]
+                aim = verb.dep_ in {"advcl", "xcomp", "acl"} and (
+                    verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
+                host = verb.head
+                while aim and host.dep_ == "conj" and host.i not in protests and host.head.i != host.i:
+                    host = host.head
+                protest = protests.get(host.i) if aim else None
+                if protest is not None and protest.source.country == e.source.country:
+                    if e.target is not None and (protest.target is None or protest.target.rule in {"place", "own-state"}):
+                        protest.target = e.target
+                    continue
+            out.append(e)
         return out
 
     def _reaction_targets(self, doc: Doc, before: list[Event], events: list[Event]) -> None:

@@ -1085,6 +1085,15 @@ class ActorResolver:
                 return [actor] if actor.sector else []
             rule = "title" if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" else (
                 "agent" if sector else "modifier")
+            owner_orgs = [mentions.names[c.i][0] for c in tok.children if c.dep_ == "poss"
+                          and c.i in mentions.names and mentions.names[c.i][0].kind == "org"]
+            if owner_orgs and len(countries) > 1:
+                # "the UN Security Council's Haiti sanctions committee": the owner's body, the state
+                # before it its remit
+                mods = [c for c in tok.children if c.dep_ == "compound"]
+                mods += [g for c in mods for g in c.children if g.dep_ in {"compound", "amod"}]
+                remit = [mentions.names[c.i][0] for c in mods if c.i in mentions.names]
+                countries = [c for c in countries if c.kind == "org" or not any(c is r for r in remit)]
             own_orgs = {c.country for c in countries if c.kind == "org" and c.country and len(c.country) == 3}
             if own_orgs and len(countries) > 1:
                 # "Ukraine's SBU security service": the named body, not its state beside it

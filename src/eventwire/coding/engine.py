@@ -741,7 +741,7 @@ class Coder:
                 # each with the other
                 return between, []
             light = _governing_verb(head)
-            light = light if light is not None and light.lemma_.lower() in self.light_verbs else None
+            light = light if light is not None and self._light(light, p.code) else None
             for c in head.children:
                 # "began their assault": the pronoun is the light verb's subject, found below
                 if c.dep_ == "poss" and not (c.pos_ == "PRON" and light is not None) \
@@ -776,7 +776,7 @@ class Coder:
                 # clause is about was one side of the fight
                 sources.extend(c for c in head.head.head.children if c.dep_ in {"nsubj", "nsubjpass"})
             governor = _governing_verb(head)
-            if governor is not None and governor.lemma_.lower() not in self.light_verbs \
+            if governor is not None and not self._light(governor, p.code) \
                     and not _held_responsible(head) and not _in_protest(head):
                 governor = None  # "condemned the attack": the critic did not attack
             if governor is None and _meeting_adjunct(head, p.code, self.display_verbs):
@@ -1046,6 +1046,11 @@ class Coder:
                 # "Hungary vetoed a package of EU sanctions": the sanctions were not imposed
                 family, gov_lemma = fam, gov.lemma_.lower()
                 self._gov_token = gov
+        if family is None and clause.pos_ in {"VERB", "AUX"} and clause.dep_ in {"ROOT", "conj"} and any(
+                c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in clause.children) \
+                and any(c.dep_ == "auxpass" for c in clause.children):
+            # "the agreement must still be ratified by the Diet": what has yet to be done
+            return "failure", negated, True, None
         if family is None and trig.pattern.noun and any(
                 (c.dep_ == "det" and c.lower_ == "any") or (c.dep_ == "amod" and c.lower_ in _SUPPOSED)
                 for c in head.children):
@@ -1644,6 +1649,13 @@ class Coder:
                             setattr(twin, attr, getattr(o, attr, None))
                         out.append(twin)
         return out
+
+    def _light(self, verb: Token, code: str = "") -> bool:
+        """Whether a verb only says its event noun was done ("held talks"; "set up an inquiry",
+        though "set" alone is no light verb, and "set up" only of an inquiry)."""
+        lemma = verb.lemma_.lower()
+        return lemma in self.light_verbs or (lemma == "set" and code[:2] == "09" and any(
+            c.dep_ == "prt" and c.lower_ == "up" for c in verb.children))
 
     @staticmethod
     def _protest_demands(doc: Doc, events: list[Event]) -> list[Event]:
@@ -3316,6 +3328,10 @@ def _held_responsible(noun: Token) -> bool:
 _INQUIRIES = frozenset({"probe", "investigation", "inquiry", "enquiry", "inquest", "review", "audit"})
 
 
+# bodies named by the one act they are set up for ("a board of inquiry", "a commission of inquiry")
+_BODIES_OF_AN_ACT = frozenset({"board", "court", "commission", "committee", "panel"})
+
+
 # people and bodies named by the act they work at ("aid workers", "a relief agency")
 _PEOPLE_OF_AN_ACT = frozenset({"worker", "agency", "group", "organisation", "organization", "official",
                                "staff", "charity", "volunteer", "employee", "worker", "community", "sector",
@@ -3427,6 +3443,9 @@ def _governing_verb(noun: Token) -> Token | None:
             if up.lemma_.lower() in _AMOUNTS or up.pos_ == "NUM" or up.like_num or up.tag_ == "$" or any(
                     c.dep_ == "nummod" or c.tag_ == "$" for c in up.children):
                 tok = up  # "$5 million in aid", "a series of strikes": climb to the object
+                continue
+            if tok.head.lower_ == "of" and up.lemma_.lower() in _BODIES_OF_AN_ACT:
+                tok = up  # "set up a board of inquiry", "ordered a court of inquiry"
                 continue
             return None  # "an investigation into an allegation of rape": not the investigators' act
         return None

@@ -134,7 +134,7 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _DAY_REFERENCE = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|"
                             r"yesterday|tonight|overnight|this (?:morning|afternoon|evening))\b", re.I)
 _MONTH_OR_YEAR = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|"
-                            r"november|december|(?:19|20)\d\d)\b", re.I)
+                            r"november|december|(?:19|20)\d\d|last (?:week|month))\b", re.I)
 _RELATIVE_PAST = re.compile(r"\b(?:earlier this year|last year|(?:years|months|decades?) ago|the previous year)\b", re.I)
 
 

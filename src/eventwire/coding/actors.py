@@ -102,6 +102,8 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary, nlp) -> Mentions:
     for tok in doc:
         if tok.i in found.agents or _in_place_name(tok) or _third_party(tok) or _unit_of_force(tok):
             continue
+        if tok.i in found.names and found.names[tok.i][0].kind == "person" and tok.ent_type_ == "PERSON":
+            continue  # "Marine Le Pen": a word of a known person's name is no role word
         for key in (tok.lower_, tok.lemma_.lower()):
             if key != tok.lower_ and key in dictionary.exact_agents:
                 continue  # a PETRARCH agent lists its plurals: "polices" is not "police"

@@ -598,6 +598,12 @@ class Coder:
                                if (c.dep_ == "dobj" or (c.dep_ == "dative" and c.pos_ != "ADP"))
                                and not _place_as_object(c)])
             groups.append([c for prep in trig.preps for c in prep.children if c.dep_ == "pobj"])
+            # "found Marine Le Pen guilty", parsed as a small clause: its subject is the object
+            groups.append([g for w in trig.tokens[1:] if w.dep_ in {"ccomp", "xcomp", "acomp"} and w.head.i == head.i
+                           for g in w.children if g.dep_ == "nsubj" and g.i > head.i]
+                          # ("found five militants guilty": the word describes the object)
+                          + [w.head for w in trig.tokens[1:] if w.dep_ == "amod" and w.head.dep_ == "dobj"
+                             and w.head.head.i == head.i])
             objs = [c for c in list(head.children) + shared
                     if (c.dep_ == "dobj" or (c.dep_ == "dative" and c.pos_ != "ADP"))
                     and c not in trig.tokens and not _place_as_object(c)
@@ -960,6 +966,16 @@ class Coder:
         future_aux = set(self.modal["future_aux"])
         auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
         hypothetical = bool(auxes & future_aux)
+        if not hypothetical and _purpose(clause):
+            # "will send firefighters to help Bolivia": what a future act is for is future too
+            main = clause
+            for _ in range(4):
+                if main.dep_ not in {"advcl", "xcomp"} or main.head.i == main.i:
+                    break
+                main = main.head
+            hypothetical = bool({c.lower_ for c in main.children if c.dep_ == "aux"} & future_aux) or (
+                main.i != clause.i and self.modal["governors"].get(main.lemma_.lower()) == "intent")
+            # (and so is what a pledge is for: "pledged $700 million to help Sri Lanka recover")
         if hypothetical and "have" in auxes and clause.tag_ == "VBN":
             negated = True  # "would have renewed": a counterfactual, the act did not happen
         family, gov_lemma = None, None
@@ -1682,6 +1698,10 @@ class Coder:
             i = getattr(e, "_trigger_i", None)
             if i is not None and e.cameo[:2] in {"10", "02"}:
                 verb = doc[i]
+                for _ in range(2):  # "demanding that the government take responsibility"
+                    if verb.dep_ in {"ccomp", "xcomp"} and verb.head.lemma_.lower() in {"demand", "call", "urge", "ask"} \
+                            and verb.head.i != verb.i:
+                        verb = verb.head
                 aim = verb.dep_ in {"advcl", "xcomp", "acl"} and (
                     verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
                 host = verb.head
@@ -2244,7 +2264,7 @@ class Coder:
         if trig.pattern.object_actor and not (targets and any(
                 t.dep_ in _OBJECTS or t.head.dep_ in _OBJECTS
                 # ("pledged loans to help Sri Lanka recover": the aim of the pledge, told by it)
-                or (_bare_infinitive_subject(t, trig.head) and not _purpose(trig.head))
+                or _bare_infinitive_subject(t, trig.head)
                 for t in tgt_toks)):
             return []  # "helped the economy recover": the pattern wants an actor as its object
         if not targets and len(sources) < 2 and not trig.pattern.noun and _purpose(trig.head) \
@@ -3493,8 +3513,10 @@ def _phrase_nouns(verb: Token) -> list[Token]:
 
 
 def _prep_objects(tok: Token, preps: tuple[str, ...], exclude: list[Token]) -> list[Token]:
+    """The objects of `tok`'s prepositions in `preps` ("on Monday" names a day, never a party)."""
     out = []
     for c in tok.children:
         if c.dep_ in {"prep", "agent", "dative"} and c.lower_ in preps and c not in exclude:
-            out.extend(g for g in c.children if g.dep_ == "pobj")
+            out.extend(g for g in c.children if g.dep_ == "pobj" and not (
+                g.ent_type_ in {"DATE", "TIME"} and not any(p.dep_ == "prep" for p in g.children)))
     return out

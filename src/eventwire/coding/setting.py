@@ -429,6 +429,13 @@ class Setting:
                 continue
             at = (seg_index, doc[trig].sent.start)
             told = ev.date_text or ""
+            if not self.published and not ev.hypothetical and _MONTH_OR_YEAR.search(told) \
+                    and not _DAY_REFERENCE.search(told) and _in_relative_clause(doc[trig]) \
+                    and _DAY_REFERENCE.search(doc[trig].sent.text):
+                # "Srebrenica, where Serb forces killed 8,000 men in July 1995, buried seven
+                # victims on Friday": who a clause describes, by what they did back then
+                ev.historical = True
+                continue
             if self.news_day is None and told and not _RELATIVE_PAST.search(told):
                 self.news_day = bool(_DAY_REFERENCE.search(told))
             if self.news_at is None and not _RELATIVE_PAST.search(told):
@@ -442,6 +449,20 @@ class Setting:
                         not self.published and self.news_day and _MONTH_OR_YEAR.search(told)
                         and not _DAY_REFERENCE.search(told))):
                 ev.historical = True
+
+
+
+def _in_relative_clause(tok) -> bool:
+    """Whether a word sits in a relative clause ("separatists who killed ...", "Srebrenica,
+    where forces killed ...")."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ in {"relcl", "acl"}:
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def article_dateline(text: str, resolver=None):

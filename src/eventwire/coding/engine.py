@@ -966,7 +966,7 @@ class Coder:
         future_aux = set(self.modal["future_aux"])
         auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
         hypothetical = bool(auxes & future_aux)
-        if not hypothetical and _purpose(clause):
+        if not hypothetical and trig.pattern.code[:2] in {"04", "05", "06", "07", "08"} and _purpose(clause):
             # "will send firefighters to help Bolivia": what a future act is for is future too
             main = clause
             for _ in range(4):

@@ -82,3 +82,12 @@ def test_what_a_named_past_event_contained_is_its_history():
     # an attack told in a relative clause of no past event is news
     news = Article(id="n", text="The village, which rebels attacked on Monday, lies 30 km from Goma.")
     assert [e for e in code_article(news) if e.cameo[:2] == "19"]
+
+
+def test_a_date_that_names_its_day_is_not_background_by_its_month():
+    # "on October 9, 2023" names a day: the story may be telling it as news
+    text = ("Hamas leaders met Egyptian mediators in Cairo on Saturday. "
+            "Israel launched air strikes on Gaza on October 9, 2023.")
+    events = code_article(Article(id="a3", text=text), CoderOptions())
+    assert [e for e in events if e.source.code.startswith("ISR") and e.cameo.startswith("19")]
+

@@ -966,7 +966,8 @@ class Coder:
         future_aux = set(self.modal["future_aux"])
         auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
         hypothetical = bool(auxes & future_aux)
-        if not hypothetical and trig.pattern.code[:2] in {"04", "05", "06", "07", "08"} and _purpose(clause):
+        if not hypothetical and not negated and trig.pattern.code[:2] in {"04", "05", "06", "07", "08"} \
+                and _purpose(clause):
             # "will send firefighters to help Bolivia": what a future act is for is future too
             main = clause
             for _ in range(4):
@@ -3518,5 +3519,7 @@ def _prep_objects(tok: Token, preps: tuple[str, ...], exclude: list[Token]) -> l
     for c in tok.children:
         if c.dep_ in {"prep", "agent", "dative"} and c.lower_ in preps and c not in exclude:
             out.extend(g for g in c.children if g.dep_ == "pobj" and not (
-                g.ent_type_ in {"DATE", "TIME"} and not any(p.dep_ == "prep" for p in g.children)))
+                g.ent_type_ in {"DATE", "TIME"} and not any(
+                    p.dep_ == "prep" or p.dep_ in {"compound", "amod", "nmod"} and p.ent_type_ not in {"DATE", "TIME", ""}
+                    for p in g.children)))
     return out

@@ -282,9 +282,13 @@ def code_parsed(coder: Coder, article: Article, docs: list, options: CoderOption
     body = [ev for ev in events if not getattr(ev, "_headline", False)]
     told = {ev.cameo[:2] for ev in body}
     fuller = {(ev.source.code, ev.cameo[:2]) for ev in body if ev.target is not None}
+    # ("Navy arrests 14 fishermen" above "The Sri Lanka Navy arrested ...": a headline doer named
+    # by a role word and no state is the body's doer of that kind)
+    placed = {(ev.source.sector, ev.cameo[:2]) for ev in body if ev.source.country and ev.source.sector}
     events = [ev for ev in events if not (getattr(ev, "_headline", False) and (
         ev.source.code.startswith("---") and ev.cameo[:2] in told
-        or ev.target is None and (ev.source.code, ev.cameo[:2]) in fuller))]
+        or ev.target is None and (ev.source.code, ev.cameo[:2]) in fuller
+        or ev.source.country is None and (ev.source.sector, ev.cameo[:2]) in placed))]
     if options.bare_countries:
         # PETRARCH codes a meeting once, from the one named first: no mirror of "A met B"
         events = [ev for ev in events if not getattr(ev, "_mirror", False)]

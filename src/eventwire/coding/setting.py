@@ -134,7 +134,9 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _DAY_REFERENCE = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|"
                             r"yesterday|tonight|overnight|this (?:morning|afternoon|evening))\b", re.I)
 _MONTH_OR_YEAR = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|"
-                            r"november|december|(?:19|20)\d\d|last (?:week|month))\b", re.I)
+                            r"november|december|(?:19|20)\d\d|last month)\b", re.I)
+# a date that names its day ("October 9, 2023", "on March 3") is no month-or-year date
+_DAY_NUMBER = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b")
 _RELATIVE_PAST = re.compile(r"\b(?:earlier this year|last year|(?:years|months|decades?) ago|the previous year)\b", re.I)
 
 
@@ -430,7 +432,8 @@ class Setting:
             at = (seg_index, doc[trig].sent.start)
             told = ev.date_text or ""
             if not self.published and not ev.hypothetical and _MONTH_OR_YEAR.search(told) \
-                    and not _DAY_REFERENCE.search(told) and _in_relative_clause(doc[trig]) \
+                    and not _DAY_REFERENCE.search(told) and not _DAY_NUMBER.search(told) \
+                    and _in_relative_clause(doc[trig]) \
                     and _DAY_REFERENCE.search(doc[trig].sent.text):
                 # "Srebrenica, where Serb forces killed 8,000 men in July 1995, buried seven
                 # victims on Friday": who a clause describes, by what they did back then
@@ -447,7 +450,7 @@ class Setting:
                         # background by the month or the year
                         # (an undated article only: a publication date dates it exactly)
                         not self.published and self.news_day and _MONTH_OR_YEAR.search(told)
-                        and not _DAY_REFERENCE.search(told))):
+                        and not _DAY_REFERENCE.search(told) and not _DAY_NUMBER.search(told))):
                 ev.historical = True
 
 

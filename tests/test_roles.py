@@ -76,6 +76,10 @@ NOT_NEWS = [
     # a line that ends a sentence ends it, even after a word the tagger reads as an abbreviation
     ("'We stand ready to help,' the minister posted on X.\nThe quake struck Bajura district on Tuesday, "
      "killing 40 people.", ("18", "19", "20")),
+    # demand in a market story is buying; an airline adding flights says nothing
+    ("Cocoa prices rose for a third week on strong Chinese demand.", ("10",)),
+    ("Coffee exports climbed in March on Japanese and Korean demand.", ("10",)),
+    ("Turkish Airlines will add three weekly flights to Bishkek from June.", ("01",)),
     # what must still be done has not been done
     ("The trade agreement must still be ratified by the European Parliament before it takes effect.", ("05",)),
     # tourists welcomed are trade figures; aid workers are people, not aid given
@@ -1220,3 +1224,10 @@ def test_an_appeal_for_money_is_for_aid_and_what_the_money_is_for_is_no_deed():
                      "refugees who fled to Chad.")
     assert _matching(events, source="UNO", code="023")
     assert not _matching(events, code="05")
+
+
+def test_a_cooperative_act_told_again_without_its_partner_is_the_act_already_told():
+    events = _events("Indonesia hosted Malaysian Prime Minister Anwar Ibrahim in Jakarta on Monday.\n"
+                     "The talks were the first Indonesia has hosted since the election.")
+    assert ("IDNGOV", "MYSGOV", "043") in events
+    assert not [e for e in events if e[0] == "IDNGOV" and e[1] is None and e[2].startswith("04")]

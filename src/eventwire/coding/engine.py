@@ -233,6 +233,9 @@ class Coder:
         # context of the news, not a second event (its doer still names whom the comment faces)
         final = [t for t in final if not (t.pattern.noun and self._context_noun(t.head))]
         final = [t for t in final if not (t.pattern.noun and self._custody_state(t))]
+        # "tea exports climbed on Russian demand": demand in a story of markets is buying
+        final = [t for t in final if not (t.pattern.noun and t.head.lemma_.lower() == "demand" and any(
+            w.lemma_.lower() in _MARKET_WORDS for w in t.head.sent))]
         # "killed three aid workers", "a relief agency": the act word names who the people are
         final = [t for t in final if not (t.pattern.noun and t.head.dep_ == "compound"
                                           and t.head.head.lemma_.lower() in _PEOPLE_OF_AN_ACT)]
@@ -3347,6 +3350,12 @@ def _held_responsible(noun: Token) -> bool:
 # nouns whose "into" names what they look into ("a probe into the killing"), unlike "took three
 # men into custody"
 _INQUIRIES = frozenset({"probe", "investigation", "inquiry", "enquiry", "inquest", "review", "audit"})
+
+
+# words of a market story, where "demand" is buying ("exports rose on Chinese demand")
+_MARKET_WORDS = frozenset({"export", "import", "price", "sale", "market", "output", "production", "consumption",
+                           "shipment", "barrel", "tonne", "revenue", "earnings", "profit", "stock", "share",
+                           "index", "currency", "inflation", "gdp", "commodity", "crop", "harvest"})
 
 
 # bodies named by the one act they are set up for ("a board of inquiry", "a commission of inquiry")

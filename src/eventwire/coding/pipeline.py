@@ -289,6 +289,11 @@ def code_parsed(coder: Coder, article: Article, docs: list, options: CoderOption
         ev.source.code.startswith("---") and ev.cameo[:2] in told
         or ev.target is None and (ev.source.code, ev.cameo[:2]) in fuller
         or ev.source.country is None and (ev.source.sector, ev.cameo[:2]) in placed))]
+    # "Pakistan hosted the Iranian minister ... the visit, which Pakistan hosted ...": a
+    # cooperative act by a doer already told with whom it was done is that act again
+    aimed = {(ev.source.code, ev.cameo[:2]) for ev in events if ev.target is not None}
+    events = [ev for ev in events if ev.target is not None or ev.cameo[:2] not in _COOPERATIVE
+              or (ev.source.code, ev.cameo[:2]) not in aimed]
     if options.bare_countries:
         # PETRARCH codes a meeting once, from the one named first: no mirror of "A met B"
         events = [ev for ev in events if not getattr(ev, "_mirror", False)]
@@ -296,6 +301,10 @@ def code_parsed(coder: Coder, article: Article, docs: list, options: CoderOption
             ev.source = _bare(ev.source, doer=True)
             ev.target = _bare(ev.target) if ev.target is not None else None
     return events
+
+
+# roots of acts done with someone: told again without the partner, they are the same act
+_COOPERATIVE = frozenset({"03", "04", "05", "06", "07", "08"})
 
 
 # How a bare state name is resolved: the country itself, its capital, its demonym, "his country"

@@ -638,6 +638,12 @@ class Coder:
                 groups.append([o for w in trig.tokens[1:] if w.pos_ == "NOUN" and w.head.i == head.i
                                for o in _prep_objects(w, _DEFAULT_TARGET_PREPS, trig.tokens)])
                 groups.append(_prep_objects(head, _DEFAULT_TARGET_PREPS, trig.tokens))
+                if p.code[:2] in {"03", "07", "16"}:
+                    # "cut food rations for a million refugees", "pledged aid for Afghan refugees":
+                    # whom the aid is for
+                    groups.append([o for w in trig.tokens[1:] if w.pos_ == "NOUN"
+                                   for o in _prep_objects(w, ("for",), trig.tokens)]
+                                  + [o for o in _prep_objects(head, ("for",), trig.tokens) if o.pos_ != "PRON"])
             if p.code[:2] in {"09", "11"} and not marked_passive:
                 # "examining war crimes by the military", the "by" hung on the verb: the doer of
                 # what is examined or condemned

@@ -1231,3 +1231,13 @@ def test_a_cooperative_act_told_again_without_its_partner_is_the_act_already_tol
                      "The talks were the first Indonesia has hosted since the election.")
     assert ("IDNGOV", "MYSGOV", "043") in events
     assert not [e for e in events if e[0] == "IDNGOV" and e[1] is None and e[2].startswith("04")]
+
+
+def test_past_the_lead_a_party_s_plain_statement_attributes_the_story():
+    events = _events("Ugandan police arrested 30 opposition supporters in Kampala on Monday.\n"
+                     "Police spokesman Patrick Onyango said the suspects would be charged with unlawful assembly.")
+    assert ("UGACOP", "UGAOPP", "173") in events
+    assert not [e for e in events if e[2] == "010" and e[1] is None]
+    # the lead's own statement, and a new party's word later, stay
+    assert ("UGAGOV", None, "010") in _events("Uganda said on Monday that it was studying the plan.")
+

@@ -289,6 +289,18 @@ def code_parsed(coder: Coder, article: Article, docs: list, options: CoderOption
         ev.source.code.startswith("---") and ev.cameo[:2] in told
         or ev.target is None and (ev.source.code, ev.cameo[:2]) in fuller
         or ev.source.country is None and (ev.source.sector, ev.cameo[:2]) in placed))]
+    # "... the ministry said on Tuesday. The minister said the talks were constructive": past
+    # the story's lead, a statement addressed to no one attributes what the story tells; it is
+    # not a political act of its own (the lead's statement may be the news)
+    # ("Egypt said it was studying the plan" after Israel's act is a new party's word: kept)
+    lead = min((ev.sentence for ev in events if not getattr(ev, "_headline", False)), default=None)
+    told_states = {a.country or a.code for ev in events for a in (ev.source, ev.target) if a is not None
+                   and not (ev.cameo == "010" and ev.target is None)}
+    told_sectors = {ev.source.sector for ev in events if not (ev.cameo == "010" and ev.target is None)}
+    events = [ev for ev in events if not (ev.cameo == "010" and ev.target is None and lead is not None
+                                          and ev.sentence > lead and not getattr(ev, "_headline", False)
+                                          and ((ev.source.country or ev.source.code) in told_states
+                                               or ev.source.country is None and ev.source.sector in told_sectors))]
     # "Pakistan hosted the Iranian minister ... the visit, which Pakistan hosted ...": a
     # cooperative act by a doer already told with whom it was done is that act again
     aimed = {(ev.source.code, ev.cameo[:2]) for ev in events if ev.target is not None}

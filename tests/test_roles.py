@@ -1241,3 +1241,12 @@ def test_past_the_lead_a_party_s_plain_statement_attributes_the_story():
     # the lead's own statement, and a new party's word later, stay
     assert ("UGAGOV", None, "010") in _events("Uganda said on Monday that it was studying the plan.")
 
+
+def test_a_doerless_toll_after_a_named_clash_is_what_the_clash_did():
+    events = _events("Police clashed with thousands of teachers in Nairobi on Tuesday.\n"
+                     "The health ministry said 14 people had been injured.")
+    assert [e for e in events if e[0] == "KENCOP" or e[1] == "KENCOP"]
+    assert not [e for e in events if e[0] == "UAF"]
+    # alone, a toll is still an attack by someone unnamed
+    assert [e for e in _events("Fourteen people were killed in Maiduguri on Tuesday, police said.") if e[0] == "UAF"]
+

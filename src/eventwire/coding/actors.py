@@ -336,6 +336,8 @@ def _list_modifier(head: Token, child: Token) -> bool:
 
 
 # sectors of groups apart from the state, whose ranks and posts are the group's own
+# members named by their standing in a force, whose modifier names the force ("police reservists")
+_FORCE_MEMBERS = frozenset({"reservist", "recruit", "personnel", "cadet", "trainee", "unit", "officer"})
 _GROUP_SECTORS = frozenset({"REB", "OPP", "UAF", "CRM", "LAB", "EDU", "REL", "PTY", "NGO", "MED", "JRN", "REF"})
 
 # how an actor was found when the words of its own phrase name its state ("Israeli soldiers",
@@ -881,6 +883,12 @@ class ActorResolver:
                         and group[0] in _GROUP_SECTORS:
                     sector, where, agent_text = group[0], group[1], text
                     break
+        if sector == "MIL" and tok.lemma_.lower() in _FORCE_MEMBERS:
+            # "police reservists", "police recruits": members of the force the modifier names
+            police = next((t for t in tok.children if t.i < tok.i and t.dep_ in {"amod", "compound"}
+                           and mentions.agents.get(t.i, ("",))[0] == "COP"), None)
+            if police is not None:
+                sector, where = "COP", mentions.agents[police.i][1]
         if sector in _OFFICE_SECTORS and (tok.tag_ in {"NN", "NNP"} or sector in {"GOV", "LEG", "JUD"}) and any(t.lower_ in _FORMER | _OUSTED or t.lower_.startswith("ex-") for t in np
                                              if t.dep_ in {"amod", "compound", "advmod"}):
             # "a retired army general", "a former police chief": out of office (ELI); former
@@ -1036,6 +1044,10 @@ class ActorResolver:
                     self._place_phrases(tok.head) if tok.dep_ == "compound" and tok.head.pos_ == "NOUN"
                     and tok.head.i > tok.i else []):
                 places = [a for t in place_toks for a in self.resolve(t, mentions)]
+                if places and sector in {"UAF", "REB"} and all(
+                        a.rule.startswith("org") and a.sector in {"REB", "UAF", "CRM"} for a in places):
+                    # "a suicide bomber from the Balochistan Liberation Army": the group's own man
+                    return [_copy(a, text, "member") for a in places]
                 if places:
                     out = [make_actor(None, sector, text, "agent+place", entry_where=where)
                            for _ in places]

@@ -285,10 +285,15 @@ def code_parsed(coder: Coder, article: Article, docs: list, options: CoderOption
     # ("Navy arrests 14 fishermen" above "The Sri Lanka Navy arrested ...": a headline doer named
     # by a role word and no state is the body's doer of that kind)
     placed = {(ev.source.sector, ev.cameo[:2]) for ev in body if ev.source.country and ev.source.sector}
+    # ("8 terrorists killed in North Waziristan" above "Security forces killed eight terrorists":
+    # a headline toll with no doer is the body's act on the same people)
+    suffered = {(ev.target.code, ev.cameo[:2]) for ev in body if ev.target is not None}
     events = [ev for ev in events if not (getattr(ev, "_headline", False) and (
         ev.source.code.startswith("---") and ev.cameo[:2] in told
         or ev.target is None and (ev.source.code, ev.cameo[:2]) in fuller
-        or ev.source.country is None and (ev.source.sector, ev.cameo[:2]) in placed))]
+        or ev.source.country is None and (ev.source.sector, ev.cameo[:2]) in placed
+        or ev.source.rule == "implicit" and ev.target is not None
+        and (ev.target.code, ev.cameo[:2]) in suffered))]
     # "... the ministry said on Tuesday. The minister said the talks were constructive": past
     # the story's lead, a statement addressed to no one attributes what the story tells; it is
     # not a political act of its own (the lead's statement may be the news)

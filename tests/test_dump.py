@@ -57,3 +57,15 @@ def test_a_paper_s_name_under_the_headline_is_no_part_of_the_story():
     kept = [seg_text.strip() for _kind, seg_text, _at in _segments(Article(id="a", text=text))]
     assert "The Peninsula" not in kept and "Advertisement" not in kept
     assert "Qatar hosts Sudan talks" in kept and "The talks will resume next week." in kept
+
+
+def test_a_byline_is_never_part_of_the_headline_above_it():
+    from eventwire.coding.pipeline import _segments
+    from eventwire.model import Article
+
+    # a headline with a comma is not cut as a headline line; the byline still stands alone
+    text = ("Ruto, Museveni discuss border trade in phone call\nBy Staff Reporter\nNAIROBI: President "
+            "William Ruto spoke by telephone on Monday with Ugandan President Yoweri Museveni.\n")
+    kept = [seg_text.strip() for _kind, seg_text, _at in _segments(Article(id="a", text=text))]
+    assert "Ruto, Museveni discuss border trade in phone call" in kept
+    assert not any("By Staff Reporter" in k and "phone call" in k for k in kept)

@@ -25,6 +25,7 @@ _PARA = re.compile(r"\n\s*\n")
 _HEADLINE_BREAK = re.compile(r"(?m)^((?:[^\n.!?;:,\"'”’)\]]|(?<=\d)[,.](?=\d)){3,100}?[^\W_])[ \t]*\n(?=[ \t]*[A-Z“\"'‘])")
 # a byline line ("By Our Correspondent", "From Our Correspondent, Gusau"), commas and all
 _BYLINE = re.compile(r"(?m)^([ \t]*(?:By|From|BY|FROM)[ \t][^\n.!?;:]{2,60}?[^\W_])[ \t]*\n(?=[ \t]*[A-Z“\"'‘])")
+_BEFORE_BYLINE = re.compile(r"\n(?=[ \t]*(?:By|From|BY|FROM)[ \t][^\n.!?;:]{2,60}\n)")
 _coders: dict[tuple, Coder] = {}
 
 
@@ -94,6 +95,8 @@ def _paragraphs(text: str) -> list[tuple[str, int]]:
     cuts = [(m.start(), m.end()) for m in _PARA.finditer(text)]
     cuts += [(m.end(1), m.end()) for m in _HEADLINE_BREAK.finditer(text) if len(m.group(1).split()) <= 15]
     cuts += [(m.end(1), m.end()) for m in _BYLINE.finditer(text) if len(m.group(1).split()) <= 8]
+    # ... and the byline is a paragraph of its own, never the "by" phrase of a headline above it
+    cuts += [(m.start(), m.end()) for m in _BEFORE_BYLINE.finditer(text)]
     out, pos = [], 0
     for start, end in sorted(cuts):
         if start < pos:

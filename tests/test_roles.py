@@ -76,6 +76,11 @@ NOT_NEWS = [
     # a line that ends a sentence ends it, even after a word the tagger reads as an abbreviation
     ("'We stand ready to help,' the minister posted on X.\nThe quake struck Bajura district on Tuesday, "
      "killing 40 people.", ("18", "19", "20")),
+    # a contingent of police or troops arriving is deployed, not visiting
+    ("A contingent of 400 Kenyan police officers arrived in Port-au-Prince on Tuesday.", ("04",)),
+    # who a relative clause describes, by what they did last week
+    ("The Somali president, who visited Riyadh last week, thanked Gulf states for their support on Monday.",
+     ("04",)),
     # demand in a market story is buying; an airline adding flights says nothing
     ("Cocoa prices rose for a third week on strong Chinese demand.", ("10",)),
     ("Coffee exports climbed in March on Japanese and Korean demand.", ("10",)),

@@ -2455,6 +2455,9 @@ class Coder:
         for src, tgt in pairs:
             if code.startswith(tuple(official.get("codes", ()))) and src.sector in official.get("not_by", ()):
                 continue  # "oil workers travelling to Unity State": a journey, not a visit
+            if code.startswith(tuple(official.get("codes", ()))) and src.sector in {"COP", "MIL"} \
+                    and src.rule.startswith("agent") and src.text.split()[-1:] and src.text.split()[-1].lower().endswith("s"):
+                continue  # "230 Kenyan police officers arrived in Haiti": a force deployed, not a visit
             if tgt is not None and tgt.country == src.country and tgt.text and (
                     tgt.text == src.text or trig.pattern.noun and trig.head.text in tgt.text.split()):
                 tgt = None  # "began with Russia's invasion": the event noun's own doer is no target

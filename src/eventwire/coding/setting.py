@@ -133,6 +133,7 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # times that place an act well before the news: "earlier this year", "last year", "two years ago"
 _DAY_REFERENCE = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|"
                             r"yesterday|tonight|overnight|this (?:morning|afternoon|evening))\b", re.I)
+_LAST_WEEK = re.compile(r"\blast week\b", re.I)
 _MONTH_OR_YEAR = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|"
                             r"november|december|(?:19|20)\d\d|last month)\b", re.I)
 # a date that names its day ("October 9, 2023", "on March 3") is no month-or-year date
@@ -312,6 +313,7 @@ class Setting:
         # year" or "months ago" are background to it
         self.news_at: tuple[int, int] | None = None
         self.news_day: bool | None = None  # whether the news is dated by a day ("on Monday")
+        self.day_told = False  # whether a sentence told so far names a day
         self.placed: dict[str, Actor] = {}  # actor text -> the placed actor, for later copies
 
     def _placed_before(self, actor: Actor | None) -> Actor | None:
@@ -431,7 +433,7 @@ class Setting:
                 continue
             at = (seg_index, doc[trig].sent.start)
             told = ev.date_text or ""
-            if not self.published and not ev.hypothetical and _MONTH_OR_YEAR.search(told) \
+            if not self.published and not ev.hypothetical and (_MONTH_OR_YEAR.search(told) or _LAST_WEEK.search(told)) \
                     and not _DAY_REFERENCE.search(told) and not _DAY_NUMBER.search(told) \
                     and _in_relative_clause(doc[trig]) \
                     and _DAY_REFERENCE.search(doc[trig].sent.text):
@@ -441,6 +443,9 @@ class Setting:
                 continue
             if self.news_day is None and told and not _RELATIVE_PAST.search(told):
                 self.news_day = bool(_DAY_REFERENCE.search(told))
+            day_before = self.day_told  # (a story that named its day in an earlier sentence)
+            if _DAY_REFERENCE.search(doc[trig].sent.text):
+                self.day_told = True
             if self.news_at is None and not _RELATIVE_PAST.search(told):
                 self.news_at = at
             elif self.news_at is not None and at != self.news_at and not ev.hypothetical and (
@@ -449,7 +454,7 @@ class Setting:
                         # gunmen abducted 100 students": a story told by the day dates its
                         # background by the month or the year
                         # (an undated article only: a publication date dates it exactly)
-                        not self.published and self.news_day and _MONTH_OR_YEAR.search(told)
+                        not self.published and (self.news_day or day_before) and _MONTH_OR_YEAR.search(told)
                         and not _DAY_REFERENCE.search(told) and not _DAY_NUMBER.search(told))):
                 ev.historical = True
 

@@ -279,6 +279,8 @@ def test_a_seat_city_speaks_for_the_organisation_the_article_names():
     ("seats.tsv", {"seat": "Geneva", "organisations": "League of Nations"}, 12),
     # a state noun naming a country countries.tsv lacks
     ("state_nouns.tsv", {"noun": "kingdom", "countries": "SAU|XXX"}, 9),
+    # a no-role row ("-") with a lone word would silence that role word everywhere
+    ("agents.tsv", {"word": "media|social media", "sector": "-"}, 14),
 ])
 def test_a_row_naming_what_the_knowledge_base_lacks_is_refused_with_its_line(monkeypatch, name, row, line):
     from eventwire.actors import base
@@ -520,3 +522,14 @@ def test_a_secretary_general_heads_a_body_s_staff_and_is_no_army_general():
     assert events and all(e.source.sector != "MIL" for e in events)
     named = code_text("U.N. Secretary-General Antonio Guterres urged Israel and Hamas to agree to a ceasefire.")
     assert any(e.source.code == "UNO" for e in named)
+
+
+def test_a_name_that_is_an_ordinary_word_is_matched_only_as_written():
+    dictionary = __import__("eventwire.actors.base", fromlist=["x"]).ActorDictionary()
+    assert dictionary.lookup("Amnesty") is not None and dictionary.lookup("amnesty") is None
+    # a lower-case amnesty offered is no rights group's act
+    assert not any(s == "NGO" for s, _t, _c in _dyads("The junta offered an amnesty to rebels who lay down arms."))
+    assert any(s == "NGO" and t == "EGYGOV" for s, t, _c in _dyads(
+        "Amnesty accused Egypt of torturing detained students."))
+    # inside another name it is that name's word
+    assert not any(s == "NGO" for s, _t, _c in _dyads("The Amnesty Act allowed rebels to return to Uganda."))

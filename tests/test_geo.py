@@ -271,3 +271,12 @@ def test_an_actor_set_off_by_a_long_dash_is_no_dateline() -> None:
 def test_a_disputed_region_takes_no_country_from_a_namesake_abroad(nlp, resolver) -> None:
     got = _resolve(nlp, resolver, "Two soldiers were shot dead in Kashmir on Tuesday.")
     assert all(country != "USA" for _name, country, _level in got.values())
+
+
+def test_a_state_that_receives_a_transfer_is_no_place() -> None:
+    # "arms sales to Saudi Arabia": who would receive, not where the appeal was made
+    events = code_text("Dozens of lawmakers urged the government to end arms sales to Saudi Arabia.")
+    assert events and all(e.location is None or e.location.country != "SAU" for e in events)
+    # a journey's end stays a place
+    events = code_text("Kenya's president flew to Addis Ababa on Tuesday for talks with Ethiopia's prime minister.")
+    assert any(e.location is not None and e.location.country == "ETH" for e in events)

@@ -95,6 +95,19 @@ NOT_NEWS = [
     ("In a statement, the union called the ruling a setback for workers.", ("02",)),
     # what someone refused to do (a refusal noun) was not done
     ("Kenya recalled its envoy over Uganda's refusal to cooperate with the inquiry.", ("03", "06")),
+    # flares, water and gas let go are no people freed
+    ("A Russian fighter jet released flares near a Norwegian patrol plane over the Barents Sea.", ("08",)),
+    # a mishap's toll is no attack
+    ("An Indian Air Force helicopter crashed in the hills of Arunachal Pradesh, killing three officers.",
+     ("18", "19")),
+    # a common noun with a capital at the sentence's start is not the rights group
+    ("Amnesty was granted to 300 prisoners to mark the king's birthday.", ("01", "02", "11")),
+    # social media posts are no press
+    ("Police in Dhaka arrested a student over social media posts mocking the army chief.", ("01",)),
+    # grounds for an act weighed are no act
+    ("Prosecutors said there were no grounds for arrests in the embezzlement case.", ("17",)),
+    # a game won by a score is sport
+    ("Ireland hosted Wales in Dublin on Saturday and won 27-20 in front of 50,000 fans.", ("04",)),
 ]
 
 

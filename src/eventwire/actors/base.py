@@ -139,6 +139,7 @@ class ActorDictionary:
         self.names: dict[str, Entry] = {}
         self.exact: dict[str, Entry] = {}  # all-caps abbreviations matched case-sensitively
         self.word_acronyms: set[str] = set()  # "Nato", "Ecowas": never a place the tagger found
+        self.cased_words: set[str] = set()  # "Amnesty": a name only as written, and not every time
         self.agents: dict[str, tuple[str, str]] = {}  # phrase -> (sector, file:line)
         # PETRARCH agents: matched only as written (plurals are listed, "polices" is no "police")
         # and, for "[NGO~]", written before the actor's code
@@ -189,9 +190,13 @@ class ActorDictionary:
         self._add_title_case_acronyms()
         for number, row in _rows("agents.tsv"):
             sector = row.get("sector", "")
-            if sector not in SECTORS:
+            if sector not in SECTORS and sector != "-":
                 raise DataFileError("actors/data/agents.tsv", number, f"unknown sector '{sector}'")
-            for word in _split(row.get("word", "").lower()):
+            words = _split(row.get("word", "").lower())
+            if sector == "-" and any(" " not in w and "-" not in w for w in words):
+                raise DataFileError("actors/data/agents.tsv", number,
+                                    "a '-' row (no role) lists only phrases of two or more words")
+            for word in words:
                 self.agents.setdefault(word, (sector, f"agents.tsv:{number}"))
                 if row.get("note", "").startswith("noun only"):
                     self.noun_only_agents.add(word)  # "a general strike" names no general
@@ -325,6 +330,8 @@ class ActorDictionary:
     @staticmethod
     def _key(name: str) -> str:
         """How a name is looked up: short all-caps abbreviations as written, the rest folded."""
+        if name.startswith("="):
+            return name[1:]
         return name if len(name) > 1 and name.isupper() and len(name) <= 6 else name.casefold()
 
     def _claim(self, name: str, path: str, number: int) -> None:
@@ -336,6 +343,12 @@ class ActorDictionary:
             raise DataFileError(path, number, f"'{name}' is already a name on {first}")
 
     def _add(self, name: str, entry: Entry, overwrite: bool = True) -> None:
+        if name.startswith("="):
+            # "=Amnesty": a name that is an ordinary word in lower case ("an amnesty for
+            # prisoners") is matched only as written, and find_mentions checks its place
+            self.exact[name[1:]] = entry
+            self.cased_words.add(name[1:])
+            return
         if len(name) > 1 and name.isupper() and len(name) <= 6:
             if overwrite or name not in self.exact:
                 self.exact[name] = entry

@@ -68,6 +68,8 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary, nlp) -> Mentions:
         entry = dictionary.lookup(text)
         if entry is None or text in dictionary.word_acronyms and doc[start].ent_type_ in {"GPE", "LOC", "FAC"}:
             continue  # ("officials in Sana", a spelling of Sanaa, are not the SANA news agency)
+        if text in dictionary.cased_words and not _named_as_written(doc[start]):
+            continue
         spans.append((end - start, start, end, entry))
     # a TABARI stem ("THE_KU", "ARGENTIN") only claims words no whole-word name claims: PETRARCH
     # matches whole words, so "The Kuwait government" is Kuwait's, not "THE_KU"'s
@@ -82,6 +84,8 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary, nlp) -> Mentions:
             continue
         if entry.kind == "demonym" and _region_word(doc, start):
             continue
+        if entry.kind in {"country", "capital", "demonym"} and _end_of_province(doc, start, end, entry):
+            continue
         if entry.kind in {"country", "capital"} and _surname_of(doc, start, end):
             found.surnames.add(doc[start:end].text)
             continue
@@ -94,13 +98,21 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary, nlp) -> Mentions:
                 and found.names[start - 1][0].kind == "org" and doc[start - 1].pos_ == "PROPN" \
                 and doc[start].head.i >= start - 1 and doc[start - 1].head.i >= start - 1:
             del found.names[i]
+        # "the Kenya Red Cross", "Kenya Red Cross officials": the same, with the state first
+        elif entry.kind in {"country", "capital"} and end in found.names and found.names[end][1] == end \
+                and found.names[end][0].kind == "org" and found.names[end][0].country == "NGO" \
+                and doc[start].dep_ == "compound" and end <= doc[start].head.i < found.names[end][2]:
+            del found.names[i]
     _seat_mentions(doc, dictionary, found)
+    covered: set[int] = set()  # words of a longer role ("fighter" of "fighter jets")
     for _, start, end in agent_matcher(doc):
         span = doc[start:end]
         sector, where = dictionary.agents[span.text.lower()]
-        found.agents[span.root.i] = (sector, where, span.text)
+        covered.update(range(start, end))
+        if sector != "-":  # ("social media" holds a role word and names no one)
+            found.agents[span.root.i] = (sector, where, span.text)
     for tok in doc:
-        if tok.i in found.agents:
+        if tok.i in found.agents or tok.i in covered:
             continue
         for key in (tok.lower_, tok.lemma_.lower()):
             if key != tok.lower_ and key in dictionary.exact_agents:
@@ -118,9 +130,41 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary, nlp) -> Mentions:
     return found
 
 
+# papers that speak for whoever issued them
+_PAPERS = frozenset({"report", "statement", "study", "letter", "communique", "communiqué", "declaration",
+                     "resolution", "memo", "memorandum", "note", "document", "investigation", "inquiry"})
+
+_ISSUING = frozenset({"sign", "issue", "release", "publish", "write", "send", "draft", "compile", "present"})
+
+
+def _named_as_written(tok: Token) -> bool:
+    """Whether a name that is also an ordinary word ("Amnesty") names the body here: not when
+    a capital may be only the sentence's ("Amnesty was granted to 200 prisoners"), unless it acts
+    as a subject, and not inside another name ("the Amnesty Act")."""
+    if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" or tok.ent_type_ == "LAW":
+        return False
+    if tok.i == tok.sent.start or tok.i > 0 and tok.nbor(-1).is_sent_start and tok.nbor(-1).pos_ == "DET":
+        return tok.pos_ == "PROPN" and tok.dep_ == "nsubj" and tok.head.lemma_ != "be"
+    return True
+
+
 # words that turn a demonym into a region's adjective: "Latin American", "West African",
 # "Pan-Arab" (names of states, "South African", "North Korean", are longer matches and win)
 _REGION_WORDS = frozenset({"latin", "north", "south", "central", "west", "east", "pan", "sub-saharan"})
+
+
+def _end_of_province(doc: Doc, start: int, end: int, entry: Entry) -> bool:
+    """Whether a state's name ends a region of another state: "Wales" of "New South Wales",
+    "Mexico" of "New Mexico", "Guinea" of "Papua New Guinea" stays a state (one of its own)."""
+    from eventwire.actors.base import province_countries
+
+    for k in (start - 1, start - 2):
+        if k < 0 or not doc[k].is_title:
+            return False
+        country = province_countries().get(doc[k:end].text.casefold())
+        if country is not None and country != entry.country:
+            return True
+    return False
 
 
 def _region_word(doc: Doc, start: int) -> bool:
@@ -592,6 +636,10 @@ class ActorResolver:
             found = self.resolve_all(cand, mentions)
             if found:
                 return found
+        if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+            # "ordered two inspectors to leave the country, accusing them": the ones ordered
+            return [a for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i
+                    for a in self.resolve_all(c, mentions)]
         return []
 
     def _np_tokens(self, tok: Token) -> list[Token]:
@@ -641,6 +689,18 @@ class ActorResolver:
             return []  # "demanding better hospitals and schools": goods wanted, not the people in them
         if tok.tag_ in {"WP", "WDT"} and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
             return self.resolve(tok.head.head, mentions)  # "the mayor, who was jailed": the mayor
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in _PAPERS:
+            # "a report by Amnesty accused ...", "a statement from the ministry said ...": a
+            # paper speaks for whoever issued it
+            # ("a letter signed by 40 senators", "a report released by the ministry")
+            issued = [a for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in _ISSUING
+                      for a in c.children if a.dep_ == "agent"]
+            issuer = next((g for c in [*tok.children, *issued] if c.dep_ in {"prep", "agent"}
+                           and c.lower_ in {"by", "from"} for g in c.children if g.dep_ == "pobj"), None)
+            if issuer is not None:
+                found = self.resolve_all(issuer, mentions)
+                if found:
+                    return found
         if low in _REFLEXIVES:
             if tok.dep_ == "appos" and tok.head.i != tok.i:
                 return self.resolve(tok.head, mentions)  # "Putin himself": emphatic
@@ -934,6 +994,12 @@ class ActorResolver:
         if head_hit and head_hit[0].kind == "person":
             entry = head_hit[0]
             country, sec, rule, where_p = entry.at(self.date)
+            # "RSF commander Mohamed Hamdan Dagalo": a force named in the title says which side
+            # of the person's career is meant, past the title's own word ("commander": MIL)
+            force = next((e.sector for e in countries if e.kind == "org" and not e.tenures
+                          and e.sector in _TITLE_FORCES and any(
+                              t.country == e.country and t.sector == e.sector for t in entry.tenures)), None)
+            sector = force or sector
             titled_as = [t for t in entry.tenures if sector and t.sector == sector and sector != sec]
             if titled_as:
                 # "opposition leader Anwar Ibrahim" in a story of his opposition years: the
@@ -958,19 +1024,29 @@ class ActorResolver:
             owner = next((mentions.names[c.i][0] for c in doc[head_hit[1]:head_hit[2]].root.children
                           if c.dep_ == "poss" and c.i in mentions.names), None)
             # "the Bangkok Metropolitan Police": a city's own body, not a namesake elsewhere
-            place = next((mentions.names[c.i][0] for c in doc[head_hit[1]:head_hit[2]].root.children
+            # (the place may hang from the name's first word: "Bangkok" under "Metropolitan")
+            name_root = doc[head_hit[1]:head_hit[2]].root
+            place = next((mentions.names[c.i][0] for c in name_root.subtree
                           if c.dep_ in {"compound", "nmod"} and c.i < head_hit[1] and c.i in mentions.names
+                          and head_hit[1] <= c.head.i < head_hit[2]
                           and mentions.names[c.i][0].kind in {"capital", "country", "demonym"}), None)
             owned_by_place = owner is None and place is not None
             owner = owner or place
             if owner is None:
                 owner = next((mentions.names[c.i][0] for c in tok.children
                               if c.dep_ == "poss" and c.i in mentions.names), None)
+            # "the Kenya Red Cross": an international NGO's national society or chapter is the
+            # NGO, as "Amnesty International Kenya" is, not the state named before it
+            chapter = owned_by_place and head_hit[0].country == "NGO"
             if owner is not None and owner.kind in {"org", "country", "capital"} \
-                    and owner.country != head_hit[0].country:
+                    and owner.country != head_hit[0].country and not chapter:
                 sector = owner.sector if owner.kind == "org" else "GOV"
                 if owned_by_place and head_hit[0].sector:
                     sector = head_hit[0].sector  # "the Bangkok Metropolitan Police": police
+                if head_hit[0].sector in {"PTY", "OPP"} and owner.kind != "org":
+                    # "Albania's opposition Democratic Party": a party of that state, on the side
+                    # the text gives, not its government nor a namesake abroad
+                    sector = next((_PARTY_SIDES[t.lower_] for t in np if t.lower_ in _PARTY_SIDES), "PTY")
                 actor = make_actor(owner, sector, text, "owner")
                 self._remember(actor, person=False)
                 return [actor]
@@ -1340,6 +1416,10 @@ _COLLECTIVE = frozenset({"government", "army", "military", "police", "ministry",
                          "committee", "authority", "administration", "regime", "cabinet", "team",
                          "delegation", "office", "agency", "media", "navy", "state", "country",
                          "organisation", "organization", "union", "front", "militia", "embassy"})
+
+
+# sectors of a named force that, in a person's title, fix which of their roles is meant
+_TITLE_FORCES = frozenset({"REB", "MIL", "COP", "SPY", "CRM"})
 
 
 def _is_many(tok: Token) -> bool:

@@ -102,7 +102,10 @@ _STATE_ACTS = frozenset({"aggression", "provocation", "provocations", "interfere
                          "offensive", "bombardment", "shelling", "bombing", "bombings", "invasion",
                          "occupation", "blockade", "assault", "operation", "operations"})
 # what a state's sovereignty covers: "troops deployed to the Syrian border", "violated Greek airspace"
-_STATE_GROUND = frozenset({"border", "borders", "frontier", "territory", "airspace", "waters", "soil",
+# a game's score ("won 38-24", "a 2-1 defeat"), and words of votes counted the same way
+_SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b")
+_BALLOTS = frozenset({"vote", "ballot", "seat", "election", "poll", "referendum", "motion", "bill"})
+_STATE_GROUND = frozenset({"border", "borders", "frontier", "territory", "airspace", "waters", "soil", "side",
                            "sovereignty", "embassy", "consulate"})
 # ground an armed force holds: leaving it is a retreat ("withdrew from the town")
 _GROUND = frozenset({"city", "town", "village", "area", "region", "territory", "sector", "zone", "border",
@@ -393,8 +396,20 @@ class Coder:
         seen = 0
         cur = verb
         via_xcomp = False  # the last step climbed from an infinitive to its governor
+        # "ordered two inspectors to leave, accusing them of ...", "demanded that Turkey withdraw,
+        # calling ...": a participle set off after an order's content goes on about the one
+        # who ordered, not the one ordered
+        aside = verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.nbor(-1).text == ","
         while cur is not None and seen < 6:
             seen += 1
+            if aside and cur.i != verb.i and cur.head.i != cur.i and not any(
+                    c.dep_ in _SUBJ or c.dep_ == "nsubjpass" for c in cur.children if cur.dep_ != "ccomp") \
+                    and self.modal["governors"].get(cur.head.lemma_.lower()) in {"appeal", "demand"} and (
+                    cur.dep_ == "xcomp" or cur.dep_ == "ccomp" and any(
+                        c.dep_ == "mark" and c.lower_ == "that" for c in cur.children)):
+                aside = False
+                cur = cur.head
+                continue
             subjects = [c for c in cur.children if c.dep_ in _SUBJ]
             if subjects:
                 # "Old foes Gondor and Osgiliath renewed ...", parsed with two subjects: the
@@ -757,9 +772,15 @@ class Coder:
                 return between, []
             light = _governing_verb(head)
             light = light if light is not None and self._light(light, p.code) else None
+            # "securing his release", "condemned their deportation": with no "of" phrase the
+            # owner of an act done to people is the one it is done to
+            undergone = head.lemma_.lower() in self.modal.get("patient_nouns", ()) and not any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
             for c in head.children:
+                if c.dep_ == "poss" and undergone:
+                    groups.append([c])
                 # "began their assault": the pronoun is the light verb's subject, found below
-                if c.dep_ == "poss" and not (c.pos_ == "PRON" and light is not None) \
+                elif c.dep_ == "poss" and not (c.pos_ == "PRON" and light is not None) \
                         and c.ent_type_ not in _NOT_ACTORS:  # "Monday's strike" names a day
                     sources.append(c)
             sources.extend(_prep_objects(head, ("by",), trig.tokens))
@@ -829,13 +850,23 @@ class Coder:
                         sources.append(agent)
             groups.append([c for prep in trig.preps for c in prep.children if c.dep_ == "pobj"])
             if not p.target_preps:
+                if p.code[:2] == "09":
+                    # "an investigation into abuses by the army", "into the killing of protesters
+                    # by police", "into allegations that army officers took bribes": the doer of
+                    # what is looked into, before those it was done to
+                    for inner in _prep_objects(head, ("into", "of"), trig.tokens):
+                        groups.append(_prep_objects(inner, ("by",), trig.tokens) + [
+                            d for o in _prep_objects(inner, ("of",), trig.tokens)
+                            for d in _prep_objects(o, ("by",), trig.tokens)])
+                        groups.append(_alleged_doers(inner))
                 groups.append(_prep_objects(head, _DEFAULT_TARGET_PREPS + ("into", "of", "for"), trig.tokens))
                 # "a resumption of ties with X": the partner hangs on the noun's own object
                 for of_obj in _prep_objects(head, ("of",), trig.tokens) + [
                         t for t in trig.tokens[1:] if t.pos_ == "NOUN"]:
                     groups.append(_prep_objects(of_obj, ("with", "to", "against", "toward", "towards"),
                                                 trig.tokens))
-                for conflict in _prep_objects(head, ("in", "amid", "over"), trig.tokens):
+                holders = [head] + ([governor] if governor is not None else [])
+                for conflict in [c for h in holders for c in _prep_objects(h, ("in", "amid", "over"), trig.tokens)]:
                     # "a truce in their war with the army": the other side of the conflict
                     if conflict.lemma_.lower() in _CONFLICTS:
                         groups.append(_prep_objects(conflict, ("with", "against"), trig.tokens))
@@ -846,17 +877,14 @@ class Coder:
                     # "issued arrest warrants for two men": the act's target hangs on the noun
                     # the trigger modifies
                     groups.append(_prep_objects(head.head, ("for", "against", "on", "with", "to"), trig.tokens))
-                if p.code[:2] == "09":
-                    # "an investigation into abuses by the army", "into allegations that army
-                    # officers took bribes": the doer of what is looked into
-                    for inner in _prep_objects(head, ("into", "of"), trig.tokens):
-                        groups.append(_prep_objects(inner, ("by",), trig.tokens))
-                        groups.append(_alleged_doers(inner))
                 if governor is not None:
                     # "issued arrest warrants for two men": a coercive act's "for" names its target
                     gov_preps = ("with", "against", "on", "at") + (("for",) if p.code[:2] == "17" else ()) + (
                         ("to",) if p.code[:2] in _ADDRESSED else ()) + (  # "approved a loan to Kenya"
                         ("into",) if p.code[:2] == "09" else ())  # "opened an investigation into X"
+                    if p.code[:2] == "09":  # ("began an investigation into the killing of X by Y")
+                        groups.extend(_prep_objects(inner, ("by",), trig.tokens)
+                                      for inner in _prep_objects(governor, ("into",), trig.tokens))
                     groups.append(_prep_objects(governor, gov_preps, trig.tokens))
                     if p.code[:2] in {"09", "11"}:
                         # "opened an investigation into clashes between A and B": the parties of
@@ -1961,10 +1989,13 @@ class Coder:
                 re.escape(w) for w in sorted(spec.get("strong", ()), key=len, reverse=True)), re.I)
         if self._sport_words.search(sent.text):
             return True
+        weak = frozenset(spec.get("weak", ()))
+        if _SCORE.search(sent.text) and any(t.lemma_.lower() in weak for t in sent) \
+                and not any(t.lemma_.lower() in _BALLOTS for t in sent):
+            return True  # "ran in five tries to win 38-24" ("won the vote 52-48" is no match)
         cache = getattr(self, "_sport_cache", None)
         if cache is None or cache[0] is not doc:
             self._sport_cache = cache = (doc, bool(self._sport_words.search(doc.text)))
-        weak = frozenset(spec.get("weak", ()))
         return cache[1] and any(t.lemma_.lower() in weak for t in sent)
 
     def _resume_attacks(self, doc: Doc, events: list[Event], sent_index: int) -> list[Event]:
@@ -2321,6 +2352,9 @@ class Coder:
             return []  # "killed in a car crash": no doer, no political event
         if code is not None and code[:2] in {"17", "18", "19", "20"} and self._tally(trig.head, code):
             return []  # "the war has killed 40,000 people", "120 have been detained since June"
+        if code is not None and trig.pattern.noun and trig.head.dep_ == "pobj" and trig.head.head.lower_ == "for" \
+                and trig.head.head.head.lemma_.lower() in self.modal.get("grounds_nouns", ()):
+            return []  # "there were no grounds for arrests": a reason weighed, no act
         if code is not None and _habitual(trig.head):
             return []  # "Karabay, who has frequently criticised the government": who he is
         if code is not None and not sources and (_background(trig.head) or self._describes_object(trig.head)):
@@ -2587,6 +2621,9 @@ class Coder:
         if not causes:
             return False
         heads = [c for c in verb.children if c.dep_ in {"nsubj", "agent"}] + _means_subjects(verb)
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" \
+                and verb.head.lemma_.lower() in self.modal.get("accident_verbs", ()):
+            return True  # "a navy helicopter crashed into the sea, killing two crew": a mishap
         if not subject_only:
             heads += [g for c in verb.children if c.dep_ in {"agent", "prep"} and c.lower_ in {"by", "in", "from"}
                       for g in c.children if g.dep_ == "pobj"]

@@ -105,12 +105,15 @@ def content_tokens(doc: Doc, trigger_i: int) -> set[int]:
 
 
 def _party_object(tok: Token) -> bool:
-    """The object of a preposition that names a party to an act ("against", "by", "with"), unless
-    a border noun makes it a place ("the border with Niger")."""
+    """The object of a preposition that names a party to an act ("against", "by", "with", "to"
+    after a transfer), unless a border noun makes it a place ("the border with Niger")."""
     if tok.dep_ != "pobj":
         return False
     words = load_place_words()
     prep = tok.head
+    if prep.lower_ == "to" and (prep.head.lower_ in words.to_nouns or any(
+            c.dep_ == "dobj" and c.lower_ in words.to_nouns for c in prep.head.children)):
+        return True  # "arms sales to Saudi Arabia", "end arms sales to X": who receives, not where
     return prep.lower_ in words.party_prepositions and prep.head.lower_ not in words.with_nouns
 
 

@@ -83,6 +83,7 @@ class PlaceWords:
     place_verbs: frozenset[str]
     common_words: frozenset[str]
     party_prepositions: frozenset[str]
+    to_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -95,7 +96,7 @@ def load_place_words() -> PlaceWords:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         raise DataFileError(where, None if line is None else line + 1, str(exc)) from exc
     for key in ("locative_prepositions", "type_nouns", "of_nouns", "of_people", "with_nouns", "place_verbs",
-                "common_words", "party_prepositions"):
+                "common_words", "party_prepositions", "to_nouns"):
         if key not in (data or {}):
             raise DataFileError(where, None, f"missing key {key!r}")
     return PlaceWords(
@@ -107,6 +108,7 @@ def load_place_words() -> PlaceWords:
         place_verbs=frozenset(str(w).casefold() for w in data["place_verbs"]),
         common_words=frozenset(str(w).casefold() for w in data["common_words"]),
         party_prepositions=frozenset(str(w).casefold() for w in data["party_prepositions"]),
+        to_nouns=frozenset(str(w).casefold() for w in data["to_nouns"]),
     )
 
 

@@ -359,8 +359,10 @@ class Lexicon:
                     hit = next((g for c in children if c.dep_ == "dobj" for g in c.children
                                 if g.dep_ == "prep" and g.lower_ == w and g not in words), None)
                 if hit is None and not noun and words[-1].dep_ == "prep":
-                    # "went on strike": the object of a preposition the pattern names
-                    hit = next((g for g in words[-1].children if g.dep_ == "pobj" and g.lemma_.lower() == w), None)
+                    # "went on strike", "banned them from entering": the object of a preposition
+                    # the pattern names
+                    hit = next((g for g in words[-1].children
+                                if g.dep_ in {"pobj", "pcomp"} and g.lemma_.lower() == w), None)
                 if hit is None:
                     break
                 words.append(hit)

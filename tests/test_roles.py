@@ -106,6 +106,11 @@ NOT_NEWS = [
     ("Police in Dhaka arrested a student over social media posts mocking the army chief.", ("01",)),
     # grounds for an act weighed are no act
     ("Prosecutors said there were no grounds for arrests in the embezzlement case.", ("17",)),
+    # what would follow a condition, or last until one is met, has not happened
+    ("Uganda is ready to host the talks if both sides agree.", ("03",)),
+    ("The embargo will stay in place until the junta releases the detained ministers.", ("08",)),
+    # a wild animal's attack and a crash's toll are no political violence
+    ("A ten-year-old boy was killed by a crocodile while fetching water from the river, police said.", ("18", "19")),
     # a game won by a score is sport
     ("Ireland hosted Wales in Dublin on Saturday and won 27-20 in front of 50,000 fans.", ("04",)),
 ]

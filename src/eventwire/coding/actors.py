@@ -130,6 +130,10 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary, nlp) -> Mentions:
     return found
 
 
+# sectors of a body whose own posts ("secretary general") are that body's
+_BODY_OF_POST = frozenset({"LAB", "PTY", "OPP", "REB", "EDU", "REL", "BUS", "MED", "JRN"})
+# forms of address that stand for the person named before ("His Majesty", "Her Excellency")
+_HONORIFICS = frozenset({"majesty", "highness", "excellency", "holiness", "eminence"})
 # papers that speak for whoever issued them
 _PAPERS = frozenset({"report", "statement", "study", "letter", "communique", "communiqué", "declaration",
                      "resolution", "memo", "memorandum", "note", "document", "investigation", "inquiry"})
@@ -701,6 +705,10 @@ class ActorResolver:
                 found = self.resolve_all(issuer, mentions)
                 if found:
                     return found
+        if low in _HONORIFICS and self.last_person is not None and any(
+                c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in tok.children):
+            # "His Majesty expressed his condolences": the sovereign named before, as "he" would be
+            return [_copy(self.last_person, tok.text, "pronoun")]
         if low in _REFLEXIVES:
             if tok.dep_ == "appos" and tok.head.i != tok.i:
                 return self.resolve(tok.head, mentions)  # "Putin himself": emphatic
@@ -932,6 +940,14 @@ class ActorResolver:
             best = role_words[-1] if role_words[-1].i == tok.i else max(
                 role_words, key=lambda t: len(mentions.agents[t.i][2].split()))
             sector, where, agent_text = mentions.agents[best.i]
+            if sector == "IGO":
+                # "the Staff Union's Secretary General X": the post is the named body's, not an
+                # international body's
+                owners = [c for c in tok.children if c.dep_ == "poss" and c.i in mentions.agents]
+                body = next((mentions.agents[t.i] for t in reversed(role_words + owners)
+                             if mentions.agents[t.i][0] in _BODY_OF_POST), None)
+                if body is not None:
+                    sector, where = body[0], body[1]
         if sector in {"GOV", "MIL"} and tok.i in mentions.agents and mentions.agents[tok.i][0] == sector \
                 and tok.lemma_.lower() not in _INSTITUTIONS:  # ("the refugee ministry": its remit)
             # "a rebel commander", "opposition officials", "a separatist spokesman": a rank or a

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.actors.base import city_countries, load_actor_dictionary
 from eventwire.coding.actors import _phrase_text
 from eventwire.coding.actors import ActorResolver, Mentions, find_mentions, names_an_accord
-from eventwire.lexicon import Lexicon, Pattern, load_lexicon
+from eventwire.lexicon import Lexicon, Pattern, dates_only, load_lexicon
 from eventwire.lexicon.petrarch import NO_EVENT
 from eventwire.model import Actor, Event
 from eventwire.ontology import load_ontology
@@ -200,8 +200,11 @@ class Coder:
                 # (and a word the pattern names may carry the exclusion: "fired warning shots"
                 # is no "fire shot" with "!warning")
                 named = [c for w in words if hasattr(w, "children") and w.i != head.i for c in w.children]
-                if pattern.exclude and any(c.lemma_.lower() in pattern.exclude
-                                           for c in [*head.children, *patient, *named]):
+                # ("the doctors' strike on Monday": a preposition that only dates a stoppage of
+                # work excludes nothing)
+                if pattern.exclude and any(c.lemma_.lower() in pattern.exclude and not (
+                        c.dep_ == "prep" and dates_only(c) and pattern.code[:2] == "14" and noun
+                        and self._stoppage(head)) for c in [*head.children, *patient, *named]):
                     if near is not None:
                         near.append((pattern, head, "an excluded word is attached"))
                     continue
@@ -223,6 +226,11 @@ class Coder:
         for cands in by_head.values():
             # a user's PETRARCH verb pattern wins a tie with the bundled one: it was added to say so
             cands.sort(key=lambda t: (t.pattern.specificity, t.pattern.ordered, t.pattern.id), reverse=True)
+            if len(cands) > 1 and cands[0].pattern.noun and cands[0].pattern.code[:2] == "19" \
+                    and self._stoppage(cands[0].head):
+                # "lecturers continued with their strike", "the nurses' strike": a stoppage of
+                # work, whichever sense the words alone favour
+                cands.sort(key=lambda t: t.pattern.code[:3] != "143")
             chosen.append(cands[0])
             if near is not None:
                 near.extend((c.pattern, c.head, "a more specific pattern won") for c in cands[1:])
@@ -1003,6 +1011,9 @@ class Coder:
         future_aux = set(self.modal["future_aux"])
         auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
         hypothetical = bool(auxes & future_aux)
+        if clause.dep_ == "ROOT" and clause.tag_ == "VB" and "to" in auxes \
+                and any(c.dep_ == "nsubj" for c in clause.children):
+            hypothetical = True  # a headline's "Japan to provide grant for Sri Lanka": to come
         if not hypothetical and not negated and trig.pattern.code[:2] in {"04", "05", "06", "07", "08"} \
                 and _purpose(clause):
             # "will send firefighters to help Bolivia": what a future act is for is future too
@@ -1235,6 +1246,8 @@ class Coder:
             # "demanded that Russia admit guilt", "urged him to apologise": the statement asked
             # for is not made; what is told is the demand
             return self.modal["families"][family]["general"]
+        if family == "failure":
+            return None  # "if both parties agree", "failed to agree": no words were given either
         if code[:2] in {"01", "02", "03", "10", "13"} or family == "claim":
             return code  # already a verbal act; a claim is recoded once its parties are known
         if family == "intent" and code.startswith("0871") and gov in self.modal.get("concluding_governors", ()) \
@@ -2412,9 +2425,10 @@ class Coder:
         if code.startswith("15"):  # "ordered the deployment of troops and police": its own forces are no target
             targets = [t for t in targets if not (t.sector in {"MIL", "COP"} and t.country in (
                 None, *{a.country for a in sources})) and t.code not in {a.code for a in sources}]
-        if code.startswith("192"):  # "separatists seized Aden": the territory is its state's
-            targets = [dc_replace(a, code=a.country + "GOV", sector="GOV") if a.rule == "place" and a.sector is None
-                       and a.country and len(a.country) == 3 else a for a in targets]
+        # "separatists seized Aden", "jets carried out a strike on Gaza", "protested in the streets
+        # of Nasiriyah": a city named as the party is its state's, as a bare state name is
+        targets = [dc_replace(a, code=a.country + "GOV", sector="GOV") if a.rule == "place" and a.sector is None
+                   and a.country and len(a.country) == 3 else a for a in targets]
         pairs: list[tuple[Actor, Actor | None]] = []
         if len(sources) > 1 and code.startswith("084") and _swap(trig.head):
             # "Russia and Ukraine swapped prisoners", "each freed 40 detainees in a swap": an
@@ -2613,6 +2627,23 @@ class Coder:
                and c.lower_ not in {"other", "another"} for c in head.children):  # "each other"
             return True
         return bool(_prep_objects(head, ("at", "against", "upon"), trig.tokens))
+
+    def _stoppage(self, noun: Token) -> bool:
+        """Whether a strike noun is owned or held by a workforce (sets.yaml `WORKFORCE`)."""
+        if not hasattr(self, "_workforce"):
+            from eventwire.lexicon import _bundled_sets
+            self._workforce = frozenset(_bundled_sets().get("WORKFORCE", ()))
+        doers = [c for c in noun.children if c.dep_ == "poss"]
+        governor = _governing_verb(noun)
+        up = noun.head if noun.dep_ == "pobj" else None
+        for _ in range(3):  # "continued with their strike", "went ahead with their strike"
+            if governor is not None or up is None or up.head.i == up.i:
+                break
+            up = up.head
+            governor = up if up.pos_ in {"VERB", "AUX"} else None
+        if governor is not None and governor.pos_ in {"VERB", "AUX"}:
+            doers.append(self._subject(governor)[0])
+        return any(d is not None and d.lemma_.lower() in self._workforce for d in doers)
 
     def _accidental(self, verb: Token, subject_only: bool = False) -> bool:
         """Whether the act's cause is an accident or a disaster (modality.yaml `accidents`);
@@ -3211,6 +3242,10 @@ def _conditional(clause: Token) -> bool:
     for _ in range(4):
         if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in cur.children):
             return True
+        if cur.dep_ == "advcl" and cur.tag_ in {"VBZ", "VBP", "VB"} and any(
+                c.dep_ == "mark" and c.lower_ in {"once", "until", "till", "provided", "providing"}
+                for c in cur.children):
+            return True  # "will lift the ban once the company agrees", "until the army reopens it"
         if cur.dep_ not in {"conj", "xcomp"} or cur.head.i == cur.i:
             return False
         cur = cur.head

@@ -143,8 +143,8 @@ _MASTHEAD_SMALL = frozenset({"the", "of", "and", "de", "la", "el", "al", "le", "
 
 
 def _town_before_dash(para: str) -> bool:
-    """Whether a paragraph opening "Birnin Kebbi — ..." names a town or city there (a regional
-    site's dateline), not an actor set off by a dash."""
+    """Whether a paragraph opening "Birnin Kebbi — ..." or "Muscat: ..." names a town or city
+    there (a regional site's dateline), not an actor set off by a dash or a colon."""
     from eventwire.actors.base import load_actor_dictionary
     from eventwire.coding.setting import place_resolver
 
@@ -152,6 +152,8 @@ def _town_before_dash(para: str) -> bool:
     known = load_actor_dictionary().lookup(found.text) if found is not None else None
     if known is not None and known.kind not in {"capital", "city"}:
         return False  # "Hamas — ...": an actor, whatever town shares the name
+    if known is not None and known.kind == "capital":
+        return True  # "Nairobi: ...", whichever level the gazetteer files the city under
     return found is not None and found.candidate.tier == 0 \
         and found.candidate.level in {"city", "sub-city", "district"} \
         and found.candidate.population >= 5_000
@@ -337,7 +339,7 @@ def code_parsed(coder: Coder, article: Article, docs: list, options: CoderOption
 
 
 # words of a toll whose doer is not named ("were killed", "had been injured", "was shot dead")
-_TOLL_WORDS = ("kill", "injur", "wound", "shot", "hurt")
+_TOLL_WORDS = ("kill", "injur", "wound", "shot", "hurt", "martyr")
 
 
 # roots of acts done with someone: told again without the partner, they are the same act

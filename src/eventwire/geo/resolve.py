@@ -52,9 +52,10 @@ DATELINE = re.compile(
     r"(?:,\s*(?P<day>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}))?"
     r"\s*(?:" + _CREDIT + r"\s*)?[-–—:]{1,2}"
     # a place in ordinary case only with the agency's credit, "Beirut, Lebanon (CNN) —", or
-    # before a long dash, as regional sites write it: "Birnin Kebbi — Gunmen stormed ..."
+    # before a long dash or a colon, as regional sites write it: "Birnin Kebbi — Gunmen stormed
+    # ...", "Muscat: His Majesty ..."
     r"|(?P<cased>[A-Z][a-z’'.\-]+(?: [A-Z][a-z’'.\-]+){0,2})(?:,\s*(?P<cregion>[A-Z][A-Za-z.' ]{2,30}))?"
-    r"\s*(?:" + _CREDIT + r"\s*[-–—:]{1,2}|[—–]))\s", re.UNICODE)
+    r"\s*(?:" + _CREDIT + r"\s*[-–—:]{1,2}|[—–:]))\s", re.UNICODE)
 
 
 def _folded(name: str) -> str:

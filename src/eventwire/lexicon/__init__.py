@@ -371,7 +371,7 @@ class Lexicon:
                 for prep in p.target_preps + p.source_preps:
                     # "fired on Tuesday": a preposition that only dates the act names no party
                     hit = next((c for c in near if c.lower_ == prep and c.dep_ in _PREP_DEPS
-                                and c not in preps and not _dates_only(c)), None)
+                                and c not in preps and not dates_only(c)), None)
                     if hit is None:
                         break
                     preps.append(hit)
@@ -510,7 +510,7 @@ _QUANTITIES = frozenset({"million", "billion", "trillion", "thousand", "hundred"
                          "rouble", "ruble", "peso", "lira", "rand", "dirham", "riyal", "won", "taka"})
 
 
-def _dates_only(prep) -> bool:
+def dates_only(prep) -> bool:
     objs = [c for c in prep.children if c.dep_ == "pobj"]
     # ("on Aug 26" is not always tagged DATE by the small model)
     return bool(objs) and all(o.ent_type_ in {"DATE", "TIME"} or o.lower_.rstrip(".") in _CALENDAR

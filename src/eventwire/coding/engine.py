@@ -1332,6 +1332,17 @@ class Coder:
                 for e in sent_events:
                     if e.cameo[:2] == "01":  # the reported act is the news, its tone second
                         e.confidence = round(e.confidence - 0.1, 2)
+            # "said he was optimistic that Beijing would lift its curbs": another's act only
+            # hoped for or feared is the speaker's comment, not the other's intent or threat
+            # (a speaker who comes after what is told attributes it: "X ordered ..., Y said")
+            hoped = {(i, e.source.code) for e in sent_events if e.cameo[:3] in {"012", "013"}
+                     and not _attribution(doc[e._trigger_i])
+                     for c in doc[e._trigger_i].children if c.dep_ == "ccomp" and c.i > e._trigger_i
+                     for i in (t.i for t in c.subtree)}
+            speakers = {code for _i, code in hoped}
+            sent_events = [e for e in sent_events if not (
+                e.hypothetical and e.cameo[:2] != "01" and e.source.code not in speakers
+                and any(i == e._trigger_i for i, _c in hoped))]
             # "Thai and Cambodian officials held talks ..., Malaysia's foreign ministry said": a
             # third party's words after others' coded acts report them; their tone is no news
             others = {e.source.code for e in sent_events if e.cameo[:2] != "01"}
@@ -2204,8 +2215,12 @@ class Coder:
                 # whose maker is no known actor is neither an accusation to code nor a fact
                 return []
         if tone_clause is not None:  # a comment is about the actors it names
-            tgt_groups = [[t for t in tone_clause if t.i in mentions.names
-                           and t.i == mentions.names[t.i][1]]] + tgt_groups
+            named = [t for t in tone_clause if t.i in mentions.names and t.i == mentions.names[t.i][1]]
+            # ("hopeful that Beijing would lift curbs on Australian lobster": about Beijing, not
+            # about the speaker's own people named on the way)
+            homes = {a.country for a in sources if a.country}
+            abroad = [t for t in named if mentions.names[t.i][0].country not in homes]
+            tgt_groups = [abroad if homes and abroad else named] + tgt_groups
         tgt_groups = self._answered(trig, tgt_groups)
         targets: list[Actor] = []
         src_ids = {t.i for t in src_toks}
@@ -2346,9 +2361,11 @@ class Coder:
         if code is not None and code[:2] == "01" and code[:3] != "016" and targets \
                 and (all(a.sector == "JRN" for a in targets) or tgt_toks and all(
                     t.lemma_.lower() in self.modal["home_audience"] for t in tgt_toks)
-                    and all(a.country in (None, sources[0].country if sources else None) for a in targets)):
+                    and all(a.country in (None, sources[0].country if sources else None)
+                            or a.rule in {"agent+setting", "agent+main-country"} for a in targets)):
             # "told reporters", "told lawmakers", "told his cabinet": the audience of a statement
-            # at home is not its addressee
+            # at home is not its addressee ("told parliament" in a story placed abroad: the
+            # speaker's own parliament)
             targets, tgt_toks = [], []
         if code in self.modal.get("exercise_codes", ()) and any(
                 t.lemma_.lower() in self.modal["exercise_words"] for t in trig.tokens):

@@ -280,3 +280,9 @@ def test_a_state_that_receives_a_transfer_is_no_place() -> None:
     # a journey's end stays a place
     events = code_text("Kenya's president flew to Addis Ababa on Tuesday for talks with Ethiopia's prime minister.")
     assert any(e.location is not None and e.location.country == "ETH" for e in events)
+
+
+def test_a_name_joined_by_a_small_word_is_one_place() -> None:
+    # not Santiago, Chile: the gazetteer files the whole name
+    events = code_text("Police arrested 12 people after clashes in Santiago de Cuba on Sunday.")
+    assert events and all(e.location is not None and e.location.country == "CUB" for e in events)

@@ -111,6 +111,8 @@ NOT_NEWS = [
     ("The embargo will stay in place until the junta releases the detained ministers.", ("08",)),
     # a wild animal's attack and a crash's toll are no political violence
     ("A ten-year-old boy was killed by a crocodile while fetching water from the river, police said.", ("18", "19")),
+    # a ship docking is no visit
+    ("A Venezuelan vessel carrying fuel docked in Cienfuegos on Monday.", ("04",)),
     # a game won by a score is sport
     ("Ireland hosted Wales in Dublin on Saturday and won 27-20 in front of 50,000 fans.", ("04",)),
 ]
@@ -1273,3 +1275,10 @@ def test_a_doerless_toll_after_a_named_clash_is_what_the_clash_did():
     # alone, a toll is still an attack by someone unnamed
     assert [e for e in _events("Fourteen people were killed in Maiduguri on Tuesday, police said.") if e[0] == "UAF"]
 
+
+
+def test_goods_conjoined_after_a_giving_verb_are_one_act():
+    events = _events("The UAE delivered food and medical aid to Gaza on Thursday.")
+    assert [e for e in events if e[2].startswith("07")] == [("AREGOV", "PSEGOV", "073")]
+    # goods of another kind are an act of their own
+    assert {e[2] for e in _events("Turkey sent food and military aid to Syria.")} == {"073", "072"}

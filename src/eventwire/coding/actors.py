@@ -582,6 +582,13 @@ class ActorResolver:
                             own.append(places)
                         else:
                             shared.append((prep.i, places))
+        # "civilians displaced by fighting in Darfur", "migrants stranded in Libya": the place of
+        # what befell them
+        for acl in (c for c in tok.children if c.dep_ == "acl" and c.tag_ in {"VBN", "VBG"}):
+            holders = [acl] + [g for a in acl.children if a.dep_ in {"agent", "prep"} and a.lower_ == "by"
+                               for g in a.children if g.dep_ in {"pobj", "pcomp"}]
+            own += [self.expand(obj) for h in holders for prep in h.children
+                    if prep.dep_ == "prep" and prep.lower_ == "in" for obj in prep.children if obj.dep_ == "pobj"]
         return own + [places for _, places in sorted(shared, key=lambda x: x[0])]
 
     def resolve_all(self, tok: Token, mentions: Mentions) -> list[Actor]:

@@ -102,6 +102,9 @@ _STATE_ACTS = frozenset({"aggression", "provocation", "provocations", "interfere
                          "offensive", "bombardment", "shelling", "bombing", "bombings", "invasion",
                          "occupation", "blockade", "assault", "operation", "operations"})
 # what a state's sovereignty covers: "troops deployed to the Syrian border", "violated Greek airspace"
+# craft that arrive without being a visit ("a navy vessel docked in Havana")
+_CRAFT = frozenset({"vessel", "ship", "boat", "plane", "aircraft", "convoy", "flight", "truck",
+                    "tanker", "ferry", "jet", "helicopter"})  # (a warship's port call is a visit)
 # a game's score ("won 38-24", "a 2-1 defeat"), and words of votes counted the same way
 _SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b")
 _BALLOTS = frozenset({"vote", "ballot", "seat", "election", "poll", "referendum", "motion", "bill"})
@@ -237,6 +240,10 @@ class Coder:
         # a trigger word that is only a part of a longer match ("arrest" in "arrest warrants",
         # "talks" in "hold talks with") is not a second event
         covered = {t.i for trig in chosen for t in trig.tokens[1:]}
+        # ("will provide food and medical aid": the conjoined goods are the same act's)
+        goods = {(t.i, trig.pattern.code[:3]) for trig in chosen if not trig.pattern.noun for t in trig.tokens[1:]}
+        covered |= {trig.head.i for trig in chosen if trig.pattern.noun and trig.head.dep_ == "conj"
+                    and (trig.head.head.i, trig.pattern.code[:3]) in goods}
         # a PETRARCH pattern coded "[---]" ("received a card") says the verb is no event here
         final = [t for t in chosen if t.head.i not in covered and t.pattern.code != NO_EVENT]
         # "sanctions over the crackdown", "since the 2014 annexation", "condemned Israel's
@@ -2523,6 +2530,9 @@ class Coder:
             if code.startswith(tuple(official.get("codes", ()))) and src.sector in {"COP", "MIL"} \
                     and src.rule.startswith("agent") and src.text.split()[-1:] and src.text.split()[-1].lower().endswith("s"):
                 continue  # "230 Kenyan police officers arrived in Haiti": a force deployed, not a visit
+            if code.startswith(tuple(official.get("codes", ()))) and any(
+                    c.dep_ == "nsubj" and c.lemma_.lower() in _CRAFT for c in trig.head.children):
+                continue  # "a navy vessel carrying aid docked in Santiago": a craft, no visitor
             if tgt is not None and tgt.country == src.country and tgt.text and (
                     tgt.text == src.text or trig.pattern.noun and trig.head.text in tgt.text.split()):
                 tgt = None  # "began with Russia's invasion": the event noun's own doer is no target

@@ -68,6 +68,11 @@ def dateline_place(m: re.Match) -> tuple[str, str | None]:
     return (m.group("place") or m.group("cased")).strip(), m.group("region") or m.group("cregion")
 
 
+# small words inside a place's name ("Santiago de Cuba", "Dar es Salaam", "Bandar Seri Begawan")
+_NAME_JOINERS = frozenset({"de", "del", "da", "do", "dos", "das", "di", "du", "des", "es", "el", "la", "al",
+                           "sur", "sul", "on", "upon"})
+
+
 _SURFACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "from", "into",
                             "toward", "towards", "through", "throughout", "between"})
 
@@ -300,6 +305,17 @@ class PlaceResolver:
                                weak=self._locative(root) is None and self._after_preposition(doc, i) is None))
             i = max(j, i + 1)
         spans.sort(key=lambda s: s.start)
+        # "Santiago de Cuba", "Rio de Janeiro", "Dar es Salaam": a name joined by a small word
+        # is one place when the gazetteer files it whole
+        merged: list[_Span] = []
+        for s in spans:
+            prev = merged[-1] if merged else None
+            if prev is not None and s.start == prev.end + 1 and doc[prev.end].lower_ in _NAME_JOINERS \
+                    and self.gaz.lookup(doc[prev.start:s.end].text, loosest=0):
+                merged[-1] = _Span(prev.start, s.end, doc[prev.start:s.end].text, prev.ner or s.ner)
+                continue
+            merged.append(s)
+        spans = merged
         for s in spans:
             pos = self._locative(doc[s.start:s.end].root)
             if pos is None:

@@ -122,6 +122,8 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary, nlp) -> Mentions:
                 break
             if hit:
                 # (checked only for a hit: "Marine Le Pen" is no marine, "third-party" no party)
+                if tok.dep_ == "amod" and hit[0] == "CRM" and tok.head.lemma_.lower() in _HELD_SITES:
+                    break  # "struck suspected PKK positions": the sites are suspected, no suspect
                 if not (_in_place_name(tok) or _third_party(tok) or _unit_of_force(tok) or (
                         tok.i in found.names and found.names[tok.i][0].kind == "person"
                         and tok.ent_type_ == "PERSON")):
@@ -134,6 +136,9 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary, nlp) -> Mentions:
 _BODY_OF_POST = frozenset({"LAB", "PTY", "OPP", "REB", "EDU", "REL", "BUS", "MED", "JRN"})
 # forms of address that stand for the person named before ("His Majesty", "Her Excellency")
 _HONORIFICS = frozenset({"majesty", "highness", "excellency", "holiness", "eminence"})
+# places a force holds, which "suspected" describes without naming suspects
+_HELD_SITES = frozenset({"position", "hideout", "camp", "base", "site", "location", "target", "facility",
+                         "depot", "stronghold", "den", "compound", "warehouse", "lab", "laboratory"})
 # papers that speak for whoever issued them
 _PAPERS = frozenset({"report", "statement", "study", "letter", "communique", "communiqué", "declaration",
                      "resolution", "memo", "memorandum", "note", "document", "investigation", "inquiry"})

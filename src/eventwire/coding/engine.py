@@ -102,6 +102,8 @@ _STATE_ACTS = frozenset({"aggression", "provocation", "provocations", "interfere
                          "offensive", "bombardment", "shelling", "bombing", "bombings", "invasion",
                          "occupation", "blockade", "assault", "operation", "operations"})
 # what a state's sovereignty covers: "troops deployed to the Syrian border", "violated Greek airspace"
+# nouns of a rehearsal, whose modifier names what is rehearsed ("blockade exercises")
+_REHEARSALS = frozenset({"exercise", "drill", "simulation", "rehearsal", "wargame", "scenario"})
 # craft that arrive without being a visit ("a navy vessel docked in Havana")
 _CRAFT = frozenset({"vessel", "ship", "boat", "plane", "aircraft", "convoy", "flight", "truck",
                     "tanker", "ferry", "jet", "helicopter"})  # (a warship's port call is a visit)
@@ -251,6 +253,10 @@ class Coder:
         # context of the news, not a second event (its doer still names whom the comment faces)
         final = [t for t in final if not (t.pattern.noun and self._context_noun(t.head))]
         final = [t for t in final if not (t.pattern.noun and self._custody_state(t))]
+        # "staged mock blockade exercises", "an invasion drill": the act a drill rehearses is
+        # the drill's name, not an act done
+        final = [t for t in final if not (t.pattern.noun and t.head.dep_ in {"compound", "amod", "nmod"}
+                                          and t.head.head.lemma_.lower() in _REHEARSALS)]
         # "tea exports climbed on Russian demand": demand in a story of markets is buying
         final = [t for t in final if not (t.pattern.noun and t.head.lemma_.lower() == "demand" and any(
             w.lemma_.lower() in _MARKET_WORDS for w in t.head.sent))]
@@ -1355,7 +1361,7 @@ class Coder:
             others = {e.source.code for e in sent_events if e.cameo[:2] != "01"}
             sent_events = [e for e in sent_events if not (
                 e.cameo[:2] == "01" and e.cameo[:3] in {"012", "013"} and _attribution(doc[e._trigger_i])
-                and others and e.source.code not in others)]
+                and others)]
             # "Floods killed 40 people, officials said": a source named after what it told is the
             # attribution of a report, not a statement that is news of its own
             sent_events = [e for e in sent_events if not (

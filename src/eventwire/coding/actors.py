@@ -705,10 +705,11 @@ class ActorResolver:
             return []  # "demanding better hospitals and schools": goods wanted, not the people in them
         if tok.tag_ in {"WP", "WDT"} and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
             return self.resolve(tok.head.head, mentions)  # "the mayor, who was jailed": the mayor
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in _PAPERS:
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in _PAPERS \
+                and tok.head.lemma_.lower() not in {"come", "follow", "be", "arrive", "appear"}:
             # "a report by Amnesty accused ...", "a statement from the ministry said ...": a
-            # paper speaks for whoever issued it
-            # ("a letter signed by 40 senators", "a report released by the ministry")
+            # paper speaks for whoever issued it ("a letter signed by 40 senators"), when it
+            # does something ("the statement comes a day before ...": it only happens)
             issued = [a for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in _ISSUING
                       for a in c.children if a.dep_ == "agent"]
             issuer = next((g for c in [*tok.children, *issued] if c.dep_ in {"prep", "agent"}

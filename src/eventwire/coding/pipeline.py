@@ -326,9 +326,6 @@ def code_parsed(coder: Coder, article: Article, docs: list, options: CoderOption
     aimed = {(ev.source.code, ev.cameo[:2]) for ev in events if ev.target is not None}
     events = [ev for ev in events if ev.target is not None or ev.cameo[:2] not in _COOPERATIVE
               or (ev.source.code, ev.cameo[:2]) not in aimed]
-    # an act whose doer the knowledge base cannot name, done to no one named ("Rosenborg cut
-    # ties with its coach"), names no actor at all: nothing a user can count
-    events = [ev for ev in events if not (ev.source.code == "---" and ev.target is None)]
     if options.bare_countries:
         # PETRARCH codes a meeting once, from the one named first: no mirror of "A met B"
         events = [ev for ev in events if not getattr(ev, "_mirror", False)]

@@ -2695,6 +2695,10 @@ class Coder:
                 w.lemma_.lower() in causes for w in _cause_words(verb)):
             return True  # "were killed after cloudbursts triggered flash floods" ("when troops
             # opened fire" is no fire by accident: only the listed causes count here)
+        animals = set(self.modal.get("animals", ()))
+        if any(h.lemma_.lower() in animals and h.pos_ == "NOUN" and h.is_lower
+               and not any(c.dep_ == "conj" for c in h.children) for h in heads):
+            return True  # "killed by a leopard" (not "the Tamil Tigers")
         # "Cyclone Freddy battered Malawi, killing 400": the storm's name says what it is
         heads += [c for h in list(heads) for c in h.children if c.dep_ == "compound"]
         # "a fire at a garment factory killed 16": a fire nobody's weapons made ("Israeli fire",

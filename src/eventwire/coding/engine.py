@@ -2024,16 +2024,20 @@ class Coder:
         if not hasattr(self, "_sport_words"):
             self._sport_words = re.compile(r"\b(?:%s)(?:e?s)?\b" % "|".join(
                 re.escape(w) for w in sorted(spec.get("strong", ()), key=len, reverse=True)), re.I)
-        if self._sport_words.search(sent.text):
+        text = sent.text
+        if self._sport_words.search(text):
             return True
         weak = frozenset(spec.get("weak", ()))
-        if _SCORE.search(sent.text) and any(t.lemma_.lower() in weak for t in sent) \
-                and not any(t.lemma_.lower() in _BALLOTS for t in sent):
-            return True  # "ran in five tries to win 38-24" ("won the vote 52-48" is no match)
         cache = getattr(self, "_sport_cache", None)
         if cache is None or cache[0] is not doc:
             self._sport_cache = cache = (doc, bool(self._sport_words.search(doc.text)))
-        return cache[1] and any(t.lemma_.lower() in weak for t in sent)
+        scored = _SCORE.search(text) is not None
+        if not (cache[1] or scored):
+            return False
+        lemmas = {t.lemma_.lower() for t in sent}
+        if scored and lemmas & weak and not lemmas & _BALLOTS:
+            return True  # "ran in five tries to win 38-24" ("won the vote 52-48" is no match)
+        return cache[1] and bool(lemmas & weak)
 
     def _resume_attacks(self, doc: Doc, events: list[Event], sent_index: int) -> list[Event]:
         """"Israeli jets struck a building in Nabatieh. The ministry said the strike killed three

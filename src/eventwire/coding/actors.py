@@ -185,10 +185,25 @@ def _region_word(doc: Doc, start: int) -> bool:
     return prev is not None and prev.lower_ in _REGION_WORDS and (prev.is_title or prev.is_upper)
 
 
+def entity_at(tok: Token) -> Span | None:
+    """The named entity holding a token, from the token's own IOB tags: `doc.ents` builds every
+    entity of the document on each call, which costs a whole pass per question."""
+    if tok.ent_iob not in (1, 3):  # (0 unset, 2 outside)
+        return None
+    doc = tok.doc
+    start = tok.i
+    while doc[start].ent_iob == 1 and start > 0:
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob == 1:
+        end += 1
+    return Span(doc, start, end, label=tok.ent_type)
+
+
 def _surname_of(doc: Doc, start: int, end: int) -> bool:
     """Whether a state's name ends a person's name after a given name ("Economy Minister Marcelo
     Montenegro", "Jorge Chile"): the tagger's person name, with a proper name before it."""
-    ent = next((e for e in doc.ents if e.start <= start < e.end), None)
+    ent = entity_at(doc[start])
     return ent is not None and ent.label_ == "PERSON" and ent.end == end and start > ent.start \
         and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title
 
@@ -385,7 +400,8 @@ def _list_modifier(head: Token, child: Token) -> bool:
         return False
     if head.pos_ != "PROPN" and child.pos_ != "NOUN":
         return False
-    return not any(e.start <= child.i and head.i < e.end for e in head.doc.ents)
+    ent = entity_at(child)
+    return ent is None or ent.end <= head.i
 
 
 # sectors of groups apart from the state, whose ranks and posts are the group's own
@@ -432,7 +448,8 @@ class ActorResolver:
             cur = stack.pop()
             # a name the parser split ("Barack" heading "Obama") keeps its conjuncts on the
             # other word of the name
-            ent = next((e for e in cur.doc.ents if e.start <= cur.i < e.end and len(e) > 1), None)
+            ent = entity_at(cur)
+            ent = ent if ent is not None and len(ent) > 1 else None
             if ent is not None:
                 for other in ent:
                     if other.i != cur.i and other.head.i == cur.i and other not in stack:
@@ -1358,7 +1375,7 @@ class ActorResolver:
     def _city(self, tok: Token, text: str) -> list[Actor]:
         if self.cities is None:
             self.cities = city_countries()
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        ent = entity_at(tok)
         name = ent.text if ent is not None else tok.text
         hit = self.cities.get(name.casefold())
         if not hit:
@@ -1477,8 +1494,8 @@ def _wanted(tok: Token) -> bool:
 
 
 def _person_name(tok: Token) -> str | None:
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end and e.label_ == "PERSON"), None)
-    return ent.text if ent is not None else None
+    ent = entity_at(tok)
+    return ent.text if ent is not None and ent.label_ == "PERSON" else None
 
 
 _TITLES = frozenset({"minister", "president", "premier", "chancellor", "spokesman", "spokeswoman",

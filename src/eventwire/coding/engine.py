@@ -196,9 +196,7 @@ class Coder:
     def triggers(self, doc: Doc, near: list | None = None) -> list[Trigger]:
         """Best valid match per head token; noun triggers inside a verb match are dropped."""
         by_head: dict[int, list[Trigger]] = {}
-        for match_id, start, _end in self.matcher(doc):
-            head = doc[start]
-            noun = self.nlp.vocab.strings[match_id] == "NOUN"
+        for head, noun in self.matcher(doc):
             for pattern, words, preps in self.lexicon.verify(head, noun):
                 # "a report released Tuesday": the noun a participle modifies is its object
                 patient = [head.head] if head.dep_ == "acl" and head.tag_ == "VBN" else []
@@ -1382,7 +1380,7 @@ class Coder:
             sent_events = [e for e in sent_events if not (
                 e.target is None and e.source.rule == "implicit" and e.cameo[:2] == "17"
                 and _in_passing(doc[e._trigger_i]))]
-            if self._about_sport(doc, sent):
+            if sent_events and self._about_sport(doc, sent):
                 sent_events = [e for e in sent_events if e.source.rule in _NAMED_BY_OWN_WORDS]
             sent_events = self._protest_demands(doc, sent_events)
             # "condemned what it called an Israeli aggression": the same act by the same doer,
@@ -2027,17 +2025,16 @@ class Coder:
         text = sent.text
         if self._sport_words.search(text):
             return True
-        weak = frozenset(spec.get("weak", ()))
+        lemmas = {t.lemma_.lower() for t in sent}
+        if not lemmas & frozenset(spec.get("weak", ())):
+            return False
+        if _SCORE.search(text) is not None and not lemmas & _BALLOTS:
+            return True  # "ran in five tries to win 38-24" ("won the vote 52-48" is no match)
+        # a weak word ("the side", "the final") in a document that names a sport elsewhere
         cache = getattr(self, "_sport_cache", None)
         if cache is None or cache[0] is not doc:
             self._sport_cache = cache = (doc, bool(self._sport_words.search(doc.text)))
-        scored = _SCORE.search(text) is not None
-        if not (cache[1] or scored):
-            return False
-        lemmas = {t.lemma_.lower() for t in sent}
-        if scored and lemmas & weak and not lemmas & _BALLOTS:
-            return True  # "ran in five tries to win 38-24" ("won the vote 52-48" is no match)
-        return cache[1] and bool(lemmas & weak)
+        return cache[1]
 
     def _resume_attacks(self, doc: Doc, events: list[Event], sent_index: int) -> list[Event]:
         """"Israeli jets struck a building in Nabatieh. The ministry said the strike killed three

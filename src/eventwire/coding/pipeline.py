@@ -186,7 +186,12 @@ def _same_content(a: str | None, b: str | None, threshold: float = 0.3) -> bool:
     return len(wa & wb) / min(len(wa), len(wb)) >= threshold
 
 
-def code_parsed(coder: Coder, article: Article, docs: list, options: CoderOptions) -> list[Event]:
+def code_parsed(coder: Coder, article: Article, docs: list, options: CoderOptions,
+                parsed: list[str] | None = None) -> list[Event]:
+    """Events of one article from its parsed segments; `parsed` are the strings the docs were
+    parsed from (`doc.text` rebuilds them token by token, so the caller passes what it has)."""
+    if parsed is None:
+        parsed = [doc.text for doc in docs]
     resolver = ActorResolver(coder.dictionary, date=article.published or options.published)
     events: list[Event] = []
     seen: dict[tuple, Event] = {}
@@ -205,16 +210,17 @@ def code_parsed(coder: Coder, article: Article, docs: list, options: CoderOption
     segments = _segments(article)
     setting = (Setting(article, docs, resolver.main_country, options.published, all_mentions)
                if options.places else None)
-    for seg_index, ((kind, text, offset), doc, mentions) in enumerate(zip(segments, docs, all_mentions)):
+    for seg_index, ((kind, text, offset), doc, mentions, read) in enumerate(
+            zip(segments, docs, all_mentions, parsed)):
         evs = coder.code_doc(doc, resolver, mentions, from_caption=kind == "caption",
                              base_offset=max(offset, 0))
-        if len(doc.text) == len(text) and doc.text != text:
+        if len(read) == len(text) and read != text:
             for ev in evs:  # a headline read in sentence case: its evidence is the line as written
-                at = doc.text.find(ev.evidence)
+                at = read.find(ev.evidence)
                 if at >= 0:
                     ev.evidence = text[at:at + len(ev.evidence)]
         if setting is not None:
-            setting.apply(seg_index, kind, doc, evs)
+            setting.apply(seg_index, kind, doc, evs, read)
             evs = drop_lone_meetings(drop_place_shadows(evs))
             if not options.keep_historical:
                 evs = [ev for ev in evs if not ev.historical]
@@ -424,12 +430,14 @@ def code_articles(articles: Iterable[Article], options: CoderOptions | None = No
                 texts.append(sentence_case(_JOINED.sub(" ", seg[1])))
                 owners.append(i)
         docs: list[list] = [[] for _ in batch]
-        for owner, doc in zip(owners, nlp.pipe(texts, batch_size=options.batch_size)):
+        read: list[list[str]] = [[] for _ in batch]
+        for owner, text, doc in zip(owners, texts, nlp.pipe(texts, batch_size=options.batch_size)):
             docs[owner].append(doc)
-        for art, art_docs in zip(batch, docs):
+            read[owner].append(text)
+        for art, art_docs, art_read in zip(batch, docs, read):
             if art.published is None and options.published:
                 art.published = options.published
-            yield art, code_parsed(coder, art, art_docs, options)
+            yield art, code_parsed(coder, art, art_docs, options, art_read)
 
     for art in articles:
         buffer.append(art)

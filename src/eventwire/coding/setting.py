@@ -340,12 +340,13 @@ class Setting:
                     out.append((span.start, span.end, m))
         return out
 
-    def apply(self, seg_index: int, kind: str, doc: Doc, events: list[Event]) -> None:
+    def apply(self, seg_index: int, kind: str, doc: Doc, events: list[Event], text: str | None = None) -> None:
+        """Places and dates of one segment's events; `text` is the segment as parsed, if known."""
         if not events:
             return
         places = self.places.mentions(seg_index)
         dates = self._dates(doc, {t for ev in events if (t := getattr(ev, "_trigger_i", None)) is not None})
-        cap = caption_date(doc.text, self.published or None) if kind == "caption" else None
+        cap = caption_date(doc.text if text is None else text, self.published or None) if kind == "caption" else None
         for ev in events:
             trig = getattr(ev, "_trigger_i", None)
             if trig is None:

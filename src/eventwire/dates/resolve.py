@@ -320,8 +320,8 @@ def _compile(v: Vocabulary) -> _Patterns:
     wd_prefix = rf"(?:(?:{weekday_any})\.?,?\s+)?"
     month = rf"(?P<month>{month_any})(?![A-Za-z])"
     rel = _plain(v.next_weekday_words + v.last_weekday_words)
-    blocked = (re.compile("|".join(rf"{_L}{re.escape(b)}{_R}" for b in sorted(v.blocked, key=len, reverse=True)))
-               if v.blocked else None)
+    blocked = (re.compile(_L + "(?:" + "|".join(re.escape(b) for b in sorted(v.blocked, key=len, reverse=True))
+                          + ")" + _R) if v.blocked else None)
     return _Patterns(
         mdy=re.compile(rf"{_L}{on}{wd_prefix}{month}\s+{_DAY}(?:,?\s+{_YEAR})?"),
         dmy=re.compile(rf"{_L}{on}{wd_prefix}{_DAY}\s+(?:of\s+)?{month}(?:,?\s+{_YEAR})?"),
@@ -473,7 +473,7 @@ def find_dates(text: str, published: date | str | None = None) -> list[DateMenti
     pub = _as_date(published)
     v, p = _default_patterns()
     found = _candidates(text, pub, v, p)
-    if p.blocked is not None:
+    if p.blocked is not None and found:  # (most sentences name no date: nothing to block)
         spans = [(b.start(), b.end()) for b in p.blocked.finditer(text)]
         found = [f for f in found if not any(f[0] < e and s < f[1] for s, e in spans)]
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))

@@ -2,7 +2,7 @@
 
 See FORMAT.md in this folder for the pattern grammar. `load_lexicon()` reads and validates the
 files (errors name file and line); `Lexicon.matcher(vocab)` compiles every trigger word into one
-spaCy Matcher, and `Lexicon.verify` checks a candidate word against its own lemma's patterns
+spaCy PhraseMatcher, and `Lexicon.verify` checks a candidate word against its own lemma's patterns
 only, so a document is scanned in one pass whatever the size of the lexicon.
 """
 from __future__ import annotations
@@ -222,6 +222,37 @@ def parse_file(name: str, text: str, known_codes: set[str] | None = None,
     return patterns
 
 
+class TriggerFinder:
+    """Candidate trigger words of a parsed document: (token, is_noun), in document order.
+
+    A PhraseMatcher on LEMMA finds the words by hash in C; the part of speech is checked on the
+    few words found. A verb lemma the tagger took for a noun still counts as the sentence root
+    ("EU and UN hand over supplies": the root with a subject is doing a verb's work).
+    """
+
+    def __init__(self, vocab, forms: dict[bool, list[str]]) -> None:
+        from spacy.matcher import PhraseMatcher
+        from spacy.tokens import Doc
+
+        self._matcher = PhraseMatcher(vocab, attr="LEMMA")
+        self._noun_key = vocab.strings.add("NOUN")
+        for noun, words in forms.items():
+            self._matcher.add("NOUN" if noun else "VERB",
+                              [Doc(vocab, words=[w], lemmas=[w]) for w in words])
+
+    def __call__(self, doc) -> list[tuple[object, bool]]:
+        out = []
+        for key, start, _end in sorted(self._matcher(doc), key=lambda m: (m[1], m[0] == self._noun_key)):
+            tok = doc[start]
+            pos = tok.pos_
+            if key == self._noun_key:
+                if pos in _NOUN_POS:
+                    out.append((tok, True))
+            elif pos in _VERB_POS or (pos == "NOUN" and tok.dep_ == "ROOT"):
+                out.append((tok, False))
+        return out
+
+
 class Lexicon:
     """All patterns, by id, and the compiled matcher for a given vocabulary."""
 
@@ -250,27 +281,19 @@ class Lexicon:
             self._index[key] = index
         return self._index[key]
 
-    def matcher(self, vocab):
-        """One spaCy Matcher over every trigger lemma, built once per vocabulary.
+    def matcher(self, vocab) -> "TriggerFinder":
+        """Every trigger lemma compiled into one spaCy PhraseMatcher, built once per vocabulary.
 
         It finds candidate trigger words in one pass; each candidate is then checked against
         only the patterns of its own lemma (`verify`). A DependencyMatcher with one pattern per
-        entry gives the same matches but costs ten times the parse on a 2,500-pattern lexicon.
+        entry gives the same matches but costs ten times the parse on a 2,500-pattern lexicon,
+        and a token Matcher over lemma sets calls a Python predicate on every token.
         """
-        from spacy.matcher import Matcher
-
         key = id(vocab)
         if key not in self._matchers:
-            matcher = Matcher(vocab, validate=False)
-            for noun, name, pos in ((False, "VERB", _VERB_POS), (True, "NOUN", _NOUN_POS)):
-                forms = sorted({f for head in self.heads(noun) for f in _forms(head)})
-                patterns = [[{"LEMMA": {"IN": forms}, "POS": {"IN": pos}}]]
-                if not noun:
-                    # a headline verb the tagger took for a noun ("EU and UN hand over supplies"):
-                    # the sentence root with a subject is doing a verb's work
-                    patterns.append([{"LEMMA": {"IN": forms}, "POS": "NOUN", "DEP": "ROOT"}])
-                matcher.add(name, patterns)
-            self._matchers[key] = matcher
+            self._matchers[key] = TriggerFinder(vocab, {noun: sorted({f for head in self.heads(noun)
+                                                                      for f in _forms(head)})
+                                                        for noun in (False, True)})
         return self._matchers[key]
 
     def verify(self, head, noun: bool) -> list[tuple[Pattern, list, list]]:
@@ -287,46 +310,8 @@ class Lexicon:
         # never one inside a clause of its own ("fired at it ... since a war ended on Aug 26")
         # (nor one inside what a verb names something: "what he called a cowardly attack on civilians")
         near = children + [g for c in children if c.dep_ not in _CLAUSE_DEPS and c.dep_ != "oprd" for g in c.children]
-        # "ended mediation efforts", "suspended aid deliveries": the pattern's object word may
-        # modify a general noun that stands in the object's place
-        carried = [g for c in children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _CARRIERS
-                   for g in c.children if g.dep_ in {"compound", "amod", "nmod"}] if not noun else []
-        if not noun:  # "held a new round of negotiations", "sent a cable of condolences"
-            carried += [g for c in children if c.dep_ in {"dobj", "nsubjpass", "oprd"} and c.lemma_.lower() in _CARRIERS
-                        for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
-                        for g in p.children if g.dep_ == "pobj"]
-        if not noun:  # "blocked stretches of the motorway": the road is what was blocked
-            carried += [g for c in children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _PARTS
-                        for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
-                        for g in p.children if g.dep_ == "pobj"]
-        if not noun:
-            # "allowed UN inspectors to visit", parsed with the inspectors as the subject of the
-            # clause: what is allowed in stands in the object's place
-            carried += [g for c in children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"]
-            # "froze $300 million in security assistance": the amount stands for what it counts
-            counted = [g for c in children if c.dep_ in {"dobj", "nsubjpass"} and _amount(c)
-                       for p in c.children if p.dep_ == "prep" and p.lower_ in {"in", "of"}
-                       for g in p.children if g.dep_ == "pobj"]
-            # ("thousands of extra police and border guards", parsed with "police" on "guards")
-            carried += counted + [m for g in counted for m in g.children if m.dep_ in {"nmod", "compound"}]
-            # "rejected the verdict as politically motivated": what the object is taken "as"
-            carried += [m for c in children + [p for o in children if o.dep_ == "dobj" for p in o.children]
-                        if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
-                        if g.dep_ in {"pobj", "amod", "acomp"} for m in [g, *g.children]
-                        if m is g or m.dep_ in {"amod", "advmod"}]
-            carried += [c for c in children if c.dep_ == "advcl" and c.pos_ == "ADJ"
-                        and any(g.lower_ == "as" for g in c.children)]  # (parsed "as politically motivated")
-            # "called the decision 'a hostile act'", parsed with the complement as the object's
-            # apposition: the apposition and its adjectives complete the verb
-            carried += [m for c in children if c.dep_ == "dobj" for a in c.children if a.dep_ == "appos"
-                        for m in [a, *a.children] if m is a or m.dep_ == "amod"]
-            # "called the decision a hostile act": the complement noun and its adjectives
-            carried += [m for c in children if c.dep_ == "oprd" and c.pos_ in {"NOUN", "PROPN"}
-                        for m in [c, *c.children] if m is c or m.dep_ == "amod"]
-            # "called the threat 'disproportionate'", the quoted complement parsed as an adjective
-            # after its noun: English puts adjectives before, so it completes the verb
-            carried += [a for c in children if c.dep_ == "dobj" for a in c.children
-                        if a.dep_ == "amod" and a.i > c.i]
+        carried = None  # (built only when a pattern's word is not a child: most heads never need it)
+        reach = None  # every lemma and word below the head: where any word of a pattern can be
         for p in self.heads(noun).get(head.lemma_.lower(), ()):
             if p.subject_words and not any(_lemma_in(c, p.subject_words)
                                            and not any(g.lemma_.lower() in _CIVIL_CRAFT for g in c.children)
@@ -337,6 +322,12 @@ class Lexicon:
                 if slots is not None:
                     out.append((p, [head] + [s[-1] for s in slots], _mark_preps(p, slots)))
                 continue
+            if p.words or p.target_preps or p.source_preps:
+                if reach is None:
+                    reach = {x for t in head.subtree for x in (t.lemma_.lower(), t.lower_)}
+                if any(w not in reach for w in p.words) or any(
+                        x not in reach for x in p.target_preps + p.source_preps):
+                    continue
             words = [head]
             for w in p.words:
                 # ("opened an inquiry after a tank fired": a verb of another clause is no word
@@ -353,6 +344,8 @@ class Lexicon:
                                 and g.lemma_.lower() == w and g not in words), None)
                 if hit is None and (len(words) == 1 or w not in _PARTICLES):
                     # ("called up thousands of reservists": after the particle too)
+                    if carried is None:
+                        carried = _carried_words(children, noun)
                     hit = next((c for c in carried if c.lemma_.lower() == w and c not in words), None)
                 if hit is None and not noun:
                     # "warned their citizens about X": the preposition hangs on the object
@@ -378,6 +371,52 @@ class Lexicon:
                 else:
                     out.append((p, words, preps))
         return out
+
+
+def _carried_words(children: list, noun: bool) -> list:
+    """Words that stand in for the trigger's own children: the modifier of a general object
+    noun, what an amount counts, a complement, and the like."""
+    # "ended mediation efforts", "suspended aid deliveries": the pattern's object word may
+    # modify a general noun that stands in the object's place
+    carried = [g for c in children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _CARRIERS
+               for g in c.children if g.dep_ in {"compound", "amod", "nmod"}] if not noun else []
+    if not noun:  # "held a new round of negotiations", "sent a cable of condolences"
+        carried += [g for c in children if c.dep_ in {"dobj", "nsubjpass", "oprd"} and c.lemma_.lower() in _CARRIERS
+                    for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children if g.dep_ == "pobj"]
+    if not noun:  # "blocked stretches of the motorway": the road is what was blocked
+        carried += [g for c in children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _PARTS
+                    for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children if g.dep_ == "pobj"]
+    if not noun:
+        # "allowed UN inspectors to visit", parsed with the inspectors as the subject of the
+        # clause: what is allowed in stands in the object's place
+        carried += [g for c in children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"]
+        # "froze $300 million in security assistance": the amount stands for what it counts
+        counted = [g for c in children if c.dep_ in {"dobj", "nsubjpass"} and _amount(c)
+                   for p in c.children if p.dep_ == "prep" and p.lower_ in {"in", "of"}
+                   for g in p.children if g.dep_ == "pobj"]
+        # ("thousands of extra police and border guards", parsed with "police" on "guards")
+        carried += counted + [m for g in counted for m in g.children if m.dep_ in {"nmod", "compound"}]
+        # "rejected the verdict as politically motivated": what the object is taken "as"
+        carried += [m for c in children + [p for o in children if o.dep_ == "dobj" for p in o.children]
+                    if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+                    if g.dep_ in {"pobj", "amod", "acomp"} for m in [g, *g.children]
+                    if m is g or m.dep_ in {"amod", "advmod"}]
+        carried += [c for c in children if c.dep_ == "advcl" and c.pos_ == "ADJ"
+                    and any(g.lower_ == "as" for g in c.children)]  # (parsed "as politically motivated")
+        # "called the decision 'a hostile act'", parsed with the complement as the object's
+        # apposition: the apposition and its adjectives complete the verb
+        carried += [m for c in children if c.dep_ == "dobj" for a in c.children if a.dep_ == "appos"
+                    for m in [a, *a.children] if m is a or m.dep_ == "amod"]
+        # "called the decision a hostile act": the complement noun and its adjectives
+        carried += [m for c in children if c.dep_ == "oprd" and c.pos_ in {"NOUN", "PROPN"}
+                    for m in [c, *c.children] if m is c or m.dep_ == "amod"]
+        # "called the threat 'disproportionate'", the quoted complement parsed as an adjective
+        # after its noun: English puts adjectives before, so it completes the verb
+        carried += [a for c in children if c.dep_ == "dobj" for a in c.children
+                    if a.dep_ == "amod" and a.i > c.i]
+    return carried
 
 
 _VERB_POS = ["VERB", "AUX"]

@@ -8,6 +8,9 @@ and no subject of its own; the repair makes it the main verb and the first verb 
 """
 from __future__ import annotations
 
+import numpy as np
+from spacy.attrs import DEP, LOWER, POS, TAG
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
@@ -17,47 +20,104 @@ _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 _LEMMA_FIXES = {"staged": "stage", "staging": "stage", "restaged": "restage"}
 # nouns it gets wrong: news "bases" are military or air bases, not the plural of "basis"
 _NOUN_LEMMA_FIXES = {"bases": "base"}
+_FIXED_WORDS = frozenset(get_string_id(w) for w in [*_LEMMA_FIXES, *_NOUN_LEMMA_FIXES])
 
 
 def repair_parse(doc: Doc) -> Doc:
     """Fix the misread reduced relatives, "to" before participles and lemmas of `doc` in place
     and return it."""
-    toks = list(doc)  # one Token object per word, shared by every pass (the tree is read live)
-    words = set()
-    for tok in toks:
-        low = tok.lower_
-        words.add(low)
-        fixed = _LEMMA_FIXES.get(low)
-        if fixed is not None and tok.pos_ in {"VERB", "AUX"}:
-            tok.lemma_ = fixed
-        fixed = _NOUN_LEMMA_FIXES.get(low)
-        if fixed is not None and tok.pos_ in {"NOUN", "PROPN"}:
-            tok.lemma_ = fixed
+    tags = _Tags(doc)
+    lowers = set(tags.arr[:, 3].tolist())
+    if lowers & _FIXED_WORDS:
+        for tok in doc:
+            low = tok.lower_
+            fixed = _LEMMA_FIXES.get(low)
+            if fixed is not None and tok.pos_ in {"VERB", "AUX"}:
+                tok.lemma_ = fixed
+            fixed = _NOUN_LEMMA_FIXES.get(low)
+            if fixed is not None and tok.pos_ in {"NOUN", "PROPN"}:
+                tok.lemma_ = fixed
     # each repair reads the tree the ones before it left, token by token; a repair keyed to a
     # word is skipped where the word is not written
-    for repair, word in _TOKEN_REPAIRS:
-        if word is None or word in words:
-            for tok in toks:
-                repair(tok)
+    for repair, word, gate in _TOKEN_REPAIRS:
+        if word is None or get_string_id(word) in lowers:
+            tags.each(repair, gate)
     for sent in doc.sents:
         _repair_verb_read_as_adjective(sent)
+    tags = _Tags(doc)  # (that repair may have changed any word's tags)
     if is_headline(doc):
-        for tok in toks:
-            _repair_headline_passive(tok)
-    for tok in toks:
-        main = _misread_main_verb(tok)
-        if main is None:
-            continue
-        subj = next(c for c in tok.children if c.dep_ == "nsubj")
-        # the order keeps the tree acyclic at every step
-        if tok.head.i == tok.i:
-            main.head, main.dep_ = main, "ROOT"
-        else:
-            main.head, main.dep_ = tok.head, tok.dep_
-        subj.head = main
-        subj.dep_ = "nsubjpass" if any(c.dep_ == "auxpass" for c in main.children) else "nsubj"
-        tok.head, tok.dep_, tok.tag_ = subj, "acl", "VBN"
+        tags.each(_repair_headline_passive, _PAST_FORMS)
+    tags.each(_repair_reduced_relative, _PAST_VERBS)
     return doc
+
+
+class _Gate:
+    """What a repair first asks of a token's own tags, asked of the whole document at once.
+
+    Most repairs give up on most words at their first test ("is it a verb?"); testing those
+    tags in one array pass spares a Python call per word per repair."""
+
+    def __init__(self, pos: set[str] = frozenset(), tag: set[str] = frozenset(),
+                 dep: set[str] = frozenset(), lower: set[str] = frozenset()) -> None:
+        from spacy.parts_of_speech import IDS
+
+        self.tests = [(col, [np.uint64(i) for i in ids]) for col, ids in (
+            (0, [IDS[p] for p in pos]), (1, [get_string_id(t) for t in tag]),
+            (2, [get_string_id(d) for d in dep]), (3, [get_string_id(w) for w in lower])) if ids]
+
+    def candidates(self, arr, after: int = -1) -> list[int]:
+        """Indices past `after` whose columns of `arr` (POS, TAG, DEP, LOWER) pass every test."""
+        mask = None
+        for col, ids in self.tests:
+            hit = arr[:, col] == ids[0]
+            for other in ids[1:]:
+                hit |= arr[:, col] == other
+            mask = hit if mask is None else mask & hit
+        found = np.flatnonzero(mask).tolist()
+        return [i for i in found if i > after] if after >= 0 else found
+
+
+class _Tags:
+    """The POS, TAG, DEP and LOWER columns of a document, read again only after a repair."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.arr = doc.to_array(_COLUMNS)
+
+    def each(self, repair, gate: _Gate) -> None:
+        """Run a repair on every word in order, as a plain loop would, but only on the words
+        its gate lets through; a repair that changed the tree (it says so) has the columns
+        read again and the gate asked again for the words still to come."""
+        todo = gate.candidates(self.arr)
+        k = 0
+        while k < len(todo):
+            i = todo[k]
+            k += 1
+            if repair(self.doc[i]):
+                self.arr = self.doc.to_array(_COLUMNS)
+                todo, k = gate.candidates(self.arr, after=i), 0
+
+
+_COLUMNS = [POS, TAG, DEP, LOWER]
+_PAST_FORMS = _Gate(tag={"VBD", "VBN"})
+_PAST_VERBS = _Gate(tag={"VBD", "VBN"}, pos={"VERB"})
+
+
+def _repair_reduced_relative(tok: Token) -> bool | None:
+    """The misread reduced relative of the module's docstring: the real main verb takes over."""
+    main = _misread_main_verb(tok)
+    if main is None:
+        return
+    subj = next(c for c in tok.children if c.dep_ == "nsubj")
+    # the order keeps the tree acyclic at every step
+    if tok.head.i == tok.i:
+        main.head, main.dep_ = main, "ROOT"
+    else:
+        main.head, main.dep_ = tok.head, tok.dep_
+    subj.head = main
+    subj.dep_ = "nsubjpass" if any(c.dep_ == "auxpass" for c in main.children) else "nsubj"
+    tok.head, tok.dep_, tok.tag_ = subj, "acl", "VBN"
+    return True
 
 
 # verbs whose bare past form in a headline is a passive: "Afghans deported", "Journalist arrested"
@@ -75,7 +135,7 @@ def is_headline(doc: Doc) -> bool:
     return text[-1:] not in {".", "!", "?", '"', "'", "”", "’", ":"}
 
 
-def _repair_headline_passive(tok: Token) -> None:
+def _repair_headline_passive(tok: Token) -> bool | None:
     """"Over 80,000 Afghans deported in two weeks": a past form with no object in a headline
     is a passive ("were deported"), its subject the one it was done to."""
     if tok.tag_ not in {"VBD", "VBN"} or tok.lemma_.lower() not in _HEADLINE_PASSIVES:
@@ -87,6 +147,7 @@ def _repair_headline_passive(tok: Token) -> None:
         return
     subj.dep_ = "nsubjpass"
     tok.tag_ = "VBN"
+    return True
 
 
 def _repair_verb_read_as_adjective(sent) -> None:
@@ -116,7 +177,7 @@ def _repair_verb_read_as_adjective(sent) -> None:
         return
 
 
-def _repair_adjective_with_subject(verb: Token) -> None:
+def _repair_adjective_with_subject(verb: Token) -> bool | None:
     """"A court in Tunis sentenced party leader X to 14 years, his lawyers said", read with
     "sentenced" describing the leader but holding the court as its subject: a describing word
     has no subject, so the past form is the verb, in its noun's place, and the noun its object."""
@@ -139,9 +200,10 @@ def _repair_adjective_with_subject(verb: Token) -> None:
     for c in list(holder.children):
         if c.dep_ in {"prep", "punct", "npadvmod"} and c.i > holder.i:
             c.head = verb  # "to 14 years in prison", "on Tuesday": the verb's
+    return True
 
 
-def _repair_split_demonyms(first: Token) -> None:
+def _repair_split_demonyms(first: Token) -> bool | None:
     """"Kyrgyz and Tajik troops exchanged fire", read as "Kyrgyz" and "Tajik troops": a bare
     capitalised modifier joined to another before the same noun modifies that noun too."""
     if first.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj"} or not first.text[:1].isupper() \
@@ -162,9 +224,10 @@ def _repair_split_demonyms(first: Token) -> None:
         noun.head, noun.dep_ = first.head, first.dep_
     first.head, first.dep_ = noun, "amod"
     second.head, second.dep_ = first, "conj"
+    return True
 
 
-def _repair_headline_comma_list(first: Token) -> None:
+def _repair_headline_comma_list(first: Token) -> bool | None:
     """"Thai, Cambodian troops clash on border": a headline writes "and" as a comma, and the
     parser hangs the first modifier elsewhere; it modifies the noun with the second."""
     # (the cheap tests first: this runs on every word of a text with a comma)
@@ -181,7 +244,7 @@ def _repair_headline_comma_list(first: Token) -> None:
         first.head, first.dep_ = verb, "nsubj"
         second.head, second.dep_ = first, "conj"
         first.doc[first.i + 1].head = first
-        return
+        return True
     if second.head.i != noun.i or second.dep_ not in {"compound", "amod"} or not second.text[:1].isupper() \
             or noun.pos_ != "NOUN" or noun.tag_ != "NNS" or first.head.i == noun.i:
         return
@@ -189,6 +252,7 @@ def _repair_headline_comma_list(first: Token) -> None:
         c.head = noun
     first.head, first.dep_ = noun, "amod"
     second.head, second.dep_ = first, "conj"
+    return True
 
 
 def _subordinate(tok: Token, root: Token) -> bool:
@@ -225,7 +289,7 @@ def _root_noun_as_subject(sent, root: Token, verb: Token) -> None:
             c.head = verb  # "to six years in prison", the full stop: the verb's
 
 
-def _repair_between_of(tok: Token) -> None:
+def _repair_between_of(tok: Token) -> bool | None:
     """"talks between the government of Sudan and the RSF", read with the RSF joined to Sudan:
     after "between", a singular party with an "of" phrase is one side, and what is joined to
     the place in its "of" phrase is the other side."""
@@ -244,10 +308,10 @@ def _repair_between_of(tok: Token) -> None:
             continue
         other.head = party
         cc.head = party
-        return
+        return True
 
 
-def _repair_two_subjects(verb: Token) -> None:
+def _repair_two_subjects(verb: Token) -> bool | None:
     """"The police's counterterrorism squad Densus 88 arrested ...", read as two subjects side by
     side: a common noun right before a name, both subjects of one verb, is the name's title."""
     if verb.pos_ not in {"VERB", "AUX"}:
@@ -260,9 +324,10 @@ def _repair_two_subjects(verb: Token) -> None:
             or title.i + 1 != name.left_edge.i:
         return
     title.head, title.dep_ = name, "compound"
+    return True
 
 
-def _repair_object_read_as_quantity(noun: Token) -> None:
+def _repair_object_read_as_quantity(noun: Token) -> bool | None:
     """"sentenced a blogger to six years in prison", read as "a blogger to six" being a number
     of years: a noun read as a quantity modifier, with "to" and a number after it, is the verb's
     object and the "to" phrase the term."""
@@ -283,9 +348,10 @@ def _repair_object_read_as_quantity(noun: Token) -> None:
     num.head = unit
     for det in [c for c in unit.children if c.dep_ == "det" and c.i < noun.i]:
         det.head = noun
+    return True
 
 
-def _repair_stranded_agent(verb: Token) -> None:
+def _repair_stranded_agent(verb: Token) -> bool | None:
     """"was charged with corruption by prosecutors", read with the prosecutors' "by" hung on
     "corruption": a passive verb with no agent of its own takes the "by" phrase of the object
     of its with/for/over phrase."""
@@ -302,10 +368,10 @@ def _repair_stranded_agent(verb: Token) -> None:
             doer = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
             if doer is not None and doer.pos_ in {"NOUN", "PROPN"}:
                 by.head, by.dep_ = verb, "agent"
-                return
+                return True
 
 
-def _repair_quote_read_as_possessive(quote: Token) -> None:
+def _repair_quote_read_as_possessive(quote: Token) -> bool | None:
     """"called the curbs 'regrettable'", read with the opening quote as the plural's possessive
     mark ("curbs' regrettable"): an apostrophe before the verb's complement opens a quotation,
     so the noun is the verb's object."""
@@ -319,9 +385,10 @@ def _repair_quote_read_as_possessive(quote: Token) -> None:
     noun.head, noun.dep_ = verb, "dobj"
     quote.head, quote.dep_ = comp, "punct"
     comp.dep_ = "oprd"
+    return True
 
 
-def _repair_fronted_as(verb: Token) -> None:
+def _repair_fronted_as(verb: Token) -> bool | None:
     """"condemned as illegal the seizure of its tanker", read with the seizure inside the "as"
     phrase: when the "as" words come first, the noun after the adjective is the verb's object."""
     if verb.pos_ != "VERB" or any(c.dep_ == "dobj" for c in verb.children):
@@ -339,6 +406,7 @@ def _repair_fronted_as(verb: Token) -> None:
         if t.head.i == obj.i and (t.pos_ == "ADJ" or t.is_punct) and t.i < adjs[-1].i + 2:
             t.head = prep
     adjs[0].dep_ = "pobj"
+    return True
 
 
 # verbs that take measures as objects: "announced asset freezes", "imposed travel bans"
@@ -347,7 +415,7 @@ _MEASURE_VERBS = frozenset({"announce", "impose", "unveil", "order", "approve", 
                             "authorise", "authorize", "condemn", "criticise", "criticize", "welcome", "end"})
 
 
-def _repair_noun_compound_read_as_clause(clause: Token) -> None:
+def _repair_noun_compound_read_as_clause(clause: Token) -> bool | None:
     """"announced asset freezes and travel bans", read as a clause "asset freezes": a bare noun
     right after a verb of measures, then a present-tense verb with nothing of its own, is a
     noun compound, the verb's object."""
@@ -366,7 +434,7 @@ def _repair_noun_compound_read_as_clause(clause: Token) -> None:
         for c in list(clause.children):
             if c.dep_ in {"punct", "nsubj"} or c.dep_ == "prep" and c.lower_ not in {"on", "against", "for"}:
                 c.head = verb
-        return
+        return True
     if clause.dep_ == "conj" and clause.tag_ == "VBZ" and clause.i >= 1:
         # "to impose visa bans and asset freezes on ...", read with "freezes" a second verb
         first = clause.doc[clause.i - 1]
@@ -375,6 +443,7 @@ def _repair_noun_compound_read_as_clause(clause: Token) -> None:
                     c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "dobj", "neg"} for c in clause.children):
             clause.head, clause.pos_, clause.tag_ = first.head, "NOUN", "NNS"
             first.head, first.dep_ = clause, "compound"
+            return True
         return
     if clause.dep_ != "ccomp" or clause.tag_ != "VBZ" or clause.head.lemma_.lower() not in _MEASURE_VERBS:
         return
@@ -388,6 +457,7 @@ def _repair_noun_compound_read_as_clause(clause: Token) -> None:
     clause.head, clause.dep_ = verb, "dobj"
     clause.pos_, clause.tag_ = "NOUN", "NNS"
     subj.dep_ = "compound"
+    return True
 
 
 # nouns of documents that a participle after them describes: "an agreement abolishing visas"
@@ -395,7 +465,7 @@ _DOCUMENT_NOUNS = frozenset({"agreement", "deal", "treaty", "accord", "pact", "m
                              "resolution", "protocol", "convention", "declaration", "proposal", "plan", "order"})
 
 
-def _repair_document_participle(doc_noun: Token) -> None:
+def _repair_document_participle(doc_noun: Token) -> bool | None:
     """"An agreement abolishing visa requirements was signed by A and B", read as one compound
     noun headed by "requirements": a document noun, then an -ing word, is the document with a
     participle describing it, and the document heads the phrase (what was signed)."""
@@ -421,9 +491,10 @@ def _repair_document_participle(doc_noun: Token) -> None:
             c.head = doc_noun  # "An": the document's determiner
     part.head, part.dep_, part.pos_, part.tag_ = doc_noun, "acl", "VERB", "VBG"
     head.head, head.dep_ = part, "dobj"
+    return True
 
 
-def _repair_to_participle(tok: Token) -> None:
+def _repair_to_participle(tok: Token) -> bool | None:
     """"granted asylum to ousted President X" read as the infinitive "to oust X": an "-ed" form
     is never an infinitive, so "to" is the preposition and the participle describes its object."""
     if tok.tag_ not in {"VBN", "VBD"} or not tok.lower_.endswith("ed") or tok.i == 0 or tok.head.i == tok.i:
@@ -438,9 +509,10 @@ def _repair_to_participle(tok: Token) -> None:
     to.head, to.dep_, to.tag_, to.pos_ = tok.head, "prep", "IN", "ADP"
     obj.head, obj.dep_ = to, "pobj"
     tok.head, tok.dep_, tok.tag_ = obj, "amod", "VBN"
+    return True
 
 
-def _repair_subjunctive(tok: Token) -> None:
+def _repair_subjunctive(tok: Token) -> bool | None:
     """"demanded that Tokyo retract the remarks", "that the prime minister resign": the bare verb
     of a that-clause read as a noun with its subject as a modifier. A clause introduced by "that"
     has a verb, so the word is the verb and the modifier before it its subject."""
@@ -450,7 +522,7 @@ def _repair_subjunctive(tok: Token) -> None:
         return
     if any(c.dep_ == "nsubj" for c in tok.children):
         tok.pos_, tok.tag_ = "VERB", "VB"  # only the verb was misread
-        return
+        return True
     before = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
     if not before or any(c.dep_ in {"det", "poss", "amod", "nummod"} and c.i > before[-1].i
                          for c in tok.children):
@@ -461,12 +533,13 @@ def _repair_subjunctive(tok: Token) -> None:
     for c in list(tok.children):  # "the" of "that the government resign" is the subject's
         if c.i < subj.i and c.dep_ in {"det", "amod", "compound", "poss", "nummod"} and c.dep_ != "mark":
             c.head = subj
+    return True
 
 
 _UNWELCOME = ("persona", "non", "grata")
 
 
-def _repair_persona_non_grata(tok: Token) -> None:
+def _repair_persona_non_grata(tok: Token) -> bool | None:
     """"declared two diplomats persona non grata": the model reads the Latin as a verb with the
     diplomats as its subject, or as a compound noun swallowing them. The phrase is the object
     complement of "declare"; who is declared unwelcome is the verb's object."""
@@ -498,6 +571,7 @@ def _repair_persona_non_grata(tok: Token) -> None:
     persona.dep_, persona.pos_, persona.tag_ = "oprd", "NOUN", "NN"
     grata.head, grata.dep_ = persona, "amod"
     non.head, non.dep_ = grata, "advmod"
+    return True
 
 
 def _misread_main_verb(tok: Token) -> Token | None:
@@ -532,19 +606,21 @@ def _misread_main_verb(tok: Token) -> Token | None:
 
 
 # Token repairs in the order they run, each with the word it needs written in the text (None: any).
+# (repair, a word it needs written, the tags it needs of its word); each repair takes one word
+# and returns True when it changed the tree
 _TOKEN_REPAIRS = (
-    (_repair_to_participle, "to"),
-    (_repair_subjunctive, "that"),
-    (_repair_persona_non_grata, "persona"),
-    (_repair_between_of, "between"),
-    (_repair_two_subjects, None),
-    (_repair_split_demonyms, "and"),
-    (_repair_headline_comma_list, ","),
-    (_repair_adjective_with_subject, None),
-    (_repair_object_read_as_quantity, "to"),
-    (_repair_stranded_agent, "by"),
-    (_repair_fronted_as, "as"),
-    (_repair_quote_read_as_possessive, "'"),
-    (_repair_noun_compound_read_as_clause, None),
-    (_repair_document_participle, None),
+    (_repair_to_participle, "to", _Gate(tag={"VBN", "VBD"})),
+    (_repair_subjunctive, "that", _Gate(pos={"NOUN"}, dep={"ccomp"})),
+    (_repair_persona_non_grata, "persona", _Gate(lower={"persona"})),
+    (_repair_between_of, "between", _Gate(lower={"between"}, dep={"prep"})),
+    (_repair_two_subjects, None, _Gate(pos={"VERB", "AUX"})),
+    (_repair_split_demonyms, "and", _Gate(dep={"nsubj", "nsubjpass", "dobj", "pobj"}, tag={"NNP", "JJ", "NNPS"})),
+    (_repair_headline_comma_list, ",", _Gate(tag={"NNP", "JJ", "NNPS"})),
+    (_repair_adjective_with_subject, None, _Gate(dep={"amod"}, tag={"VBD", "VBN"})),
+    (_repair_object_read_as_quantity, "to", _Gate(dep={"quantmod"}, pos={"NOUN", "PROPN"})),
+    (_repair_stranded_agent, "by", _Gate(pos={"VERB"})),
+    (_repair_fronted_as, "as", _Gate(pos={"VERB"})),
+    (_repair_quote_read_as_possessive, "'", _Gate(dep={"case"})),
+    (_repair_noun_compound_read_as_clause, None, _Gate(tag={"VBZ"})),
+    (_repair_document_participle, None, _Gate(dep={"compound", "npadvmod", "nmod"})),
 )

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from dataclasses import replace as dc_replace
 
+import numpy as np
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.base import ActorDictionary, Entry, city_countries, make_actor
@@ -111,7 +113,7 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary, nlp) -> Mentions:
         covered.update(range(start, end))
         if sector != "-":  # ("social media" holds a role word and names no one)
             found.agents[span.root.i] = (sector, where, span.text)
-    for tok in doc:
+    for tok in _agent_candidates(doc, dictionary.agents):
         if tok.i in found.agents or tok.i in covered:
             continue
         for key in (tok.lower_, tok.lemma_.lower()):
@@ -130,6 +132,17 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary, nlp) -> Mentions:
                     found.agents[tok.i] = (hit[0], hit[1], tok.text)
                 break
     return found
+
+
+def _agent_candidates(doc: Doc, agents: dict) -> list[Token]:
+    """The words whose form or lemma is a role word, in order: the distinct forms and lemmas
+    of a document are looked up once each, not once per word."""
+    arr = doc.to_array([LOWER, LEMMA])
+    strings = doc.vocab.strings
+    forms = [h for h in set(arr[:, 0].tolist()) if strings[h] in agents]
+    lemmas = [h for h in set(arr[:, 1].tolist()) if strings[h].lower() in agents]
+    hits = np.isin(arr[:, 0], np.array(forms, dtype=np.uint64)) | np.isin(arr[:, 1], np.array(lemmas, dtype=np.uint64))
+    return [doc[i] for i in np.flatnonzero(hits).tolist()]
 
 
 # sectors of a body whose own posts ("secretary general") are that body's

@@ -174,6 +174,31 @@ def _lower_word(tok) -> bool:
         tok.i + 1 < len(tok.doc) and tok.nbor(1).text in "-‐" and not tok.whitespace_)
 
 
+@lru_cache(maxsize=1)
+def _columns():
+    """spaCy's column ids and the hashes `_spans` compares them with (spaCy and numpy are
+    imported here, not with the module: the gazetteer tools need neither)."""
+    import numpy as np
+    from spacy.attrs import LOWER, ORTH, SHAPE, TAG
+    from spacy.strings import get_string_id
+
+    hyphens = np.array([get_string_id(h) for h in ("-", "‐", "-‐")], dtype=np.uint64)
+    name_tags = np.array([get_string_id(t) for t in ("NNP", "NNPS")], dtype=np.uint64)
+    return np, [ORTH, TAG, LOWER, SHAPE], hyphens, name_tags
+
+
+def _name_starts(doc, cols) -> list[int]:
+    """Indices of the words `_is_name_token` can accept, from the ORTH, TAG, LOWER and SHAPE
+    columns: a proper-noun tag, an article, or a shape that begins with a capital."""
+    np, _attrs, _hyphens, name_tags = _columns()
+    strings = doc.vocab.strings
+    capital = [h for h in set(cols[:, 3].tolist()) if strings[h][:1] == "X"]
+    articles = [h for h in set(cols[:, 2].tolist()) if strings[h] in ARTICLES]
+    hits = np.isin(cols[:, 1], name_tags) | np.isin(cols[:, 3], np.array(capital, dtype=np.uint64)) \
+        | np.isin(cols[:, 2], np.array(articles, dtype=np.uint64))
+    return np.flatnonzero(hits).tolist()
+
+
 def _is_name_token(tok) -> bool:
     if tok.tag_ in ("NNP", "NNPS"):
         return True
@@ -282,14 +307,20 @@ class PlaceResolver:
                     taken.update(range(start, end))
         blocked = {i for ent in doc.ents if ent.label_ in NOT_PLACE_LABELS for i in range(ent.start, ent.end)}
         # "pro-Russia rebels", "anti-Kyiv protests": a stance, not a place
-        blocked |= {i for i in range(2, len(doc)) if doc[i - 1].text in "-‐" and not doc[i - 2].whitespace_
-                    and doc[i - 2].lower_ in STANCE_PREFIXES}
+        np, attrs, hyphens, _tags = _columns()
+        cols = doc.to_array(attrs)
+        blocked |= {i for i in (np.flatnonzero(np.isin(cols[:, 0], hyphens)) + 1).tolist()
+                    if 2 <= i < len(doc) and not doc[i - 2].whitespace_ and doc[i - 2].lower_ in STANCE_PREFIXES}
         spans = [s for s in spans if s.start not in blocked]
         i = 0
         n = len(doc)
-        while i < n:
+        for start in _name_starts(doc, cols):
+            # (only a word that can be a name's first is looked at: a proper-noun tag, an
+            # article, or a capital first letter)
+            if start < i:
+                continue
+            i = start
             if i in taken or i in blocked or not _is_name_token(doc[i]) or _lower_word(doc[i]):
-                i += 1
                 continue
             j = i
             while j < n and j not in taken and j not in blocked and (

@@ -438,7 +438,8 @@ class Coder:
             for c in cur.children:
                 if c.dep_ == "nsubjpass":
                     agent = _agent(cur)
-                    if cur.i != verb.i and verb.dep_ == "conj" and verb.tag_ in {"VBD", "VBZ", "VBP"}:
+                    if cur.i != verb.i and verb.dep_ == "conj" and verb.tag_ in {"VBD", "VBZ", "VBP"} \
+                            and not _passive_conjunct(cur, verb):
                         # "he was anguished by the loss and conveyed his condolences": an active
                         # conjunct's subject is the one the passive is about, not its agent
                         return c, False
@@ -1088,6 +1089,16 @@ class Coder:
         self._absorbed = None
         if family == "intent" and self._gov_token is not None:
             said = self._gov_token  # "said Russia must first agree to a ceasefire": the agreeing is demanded
+        shared = None
+        self._joined = False
+        if family is None and said.dep_ == "conj" and said.pos_ in {"VERB", "AUX"} and not any(
+                c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in said.children):
+            # "Israel must withdraw its troops and release the prisoners, the minister said":
+            # a verb joined to another with no subject or auxiliary of its own shares its "must"
+            shared = said
+            while shared.dep_ == "conj" and shared.head.i != shared.i:
+                shared = shared.head
+            said = shared
         if family in {None, "intent"} and said.dep_ == "ccomp" and said.head.i != said.i \
                 and said.head.lemma_.lower() in self.modal["tone"]["speech_verbs"]:
             clause = said
@@ -1099,7 +1110,8 @@ class Coder:
             if obliged and not negated and subject is not None and subject.pos_ != "PRON" and not (
                     family == "intent" and clause is not said):
                 family, gov_lemma = obliged, clause.head.lemma_.lower()
-                if clause is not trig.head and clause.pos_ in {"VERB", "AUX"}:
+                self._joined = shared is not None
+                if clause is not trig.head and clause.pos_ in {"VERB", "AUX"} and shared is None:
                     self._absorbed = clause  # the demanded "agree" is no event of its own
                 self._gov_token = clause.head
                 hypothetical = False
@@ -1331,6 +1343,14 @@ class Coder:
             # "urged X to withdraw" is one appeal (0256), not also a bare appeal (020) by "urge"
             sent_events = [e for e in sent_events if not (
                 e.trigger_start in self._governors and e.cameo[:2] in {"01", "02", "03", "10", "13"})]
+            # "X must resign and take responsibility, Y said": one demand of X, told by its first
+            # verb; a joined verb that makes only a general demand of the same party adds nothing
+            # ("must withdraw its troops and release the prisoners" are two demands)
+            firsts = {(e.source.code, e.target.code if e.target else None, e.cameo[:2])
+                      for e in sent_events if not getattr(e, "_joined", False)}
+            sent_events = [e for e in sent_events if not (getattr(e, "_joined", False) and len(e.cameo) == 3
+                                                          and e.cameo.endswith("0") and (
+                e.source.code, e.target.code if e.target else None, e.cameo[:2]) in firsts)]
             sent_events = self._fold_victims(doc, self._fold_tolls(sent_events))
             sent_events = self._merge_means(doc, sent_events)
             self._share_targets(doc, sent_events)
@@ -2608,6 +2628,7 @@ class Coder:
             out[-1]._actor_tokens = actor_tokens
             out[-1]._toll_of = trig.toll_of
             out[-1]._claimed_by = src if responsibility else None
+            out[-1]._joined = getattr(self, "_joined", False)
         if claimed_own and code[:2] in {"18", "19", "20"} and not code.startswith("192"):
             info15 = self.ontology.get("015")
             for ev in list(out):
@@ -2855,6 +2876,15 @@ class Coder:
                 used += [m for u in used for m in u.children if m.dep_ in {"compound", "amod"}]
                 return next((str(wmd[u.lemma_.lower()]) for u in used if u.lemma_.lower() in wmd), None)
             return None
+        protect = self.modal.get("protection_purposes") or {}
+        if trig.pattern.code[:2] == "15" and trig.head.lemma_.lower() in protect.get("verbs", ()):
+            head = trig.head
+            named = any(c.dep_ == "prep" and c.lower_ == "to" and any(
+                g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children) for c in head.children)
+            purposes = [c for c in head.children if c.dep_ in {"advcl", "xcomp"} and _infinitive(c)
+                        or c.dep_ == "prep" and c.lower_ == "as"]
+            if named and any(t.lemma_.lower() in protect.get("words", ()) for c in purposes for t in c.subtree):
+                return str(protect["code"])
         if trig.pattern.code == "166":
             # "troops withdrew from the town", "pulled out of the eastern sector": leaving ground
             # is a military retreat (0874); leaving a treaty, a body or talks reduces relations
@@ -3369,6 +3399,21 @@ def _addressees(gov: Token, inner: Token) -> list[Token]:
         return asked  # "the military was urged by ASEAN to let aid convoys in"
     return [g for c in gov.children if c.dep_ == "prep" and c.lower_ in {"on", "upon", "to"} and c.i not in inside
             for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in {"DATE", "TIME"}]
+
+
+# verbs that keep their object in the passive ("were denied access", "was refused bail")
+_RETAINING = frozenset({"deny", "refuse", "grant", "award", "offer", "promise"})
+
+
+def _passive_conjunct(passive: Token, verb: Token) -> bool:
+    """"Detainees are being held and denied access", "were beaten and denied food": an -ed form
+    joined to a passive is its participle too when the passive is in the present (an active
+    past would break the tense) or the verb keeps its object in the passive."""
+    if verb.tag_ != "VBD" or not verb.lower_.endswith("ed"):
+        return False
+    present = any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"is", "are", "am", "being", "'s", "'re"}
+                  for c in passive.children)
+    return present or verb.lemma_.lower() in _RETAINING
 
 
 def _infinitive(verb: Token) -> bool:

@@ -807,6 +807,22 @@ class ActorResolver:
                 found = self._object_of(part.head, mentions)
                 if found:
                     return [_copy(a, a.text or tok.text, "pronoun") for a in found]
+            if low in {"it", "they"} and tok.dep_ == "nsubj" and tok.head.dep_ == "relcl" and tok.i > tok.head.head.i:
+                # "sanctioned 20 firms which it accused of shipping oil", "struck sites they said
+                # were arms depots": a doer inside a clause about the main act's object is its doer
+                verb = tok.head.head
+                for _ in range(4):
+                    if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
+                        break
+                    verb = verb.head
+                subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) \
+                    if verb.pos_ in {"VERB", "AUX"} else None
+                if subject is not None and subject.pos_ != "PRON":
+                    found = self.resolve_all(subject, mentions) if low == "they" else self.resolve(subject, mentions)
+                    if low == "it":
+                        found = [a for a in found if a.rule not in _PERSON_RULES]
+                    if found:
+                        return [_copy(a, a.text or tok.text, "pronoun") for a in found]
             # "X said it would ...", "X said a shell was fired at it": a pronoun in a reported
             # clause is the speaker
             clause = tok.head

@@ -2258,10 +2258,14 @@ class Coder:
                 return []
         if tone_clause is not None:  # a comment is about the actors it names
             named = [t for t in tone_clause if t.i in mentions.names and t.i == mentions.names[t.i][1]]
+            # ("Rwandan troops must leave": the troops the demonym names, not the Rwandans)
+            named = [(t.head if t.dep_ in {"amod", "compound", "nmod"} and t.head.i in mentions.agents
+                      and t.head.i != t.i and t.head in tone_clause else t, mentions.names[t.i][0]) for t in named]
             # ("hopeful that Beijing would lift curbs on Australian lobster": about Beijing, not
             # about the speaker's own people named on the way)
             homes = {a.country for a in sources if a.country}
-            abroad = [t for t in named if mentions.names[t.i][0].country not in homes]
+            abroad = [t for t, entry in named if entry.country not in homes]
+            named = [t for t, _entry in named]
             tgt_groups = [abroad if homes and abroad else named] + tgt_groups
         tgt_groups = self._answered(trig, tgt_groups)
         targets: list[Actor] = []

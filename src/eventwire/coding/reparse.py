@@ -211,8 +211,11 @@ def _repair_split_demonyms(first: Token) -> bool | None:
         return
     kids = list(first.children)
     noun = next((c for c in kids if c.dep_ == "conj" and c.pos_ == "NOUN"), None)
-    if noun is None or any(c.dep_ not in {"cc", "conj"} for c in kids) or noun.i != first.i + 3:
+    if noun is None or any(c.dep_ not in {"cc", "conj"} for c in kids) or noun.i < first.i + 3:
         return
+    if any(not (t.is_lower and t.dep_ in {"compound", "amod"} and t.head.i == noun.i)
+           for t in first.doc[first.i + 3:noun.i]):
+        return  # ("Kyrgyz and Tajik border guards": only the noun's own plain modifiers between)
     second = first.doc[first.i + 2]
     if first.doc[first.i + 1].dep_ != "cc" or second.head.i != noun.i \
             or second.dep_ not in {"compound", "amod"} or not second.text[:1].isupper():
@@ -309,6 +312,23 @@ def _repair_between_of(tok: Token) -> bool | None:
         other.head = party
         cc.head = party
         return True
+
+
+def _repair_verb_before_attribution(verb: Token) -> bool | None:
+    """"Armed bandits abducted 45 passengers on Monday, police said", read with "abducted"
+    describing the bandits and both the bandits and the police as subjects of "said": a past
+    form with an object of its own, hung on the first of two subjects, is the reported verb."""
+    if verb.dep_ != "acl" or verb.tag_ not in {"VBD", "VBN"} or not any(c.dep_ == "dobj" for c in verb.children) \
+            or any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass", "mark"} for c in verb.children):
+        return None
+    noun, say = verb.head, verb.head.head
+    if noun.dep_ != "nsubj" or noun.i > verb.i or say.pos_ != "VERB" or say.i < verb.i \
+            or not any(c.dep_ == "nsubj" and c.i > verb.i for c in say.children):
+        return None
+    # the order keeps the tree acyclic at every step
+    verb.head, verb.dep_, verb.tag_ = say, "ccomp", "VBD"
+    noun.head = verb
+    return True
 
 
 def _repair_two_subjects(verb: Token) -> bool | None:
@@ -613,6 +633,7 @@ _TOKEN_REPAIRS = (
     (_repair_subjunctive, "that", _Gate(pos={"NOUN"}, dep={"ccomp"})),
     (_repair_persona_non_grata, "persona", _Gate(lower={"persona"})),
     (_repair_between_of, "between", _Gate(lower={"between"}, dep={"prep"})),
+    (_repair_verb_before_attribution, None, _Gate(dep={"acl"}, tag={"VBD", "VBN"})),
     (_repair_two_subjects, None, _Gate(pos={"VERB", "AUX"})),
     (_repair_split_demonyms, "and", _Gate(dep={"nsubj", "nsubjpass", "dobj", "pobj"}, tag={"NNP", "JJ", "NNPS"})),
     (_repair_headline_comma_list, ",", _Gate(tag={"NNP", "JJ", "NNPS"})),

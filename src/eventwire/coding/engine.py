@@ -1351,14 +1351,6 @@ class Coder:
             sent_events = [e for e in sent_events if not (getattr(e, "_joined", False) and len(e.cameo) == 3
                                                           and e.cameo.endswith("0") and (
                 e.source.code, e.target.code if e.target else None, e.cameo[:2]) in firsts)]
-            for e in sent_events:
-                pat = self.lexicon.patterns.get(e.pattern)
-                if e.cameo in _DEESCALATION and e.target is not None and e.target.sector == "MIL" \
-                        and e.target.name is None and e.target.country and e.source.country != e.target.country \
-                        and pat is not None and _WITHDRAWALS & {pat.head, *pat.words}:
-                    # "demanded the withdrawal of Turkish forces": a demand to pull troops back is
-                    # made of the state that commands them
-                    e.target = dc_replace(e.target, code=e.target.country + "GOV", sector="GOV")
             sent_events = self._fold_victims(doc, self._fold_tolls(sent_events))
             sent_events = self._merge_means(doc, sent_events)
             self._share_targets(doc, sent_events)
@@ -3412,11 +3404,6 @@ def _addressees(gov: Token, inner: Token) -> list[Token]:
     return [g for c in gov.children if c.dep_ == "prep" and c.lower_ in {"on", "upon", "to"} and c.i not in inside
             for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in {"DATE", "TIME"}]
 
-
-# appeals and demands to de-escalate: made of a state, whoever its troops are
-_DEESCALATION = frozenset({"0256", "1056"})
-# (of a pullback: a ceasefire "between the army and the rebels" is asked of the fighters)
-_WITHDRAWALS = frozenset({"withdraw", "withdrawal", "pullout", "pull", "pullback", "leave", "exit", "retreat"})
 
 # verbs that keep their object in the passive ("were denied access", "was refused bail")
 _RETAINING = frozenset({"deny", "refuse", "grant", "award", "offer", "promise"})

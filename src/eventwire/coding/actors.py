@@ -1194,7 +1194,9 @@ class ActorResolver:
                     for pp in self._place_phrases(a)] + (
                     self._place_phrases(tok.head) if tok.dep_ == "compound" and tok.head.pos_ == "NOUN"
                     and tok.head.i > tok.i else []):
-                places = [a for t in place_toks for a in self.resolve(t, mentions)]
+                # (a phrase that names no state, "students from the Government Secondary School",
+                # places no one: the article's state may still be guessed)
+                places = [a for t in place_toks for a in self.resolve(t, mentions) if a.country]
                 if places and sector in {"UAF", "REB"} and all(
                         a.rule.startswith("org") and a.sector in {"REB", "UAF", "CRM"} for a in places):
                     # "a suicide bomber from the Balochistan Liberation Army": the group's own man

@@ -1600,6 +1600,13 @@ class Coder:
                                      and g.pos_ in {"PROPN", "ADJ", "NOUN"}), None)
                     if place.ent_type_ == "GPE" and place.pos_ == "PROPN":
                         return place  # "journalists held in Iran": the state they are held in
+                # "citizens detained during a police raid on a site in the Moscow region": the
+                # state of the place named in how they came to be held
+                for t in c.subtree:
+                    obj = t if t.dep_ == "pobj" else t.head if t.dep_ in {"compound", "nmod"} else None
+                    if obj is not None and obj.dep_ == "pobj" and obj.head.lower_ == "in" \
+                            and t.ent_type_ == "GPE" and t.pos_ == "PROPN":
+                        return t
         return None
 
     def _custody_state(self, trig: Trigger) -> bool:

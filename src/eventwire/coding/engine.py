@@ -1351,6 +1351,15 @@ class Coder:
             sent_events = [e for e in sent_events if not (getattr(e, "_joined", False) and len(e.cameo) == 3
                                                           and e.cameo.endswith("0") and (
                 e.source.code, e.target.code if e.target else None, e.cameo[:2]) in firsts)]
+            # "the two leaders agreed to continue the talks": each of a pair that acts together
+            # with no one else named acts with the other
+            paired: dict[int, list[Event]] = {}
+            for e in sent_events:
+                if e.target is None and e.source.rule == "coreference-pair":
+                    paired.setdefault(getattr(e, "_trigger_i", -1), []).append(e)
+            for pair in paired.values():
+                if len(pair) == 2 and pair[0].source.code != pair[1].source.code:
+                    pair[0].target, pair[1].target = pair[1].source, pair[0].source
             sent_events = self._fold_victims(doc, self._fold_tolls(sent_events))
             sent_events = self._merge_means(doc, sent_events)
             self._share_targets(doc, sent_events)
@@ -3321,7 +3330,9 @@ def _conditional(clause: Token) -> bool:
     for _ in range(4):
         if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in cur.children):
             return True
-        if cur.dep_ == "advcl" and cur.tag_ in {"VBZ", "VBP", "VB"} and any(
+        present = cur.tag_ in {"VBZ", "VBP", "VB"} or cur.tag_ == "VBN" and any(
+            c.dep_ == "aux" and c.lower_ in {"have", "has"} for c in cur.children)  # ("once they have met")
+        if cur.dep_ == "advcl" and present and any(
                 c.dep_ == "mark" and c.lower_ in {"once", "until", "till", "provided", "providing"}
                 for c in cur.children):
             return True  # "will lift the ban once the company agrees", "until the army reopens it"

@@ -731,6 +731,14 @@ class ActorResolver:
         if tok.lemma_.lower() in _FACILITIES and tok.pos_ != "PROPN" and tok.dep_ == "pobj" \
                 and tok.head.lower_ in _WHERE and tok.i not in self.owned_sites:
             return []  # "signed at the foreign ministry's headquarters": a place, not its owner
+        if tok.lemma_.lower() in _FACILITIES and tok.pos_ != "PROPN" and tok.dep_ in {"dobj", "nsubjpass"}:
+            # "raided the headquarters of the opposition party": the party's
+            owner = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"), None)
+            if owner is not None:
+                found = self.resolve_all(owner, mentions)
+                if found:
+                    return found
         if tok.lemma_.lower() in _INSTITUTION_BUILDINGS and tok.tag_ == "NNS" and _wanted(tok):
             return []  # "demanding better hospitals and schools": goods wanted, not the people in them
         if tok.tag_ in {"WP", "WDT"} and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
@@ -913,7 +921,10 @@ class ActorResolver:
             else self.last_org
         kind_def = any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in tok.children) and all(
             c.dep_ == "det" or c.dep_ in {"amod", "compound"} and c.lower_ in _GROUP_KINDS for c in tok.children)
-        if (bare_def or kind_def) and low in _GROUP_NOUNS and group is not None:
+        if (bare_def or kind_def) and low in _GROUP_NOUNS and group is not None \
+                and not (low == "party" and group.sector not in {"PTY", "OPP", "GOV"}):
+            # ("raided the headquarters of the opposition party": intelligence agents named
+            # before are no party)
             # "the group", "the movement": the last organisation named, past a government named
             # since ("The TPLF accused the government ... The party urged ...")
             return [_copy(group, doc[tok.left_edge.i:tok.i + 1].text, "coreference-group")]

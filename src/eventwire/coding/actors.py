@@ -449,6 +449,7 @@ class ActorResolver:
         self.titled: dict[str, list[Actor]] = {}  # title word -> the people who bore it, last last
         self.roles: dict[str, Actor] = {}  # role word -> the last actor it named with its state
         self.cities = None
+        self.named_bodies: dict[str, Actor] = {}  # last word of a named body -> it ("the Commission")
         self.main_country: str | None = None  # the article's most named state, for bare agents
         self._depth = 0
 
@@ -914,6 +915,10 @@ class ActorResolver:
             return [_copy(a, phrase, "coreference-crowd") for a in self.last_crowd]
         plain_def = any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in tok.children) and not any(
             c.i < tok.i and c.dep_ != "det" for c in tok.children)  # ("accused the bloc of meddling")
+        if plain_def and tok.tag_ in {"NN", "NNP"} and low in self.named_bodies and tok.i not in mentions.names \
+                and all(c.dep_ == "det" for c in tok.children):
+            # "The ECOWAS Commission called on ... the Commission also urged": the body named
+            return [_copy(self.named_bodies[low], doc[tok.left_edge.i:tok.i + 1].text, "coreference-body")]
         if plain_def and low in _BLOC_NOUNS and self.last_bloc is not None:
             # "the bloc", "the alliance" after the EU, ASEAN or NATO was named
             return [_copy(self.last_bloc, doc[tok.left_edge.i:tok.i + 1].text, "coreference-group")]
@@ -1441,6 +1446,21 @@ class ActorResolver:
     def note_orgs(self, sent: Span, mentions: Mentions) -> None:
         """The last non-state organisation named in a sentence, even as a modifier ("struck
         Hezbollah positions ... the militant group fired back"), for "the group" later."""
+        for i in range(sent.start, sent.end):
+            # "the ECOWAS Commission ... the Commission urged": a named body, by its last word
+            hit = mentions.names.get(i)
+            if not hit or hit[0].kind != "org" or hit[2] - 1 != i:
+                continue
+            last = sent.doc[i]
+            if i + 1 < sent.end and sent.doc[i + 1].pos_ == "PROPN" and last.head.i == i + 1 \
+                    and sent.doc[i + 1].is_title and i + 1 not in mentions.names:
+                last = sent.doc[i + 1]  # ("the ECOWAS Commission": ECOWAS's commission)
+            if last.pos_ == "PROPN" and last.i - hit[1] >= 1:
+                country, sec, rule, where = hit[0].at(self.date)
+                if country:
+                    self.named_bodies[last.lower_] = Actor(
+                        code=country + (sec or ""), country=country, sector=sec,
+                        text=sent.doc[hit[1]:hit[2]].text, name=hit[0].name, rule=rule, entry=where)
         for i in range(sent.end - 1, sent.start - 1, -1):
             hit = mentions.names.get(i)
             if not hit or hit[0].kind != "org" or hit[2] - 1 != i:

@@ -1351,6 +1351,11 @@ class Coder:
             sent_events = [e for e in sent_events if not (getattr(e, "_joined", False) and len(e.cameo) == 3
                                                           and e.cameo.endswith("0") and (
                 e.source.code, e.target.code if e.target else None, e.cameo[:2]) in firsts)]
+            # "reaffirmed Qatar's commitment", "expressed its own regret": a word, an appeal, an
+            # intent or a gesture is never addressed to its own maker
+            for e in sent_events:
+                if e.target is not None and e.target.code == e.source.code and e.cameo[:2] in {"01", "02", "03", "05"}:
+                    e.target = None
             # "the two leaders agreed to continue the talks": each of a pair that acts together
             # with no one else named acts with the other
             paired: dict[int, list[Event]] = {}
@@ -3330,6 +3335,11 @@ def _conditional(clause: Token) -> bool:
     for _ in range(4):
         if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in cur.children):
             return True
+        subject = next((c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if cur.dep_ == "advcl" and subject is not None and any(
+                c.dep_ in {"aux", "auxpass"} and c.lower_ in {"should", "were", "had"} and c.i < subject.i
+                for c in cur.children):
+            return True  # "should the government request it", "were Kyiv to agree": inverted conditions
         present = cur.tag_ in {"VBZ", "VBP", "VB"} or cur.tag_ == "VBN" and any(
             c.dep_ == "aux" and c.lower_ in {"have", "has"} for c in cur.children)  # ("once they have met")
         if cur.dep_ == "advcl" and present and any(

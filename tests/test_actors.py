@@ -279,6 +279,8 @@ def test_a_seat_city_speaks_for_the_organisation_the_article_names():
     ("seats.tsv", {"seat": "Geneva", "organisations": "League of Nations"}, 12),
     # a state noun naming a country countries.tsv lacks
     ("state_nouns.tsv", {"noun": "kingdom", "countries": "SAU|XXX"}, 9),
+    # a half of a divided nation standing for a country countries.tsv lacks
+    ("state_halves.tsv", {"noun": "north", "state": "XXX", "story_states": "KOR|PRK"}, 11),
     # a no-role row ("-") with a lone word would silence that role word everywhere
     ("agents.tsv", {"word": "media|social media", "sector": "-"}, 14),
 ])

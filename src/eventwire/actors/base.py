@@ -187,6 +187,7 @@ class ActorDictionary:
         self._load_people()
         self._load_seats()
         self._load_state_nouns()
+        self._load_state_halves()
         self._add_title_case_acronyms()
         for number, row in _rows("agents.tsv"):
             sector = row.get("sector", "")
@@ -251,6 +252,21 @@ class ActorDictionary:
             if unknown:
                 raise DataFileError("actors/data/state_nouns.tsv", number, f"unknown countries {', '.join(unknown)}")
             self.state_nouns[noun] = countries
+
+    def _load_state_halves(self) -> None:
+        """state_halves.tsv: "the North" for North Korea in a story about either Korea."""
+        self.state_halves: dict[str, tuple[str, set[str]]] = {}
+        known = {e.country for e in self.names.values() if e.kind == "country"}
+        for number, row in _rows("state_halves.tsv"):
+            noun = row.get("noun", "").strip().lower()
+            state = row.get("state", "").strip()
+            stories = set(_split(row.get("story_states", "")))
+            if not noun or not state or not stories:
+                raise DataFileError("actors/data/state_halves.tsv", number, "a noun, its state and story states are needed")
+            unknown = sorted(({state} | stories) - known)
+            if unknown:
+                raise DataFileError("actors/data/state_halves.tsv", number, f"unknown countries {', '.join(unknown)}")
+            self.state_halves[noun] = (state, stories)
 
     def _load_org_roles(self) -> None:
         """Dated roles of organisations (org_roles.tsv): every alias of the organisation gets them."""

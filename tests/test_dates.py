@@ -319,11 +319,16 @@ def test_bundled_vocabulary_is_valid():
     assert v.month_abbreviations["sept."] == 9 and v.weekdays["saturday"] == 5
 
 
+def test_bare_on_is_a_word_not_a_boolean():
+    v = parse_vocabulary("vocabulary.yaml", bundled().replace('weekday_leads: ["on",', "weekday_leads: [on,", 1))
+    assert "on" in v.weekday_leads
+
+
 @pytest.mark.parametrize("old, new, words", [
     ("  today: today\n", "  today: todday\n", "key 'relative.today': unknown rule 'todday'"),
     ("{number: 11,", "{number: 10,", "key 'months.november': number 10 is used twice"),
     ("weekday_leads: [", "weekday_leads: [Late, ", "key 'weekday_leads': bad entry 'Late'"),
-    ('weekday_leads: ["on",', "weekday_leads: [on,", "key 'weekday_leads': entry read as True: quote it"),
+    ('weekday_leads: ["on",', "weekday_leads: [true,", "key 'weekday_leads': entry read as True: quote it"),
     ("day_parts: [", "day_parts: [morning, [", "not valid YAML"),
 ])
 def test_malformed_vocabulary_names_file_and_key(old, new, words):

@@ -14,9 +14,9 @@ from functools import lru_cache
 from importlib import resources
 from itertools import permutations, product
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
+from eventwire import datafile
 from eventwire.actors.base import city_countries, load_actor_dictionary
 from eventwire.coding.actors import _phrase_text
 from eventwire.coding.actors import ActorResolver, Mentions, find_mentions, names_an_accord
@@ -32,7 +32,7 @@ _DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "at", "upon", "toward", 
 @lru_cache(maxsize=1)
 def load_modality() -> dict:
     text = (resources.files("eventwire.coding") / "data" / "modality.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = datafile.load(text)
     governors = {}
     for family, spec in data["families"].items():
         for lemma in spec["governors"]:
@@ -262,7 +262,16 @@ class Coder:
         final = [t for t in final if not (t.pattern.noun and t.head.dep_ == "compound"
                                           and t.head.head.lemma_.lower() in _PEOPLE_OF_AN_ACT)]
         # "fired artillery at a hulk as the allies held joint drills": fire in a drill
-        final = [t for t in final if not (t.pattern.code[:2] in {"18", "19"} and self._in_drill(t.head))]
+        drilled = [t for t in final if t.pattern.code[:2] in {"18", "19"} and self._in_drill(t.head)]
+        if drilled:
+            final = [t for t in final if t not in drilled]
+            # "launched a cruise missile during naval drills": when no drill is told as an act of
+            # its own, the force used in it is the show of force (150), once per sentence
+            shown = {t.head.sent.start for t in final if t.pattern.code[:2] in {"15", "06"}}
+            for t in drilled:
+                if not t.pattern.noun and t.head.sent.start not in shown:
+                    shown.add(t.head.sent.start)
+                    final.append(_modal_trigger("drill_force", "150", f"{t.head.lemma_.lower()} in DRILL", t.head))
         # "held talks on reopening border crossings": what talks are about is their topic, not
         # an act done
         final = [t for t in final if not _talked_about(t.head)]
@@ -835,7 +844,8 @@ class Coder:
             if governor is not None and not self._light(governor, p.code) \
                     and not _held_responsible(head) and not _in_protest(head):
                 governor = None  # "condemned the attack": the critic did not attack
-            if governor is None and _meeting_adjunct(head, p.code, self.display_verbs):
+            if governor is None and (_meeting_adjunct(head, p.code, self.display_verbs) or _drill_adjunct(
+                    head, p.code, self.modal.get("exercise_words", ()))):
                 # "raised the issue during a phone call with Putin", "said in talks with X":
                 # the clause's subject holds the call it tells of
                 governor = head.head.head
@@ -2901,6 +2911,14 @@ class Coder:
                 used += [m for u in used for m in u.children if m.dep_ in {"compound", "amod"}]
                 return next((str(wmd[u.lemma_.lower()]) for u in used if u.lemma_.lower() in wmd), None)
             return None
+        tested = self.modal.get("test_launches") or {}
+        if trig.pattern.code[:2] == "19" and trig.head.lemma_.lower() in tested.get("verbs", ()) \
+                and any(c.dep_ == "dobj" and c.lemma_.lower() in tested["weapons"] for c in trig.head.children):
+            # "fired two missiles into the sea": the destination is water, so no one is attacked
+            into = [g for c in trig.head.children if c.dep_ == "prep" and c.lower_ in tested["preps"]
+                    for g in c.children if g.dep_ == "pobj"]
+            if any(g.lemma_.lower() in tested["waters"] for g in into):
+                return str(tested["code"])
         protect = self.modal.get("protection_purposes") or {}
         if trig.pattern.code[:2] == "15" and trig.head.lemma_.lower() in protect.get("verbs", ()):
             head = trig.head
@@ -3204,6 +3222,14 @@ def _meeting_adjunct(noun: Token, code: str, display_verbs: frozenset[str] = fro
         verb = noun.head.head
         return verb.lemma_.lower() in display_verbs and not any(c.dep_ == "prt" for c in verb.children)
     return code[:2] == "04" and bool(_prep_objects(noun, ("with",), []))
+
+
+def _drill_adjunct(noun: Token, code: str, drill_words) -> bool:
+    """"fired missiles during naval drills": a drill told as the setting of the clause's act is
+    held by the clause's subject (the act itself is part of the drill)."""
+    return code[:2] in {"06", "15"} and noun.lemma_.lower() in drill_words and noun.dep_ == "pobj" \
+        and noun.head.lower_ in {"during", "in"} and noun.head.head.pos_ in {"VERB", "AUX"} \
+        and any(c.dep_ == "nsubj" for c in noun.head.head.children)  # "were killed during drills": no holder
 
 
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})

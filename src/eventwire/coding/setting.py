@@ -229,6 +229,8 @@ def place_target(ev: Event, place, names: dict | None = None, content: bool = Fa
     """The state of the place where a target-less act happened, for the acts listed under
     `place_target` in modality.yaml ("protested in Beijing" is a protest China faces). Words the
     actor dictionary knows as a state name it by the dictionary, not the gazetteer."""
+    if place.candidate.level == "water":
+        return None  # "drills in the Gulf of Oman", "a tanker in the Red Sea": open water is no state's
     country = place.candidate.country
     imported = False  # an imported dictionary's code is used as written, without a sector
     for i in range(place.start, place.end):
@@ -357,7 +359,9 @@ class Setting:
                                        verbal=ev.cameo[:2] in VERBAL_ROOTS)
             if place is not None:
                 ev.location = place.place()
-                if place.candidate.country and place.candidate.level != "country" or _tier == 1:
+                if place.candidate.level != "water" and (
+                        place.candidate.country and place.candidate.level != "country" or _tier == 1):
+                    # (a ship "in the Red Sea" belongs to no shore state)
                     # "killing six people" in Gaza are Gaza's people, whoever the story is about
                     before = (ev.source, ev.target)
                     ev.source = _placed(ev.source, place.candidate.country, ev.target)

@@ -18,6 +18,7 @@ from typing import Callable, Iterable
 
 import yaml
 
+from eventwire import datafile
 from eventwire.errors import DataFileError
 
 # A day without a year may lie this far after publication (a scheduled vote, a deadline) before
@@ -156,7 +157,7 @@ class _Checker:
             raise self.fail(path, "expected a list of words")
         for w in value:
             if isinstance(w, bool):
-                raise self.fail(path, f"entry read as {w}: quote it (YAML reads bare on/off/yes/no as booleans)")
+                raise self.fail(path, f"entry read as {w}: quote it (a bare true or false is a boolean)")
             if not isinstance(w, str) or not w.strip() or w != w.lower():
                 raise self.fail(path, f"bad entry {w!r}: expected a non-empty lower-case string")
         return tuple(value)
@@ -194,8 +195,8 @@ class _Checker:
 def parse_vocabulary(name: str, text: str) -> Vocabulary:
     """The vocabulary in `text`; any problem raises DataFileError naming `name`, key and line."""
     try:
-        node = yaml.compose(text)
-        data = yaml.safe_load(text)
+        node = datafile.compose(text)
+        data = datafile.load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise DataFileError(name, mark.line + 1 if mark else None, f"not valid YAML: {exc}") from exc

@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from eventwire import datafile
 from eventwire.geo.build import haversine_km
 
 KIND = {"city": "settlement", "district": "settlement", "sub-city": "settlement",
@@ -54,7 +53,7 @@ def is_exact(expected: dict, got) -> bool:
 
 
 def score_file(path: str | Path, nlp, resolver, use_context: bool = True) -> PlaceScore:
-    cases = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    cases = datafile.load(Path(path).read_text(encoding="utf-8"))
     score = PlaceScore()
     docs = nlp.pipe([c["text"] for c in cases])
     for case, doc in zip(cases, docs):

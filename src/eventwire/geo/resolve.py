@@ -21,6 +21,7 @@ from typing import Iterable
 
 import yaml
 
+from eventwire import datafile
 from eventwire.errors import DataFileError
 from eventwire.geo.build import haversine_km
 from eventwire.geo.gazetteer import Candidate, Gazetteer, load_gazetteer
@@ -97,7 +98,7 @@ def load_place_words() -> PlaceWords:
     path = resources.files("eventwire.geo") / "data" / "place_words.yaml"
     where = "geo/data/place_words.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = datafile.load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         raise DataFileError(where, None if line is None else line + 1, str(exc)) from exc

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from eventwire import datafile
 from eventwire.errors import DataFileError
 
 _WORD = re.compile(r"^[a-z][a-z'\-]*$")
@@ -133,8 +134,8 @@ _SUBJ_SET = re.compile(r"^S=\$([A-Z][A-Z_]*)$")
 
 def parse_sets(name: str, text: str) -> dict[str, list[str]]:
     """Word sets (`sets.yaml`): NAME -> lemmas, used in patterns as `$NAME` (a PETRARCH synset)."""
-    data = yaml.safe_load(text) or {}
-    node = yaml.compose(text)
+    data = datafile.load(text) or {}
+    node = datafile.compose(text)
     lines = {k.value: k.start_mark.line + 1 for k, _ in node.value} if node is not None else {}
     sets: dict[str, list[str]] = {}
     for key, words in data.items():
@@ -178,7 +179,7 @@ def parse_file(name: str, text: str, known_codes: set[str] | None = None,
                sets: dict[str, list[str]] | None = None) -> list[Pattern]:
     """Patterns of one lexicon file; any error names the file and line."""
     try:
-        node = yaml.compose(text)
+        node = datafile.compose(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise DataFileError(name, mark.line + 1 if mark else None, f"not valid YAML: {exc}") from exc

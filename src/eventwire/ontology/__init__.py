@@ -22,6 +22,7 @@ from typing import Any, Iterable
 
 import yaml
 
+from eventwire import datafile
 from eventwire.errors import DataFileError
 
 __all__ = [
@@ -126,7 +127,7 @@ def _parse_plover(path_name: str, text: str) -> _PloverSpec:
         return OntologyError(msg, path_name, _line_of(text, needle) if needle else None)
 
     try:
-        data = yaml.safe_load(text)
+        data = datafile.load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

@@ -434,6 +434,7 @@ class ActorResolver:
         self.dictionary = dictionary
         self.date = date  # the article's date: picks who held an office
         self.people: dict[str, Actor] = {}
+        self._formers: set[str] = set()  # people the article has called former office-holders
         self.last_person: Actor | None = None
         self.last_group: Actor | None = None
         self.last_org: Actor | None = None  # the last named non-state organisation
@@ -1109,6 +1110,9 @@ class ActorResolver:
             if any(t.lower_ in {"former", "ex", "late"} | _OUSTED or mentions.agents.get(t.i, ("",))[0] == "ELI"
                    for t in np):
                 sec, rule = "ELI", "person+former"  # "former President Viktor Yanukovich"
+                self._formers.add(entry.name)
+            elif entry.name in self._formers and rule == "person":
+                sec, rule = "ELI", "person+former"  # "... former President X. X denied ...": still former
             actor = Actor(code=(country or "") + (sec or ""), country=country, sector=sec, text=text,
                           name=entry.name, rule=rule, entry=where_p)
             self._remember(actor, person=True)
@@ -1219,9 +1223,10 @@ class ActorResolver:
                 # (a phrase that names no state, "students from the Government Secondary School",
                 # places no one: the article's state may still be guessed)
                 places = [a for t in place_toks for a in self.resolve(t, mentions) if a.country]
-                if places and sector in {"UAF", "REB"} and all(
+                if places and sector in {"UAF", "REB", "MIL", "GOV", "SPY"} and all(
                         a.rule.startswith("org") and a.sector in {"REB", "UAF", "CRM"} for a in places):
-                    # "a suicide bomber from the Balochistan Liberation Army": the group's own man
+                    # "a suicide bomber from the Balochistan Liberation Army": the group's own man;
+                    # "commanders of the Rapid Support Forces", "officials of Hamas": its ranks
                     return [_copy(a, text, "member") for a in places]
                 if places:
                     out = [make_actor(None, sector, text, "agent+place", entry_where=where)

@@ -262,7 +262,9 @@ class Coder:
         final = [t for t in final if not (t.pattern.noun and t.head.dep_ == "compound"
                                           and t.head.head.lemma_.lower() in _PEOPLE_OF_AN_ACT)]
         # "fired artillery at a hulk as the allies held joint drills": fire in a drill
-        drilled = [t for t in final if t.pattern.code[:2] in {"18", "19"} and self._in_drill(t.head)]
+        # (a border closed for the duration of someone's drills is a blockade, not a drill: 191)
+        drilled = [t for t in final if t.pattern.code[:2] in {"18", "19"} and not t.pattern.code.startswith("191")
+                   and self._in_drill(t.head)]
         if drilled:
             final = [t for t in final if t not in drilled]
             # "launched a cruise missile during naval drills": when no drill is told as an act of
@@ -272,6 +274,12 @@ class Coder:
                 if not t.pattern.noun and t.head.sent.start not in shown:
                     shown.add(t.head.sent.start)
                     final.append(_modal_trigger("drill_force", "150", f"{t.head.lemma_.lower()} in DRILL", t.head))
+        # "will meet in Brussels for their first talks in a year": the talks the meeting is for
+        # are that meeting, told once
+        meets = {t.head.i for t in final if not t.pattern.noun and t.pattern.code in {"040", "041", "046"}}
+        if meets:
+            final = [t for t in final if not (t.pattern.noun and t.pattern.code[:2] == "04" and t.head.dep_ == "pobj"
+                                              and t.head.head.lower_ == "for" and t.head.head.head.i in meets)]
         # "held talks on reopening border crossings": what talks are about is their topic, not
         # an act done
         final = [t for t in final if not _talked_about(t.head)]
@@ -602,7 +610,9 @@ class Coder:
                 agent = _agent(head)
                 return ([self._wielder(agent) or agent] if agent is not None else []), (
                     [[main]] if main is not None else [])
-            marked_passive = any(c.dep_ in {"auxpass", "agent"} for c in head.children)
+            # (an active verb with its own subject is no passive: "extended by another 45 days")
+            marked_passive = any(c.dep_ == "auxpass" for c in head.children) or (
+                any(c.dep_ == "agent" for c in head.children) and not any(c.dep_ == "nsubj" for c in head.children))
             if passive_subj:
                 groups.append(passive_subj)
                 agent = _agent(head)
@@ -1522,6 +1532,10 @@ class Coder:
             return True
         if head.dep_ == "dobj" and head.head.lemma_.lower() in spec.get("avenge", ()):
             return True
+        if head.dep_ == "pobj" and head.head.lower_ in spec.get("charge_preps", ()) \
+                and head.head.head.lemma_.lower() in spec.get("charged", ()) and head.head.head.tag_ in {"VBN", "VBD"} \
+                and head.head.head.dep_ in {"acl", "relcl"}:
+            return True  # "militants wanted for a bombing": the charge against them
         banned = spec.get("banned", ())
         if head.dep_ == "pobj" and head.head.lower_ in {"on", "of", "against"} \
                 and head.head.head.lemma_.lower() in banned or \
@@ -2508,6 +2522,11 @@ class Coder:
             # "called it a brutal Israeli aggression": the state whose act is censured
             targets = [dc_replace(a, sector="GOV", code=a.country + "GOV") if a.rule == "demonym"
                        and a.country and len(a.country) == 3 else a for a in targets]
+        if trig.pattern.code[:2] == "15" and code[:3] in {"074", "033"} and not any(
+                t.country and t.country not in {a.country for a in sources} for t in targets):
+            # "deployed more police to Manipur": forces sent within their own state protect no
+            # one abroad; the deployment is what it says
+            code = self.recode(trig.pattern.code, family, hypothetical) or code
         if code.startswith("15"):  # "ordered the deployment of troops and police": its own forces are no target
             targets = [t for t in targets if not (t.sector in {"MIL", "COP"} and t.country in (
                 None, *{a.country for a in sources})) and t.code not in {a.code for a in sources}]
@@ -2515,6 +2534,11 @@ class Coder:
         # of Nasiriyah": a city named as the party is its state's, as a bare state name is
         targets = [dc_replace(a, code=a.country + "GOV", sector="GOV") if a.rule == "place" and a.sector is None
                    and a.country and len(a.country) == 3 else a for a in targets]
+        if code.startswith("15") and not targets and len({a.country for a in sources if a.country}) > 1 \
+                and any(t.lemma_.lower() in self.modal.get("exercise_words", ()) for t in trig.tokens):
+            # "Philippine and U.S. troops launched their annual exercises": the forces of two
+            # states drilling together hold a joint exercise (062), each with the other
+            code = "062"
         pairs: list[tuple[Actor, Actor | None]] = []
         if len(sources) > 1 and code.startswith("084") and _swap(trig.head):
             # "Russia and Ukraine swapped prisoners", "each freed 40 detainees in a swap": an
@@ -2550,6 +2574,10 @@ class Coder:
         # "held talks with", "a joint patrol with": the noun names a mutual act. A verb tells who
         # acted: "A met with B" is A's meeting, and B's side is news only when B's words say so.
         if targets and code in self.modal["symmetric"] and trig.pattern.noun:
+            pairs += [(t, s) for s, t in pairs if t is not None and (t, s) not in pairs]
+        elif targets and code[:3] == "057" and not trig.pattern.ordered and (_with_party(trig.head, tgt_toks) or any(
+                _with_party(o, tgt_toks) for o in trig.head.children if o.dep_ == "dobj")):
+            # "Mozambique signed an agreement with Rwanda": both sides sign
             pairs += [(t, s) for s, t in pairs if t is not None and (t, s) not in pairs]
         elif targets and code[:2] == "19" and (trig.head.lemma_.lower() in self.modal["mutual_fighting"]
                                                or trig.pattern.noun) and (
@@ -2859,7 +2887,10 @@ class Coder:
                                      for t in cache[1]):
             return "010", None  # "said Israeli jets struck an air base": the reported act is the news
         # ("near Homs" is a place, not a deal drawing near)
-        words = {t.lemma_.lower() for t in tokens if t.pos_ != "ADP"} | {t.lower_ for t in tokens if t.pos_ != "ADP"}
+        adjectival = set(spec.get("adjective_only", ()))
+        kept = [t for t in tokens if t.pos_ != "ADP" and not (
+            t.pos_ not in {"ADJ", "ADV"} and (t.lower_ in adjectival or t.lemma_.lower() in adjectival))]
+        words = {t.lemma_.lower() for t in kept} | {t.lower_ for t in kept}
         optimistic = bool(words & set(spec["optimistic"]))
         pessimistic = bool(words & set(spec["pessimistic"]))
         if optimistic == pessimistic:
@@ -2911,6 +2942,10 @@ class Coder:
                 used += [m for u in used for m in u.children if m.dep_ in {"compound", "amod"}]
                 return next((str(wmd[u.lemma_.lower()]) for u in used if u.lemma_.lower() in wmd), None)
             return None
+        if trig.pattern.code == "084" and trig.head.lemma_.lower() == "hand" and any(
+                a.dep_ == "acl" and a.lemma_.lower() == "want" for c in trig.head.children if c.dep_ == "dobj"
+                for a in c.children):
+            return "063"  # "handed over to Tunisia two militants wanted over the attack": a fugitive
         tested = self.modal.get("test_launches") or {}
         if trig.pattern.code[:2] == "19" and trig.head.lemma_.lower() in tested.get("verbs", ()) \
                 and any(c.dep_ == "dobj" and c.lemma_.lower() in tested["weapons"] for c in trig.head.children):
@@ -2928,6 +2963,11 @@ class Coder:
                         or c.dep_ == "prep" and c.lower_ == "as"]
             if named and any(t.lemma_.lower() in protect.get("words", ()) for c in purposes for t in c.subtree):
                 return str(protect["code"])
+            sent = [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}]
+            sent += [g for c in sent for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for g in p.children if g.dep_ == "pobj"]  # "a contingent of police officers"
+            if named and any(c.lemma_.lower() in protect.get("forces", ()) for c in sent):
+                return str(protect["code"])  # "to send 600 police officers to Haiti"
         if trig.pattern.code == "166":
             # "troops withdrew from the town", "pulled out of the eastern sector": leaving ground
             # is a military retreat (0874); leaving a treaty, a body or talks reduces relations
@@ -3706,7 +3746,12 @@ def _governing_verb(noun: Token) -> Token | None:
 
 
 def _agent(verb: Token) -> Token | None:
-    for c in verb.children:
+    """The doer in a passive's "by" phrase; an active verb with its own subject has none
+    ("extended by another 45 days a state of emergency": a measure, tagged as an agent)."""
+    kids = list(verb.children)
+    if any(c.dep_ == "nsubj" for c in kids) and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in kids):
+        return None
+    for c in kids:
         if c.dep_ == "agent":
             for g in c.children:
                 if g.dep_ == "pobj":

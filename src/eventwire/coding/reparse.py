@@ -331,6 +331,125 @@ def _repair_verb_before_attribution(verb: Token) -> bool | None:
     return True
 
 
+# weapons whose names are also verbs ("drone", "shell", "bomb", "rocket"): in "artillery and
+# drone strikes" the parser reads a verb with its object
+_WEAPON_VERBS = frozenset({"drone", "shell", "bomb", "rocket", "mortar", "missile", "gun"})
+
+
+def _repair_weapon_read_as_verb(verb: Token) -> bool | None:
+    """"launched a wave of artillery and drone strikes", read as "... artillery, and [they]
+    drone strikes": a weapon word joined to a noun by "and", with the attack noun as its
+    object, is the second modifier of that noun."""
+    if verb.dep_ != "conj" or verb.lower_ not in _WEAPON_VERBS or verb.i < 2 or verb.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    doc = verb.doc
+    cc, first = doc[verb.i - 1], doc[verb.i - 2]
+    if verb.i + 1 >= len(doc):
+        return None
+    noun = doc[verb.i + 1]
+    if cc.lower_ not in {"and", "or"} or first.pos_ != "NOUN" or noun.head.i != verb.i or noun.dep_ != "dobj" \
+            or noun.pos_ != "NOUN" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    if first.dep_ not in {"pobj", "dobj", "nsubj", "nsubjpass", "conj", "appos"} or any(
+            c.dep_ not in {"det", "amod", "compound"} for c in first.children):
+        return None
+    # the order keeps the tree acyclic at every step
+    noun.head, noun.dep_ = first.head, first.dep_
+    first.head, first.dep_ = noun, "compound"
+    verb.head, verb.dep_, verb.pos_, verb.tag_ = first, "conj", "NOUN", "NN"
+    cc.head = first
+    for c in list(verb.children):
+        if c.dep_ in {"prep", "npadvmod", "advmod"}:
+            c.head = noun  # "... strikes on bases on Monday": the rest of the phrase is the noun's
+    return True
+
+
+def _repair_inverted_dative(prep: Token) -> bool | None:
+    """"handed over to Mali two Malian militants", read as one phrase "to [Mali two Malian
+    militants]": a name right after "to" and before a number is the recipient, and the counted
+    noun is the verb's object."""
+    verb = prep.head
+    if prep.lower_ != "to" or prep.dep_ != "prep" or verb.pos_ not in {"VERB", "AUX"} \
+            or any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if noun is None or noun.pos_ not in {"NOUN"}:
+        return None
+    name = next((c for c in noun.children if c.dep_ in {"nmod", "compound"} and c.pos_ == "PROPN"
+                 and c.left_edge.i == prep.i + 1), None)
+    number = next((c for c in noun.children if c.dep_ == "nummod"), None)
+    if name is None or number is None or number.left_edge.i != name.right_edge.i + 1:
+        return None
+    noun.head, noun.dep_ = verb, "dobj"
+    name.head, name.dep_ = prep, "pobj"
+    return True
+
+
+def _repair_conj_without_cc(verb: Token) -> bool | None:
+    """"handed over to Uganda three militants wanted for a bombing", read as a second clause
+    "[three militants] wanted ..." joined without "and": the noun is the first verb's object and
+    the participle describes it."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ not in {"VBN", "VBD"} or head.pos_ not in {"VERB", "AUX"} \
+            or any(c.dep_ in {"aux", "auxpass", "dobj"} for c in verb.children) \
+            or any(c.dep_ == "dobj" for c in head.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.right_edge.i == verb.i - 1), None)
+    if subj is None or subj.pos_ != "NOUN" or not any(c.dep_ == "nummod" for c in subj.children):
+        return None
+    between = verb.doc[head.i + 1:subj.left_edge.i]
+    if any(t.dep_ == "cc" or t.lower_ in {",", ";", "and", "but"} for t in between):
+        return None
+    subj.head, subj.dep_ = head, "dobj"
+    verb.head, verb.dep_ = subj, "acl"
+    return True
+
+
+_REPORTING = frozenset({"say", "tell", "add", "state", "report", "announce", "write", "note", "claim",
+                        "confirm", "warn", "insist"})
+
+
+def _repair_participle_after_attribution(ing: Token) -> bool | None:
+    """"Gunmen kidnapped a priest, the bishops' conference said, blaming a gang", read with
+    "blaming" on the kidnapping: an -ing clause right after the attribution is the speaker's."""
+    if ing.dep_ != "advcl" or ing.tag_ != "VBG" or ing.i < 2 or ing.doc[ing.i - 1].lower_ != ",":
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass", "mark", "aux"} for c in ing.children):
+        return None
+    main = ing.head
+    say = next((c for c in main.children if c.dep_ in {"parataxis", "ccomp"} and c.i < ing.i
+                and c.lemma_.lower() in _REPORTING and c.right_edge.i in {ing.i - 2, ing.i - 1}
+                and any(g.dep_ == "nsubj" for g in c.children)), None)
+    if say is None or say.i < main.i:
+        return None
+    ing.head = say
+    return True
+
+
+def _repair_participle_read_as_subject(ing: Token) -> bool | None:
+    """"..., the prime minister said on Wednesday, praising Nairobi for leading the mission as
+    the first contingents prepared to take over", read with "praising ..." as the subject of
+    "prepared": an -ing clause after a comma, behind a finished clause, is that clause's adjunct."""
+    if ing.dep_ != "csubj" or ing.tag_ != "VBG" or ing.i < 2 or ing.doc[ing.i - 1].lower_ != "," \
+            or ing.head.i < ing.i:
+        return None
+    verb = ing.doc[ing.i - 2]
+    for _ in range(8):
+        if verb.pos_ in {"VERB", "AUX"} and verb.i < ing.i:
+            break
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    else:
+        return None
+    if not (verb.pos_ in {"VERB", "AUX"} and verb.i < ing.i and any(c.dep_ == "nsubj" for c in verb.children)):
+        return None
+    if ing.left_edge.i <= verb.i <= ing.right_edge.i:
+        return None
+    ing.head, ing.dep_ = verb, "advcl"
+    return True
+
+
 def _repair_two_subjects(verb: Token) -> bool | None:
     """"The police's counterterrorism squad Densus 88 arrested ...", read as two subjects side by
     side: a common noun right before a name, both subjects of one verb, is the name's title."""
@@ -634,6 +753,11 @@ _TOKEN_REPAIRS = (
     (_repair_persona_non_grata, "persona", _Gate(lower={"persona"})),
     (_repair_between_of, "between", _Gate(lower={"between"}, dep={"prep"})),
     (_repair_verb_before_attribution, None, _Gate(dep={"acl"}, tag={"VBD", "VBN"})),
+    (_repair_participle_after_attribution, ",", _Gate(dep={"advcl"}, tag={"VBG"})),
+    (_repair_inverted_dative, "to", _Gate(lower={"to"}, dep={"prep"})),
+    (_repair_conj_without_cc, None, _Gate(dep={"conj"}, tag={"VBN", "VBD"})),
+    (_repair_weapon_read_as_verb, "and", _Gate(dep={"conj"}, lower=set(_WEAPON_VERBS))),
+    (_repair_participle_read_as_subject, ",", _Gate(dep={"csubj"}, tag={"VBG"})),
     (_repair_two_subjects, None, _Gate(pos={"VERB", "AUX"})),
     (_repair_split_demonyms, "and", _Gate(dep={"nsubj", "nsubjpass", "dobj", "pobj"}, tag={"NNP", "JJ", "NNPS"})),
     (_repair_headline_comma_list, ",", _Gate(tag={"NNP", "JJ", "NNPS"})),

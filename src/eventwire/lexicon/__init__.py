@@ -334,7 +334,8 @@ class Lexicon:
                 # ("opened an inquiry after a tank fired": a verb of another clause is no word
                 # of "open fire")
                 # (a participle used as a preposition, "according to", "following", is no word)
-                hit = next((c for c in children if c.lemma_.lower() == w and c not in words
+                # (the infinitive's "to" is no preposition: "to return to the streets")
+                hit = next((c for c in children if c.lemma_.lower() == w and c not in words and c.dep_ != "aux"
                             and (p.noun or c.dep_ not in _SUBJECT_DEPS) and c.dep_ not in _OTHER_CLAUSES
                             and not (c.dep_ == "prep" and c.tag_ == "VBG")), None)
                 if hit is None and noun:
@@ -442,7 +443,9 @@ _CARRIERS = frozenset({"effort", "process", "bid", "plan", "programme", "program
                        # "handed over a radar system", "delivered a missile system"
                        "system"})
 # parts of a thing that stand for it: "blocked stretches of the motorway", "closed parts of the border"
-_PARTS = frozenset({"section", "stretch", "part", "portion", "segment", "parts", "sections"})
+_PARTS = frozenset({"section", "stretch", "part", "portion", "segment", "parts", "sections",
+                    # "closing all of its crossings", "freed some of the hostages"
+                    "all", "some", "most", "many", "several", "both", "rest", "remainder"})
 _NOUN_POS = ["NOUN", "PROPN"]
 _SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 _OTHER_CLAUSES = frozenset({"advcl", "conj", "parataxis", "relcl"})

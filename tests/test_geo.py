@@ -161,6 +161,15 @@ def test_attack_is_located_where_it_struck() -> None:
     assert attacks and attacks[0][1] == "UKR" and attacks[0][3] == "2023-02-14"
 
 
+def test_a_dateline_name_several_states_share_is_settled_by_the_story(resolver) -> None:
+    # two provinces and a US city are called San Jose; the story names Costa Rica
+    events = _located("SAN JOSÉ (EFE) – Costa Rica on Tuesday granted political asylum to a former "
+                      "Nicaraguan diplomat, the foreign ministry said.", published="2025-05-06")
+    assert events and all(e[1] == "CRI" for e in events)
+    m = resolver.dateline("SAN JOSÉ (EFE) – The ministry said.", {"CRI": 2.0})
+    assert m is not None and m.candidate.country == "CRI"
+
+
 def test_dateline_places_an_event_without_a_place() -> None:
     events = _located("KYIV, Ukraine (AP) — Ukraine's president met the Polish prime minister on Friday.",
                       published="2024-01-22")

@@ -1222,7 +1222,12 @@ class ActorResolver:
                     and tok.head.i > tok.i else []):
                 # (a phrase that names no state, "students from the Government Secondary School",
                 # places no one: the article's state may still be guessed)
-                places = [a for t in place_toks for a in self.resolve(t, mentions) if a.country]
+                resolved = [a for t in place_toks for a in self.resolve(t, mentions)]
+                if sector == "UAF" and resolved and all(a.sector in {"REB", "CRM"} and a.rule.startswith("agent")
+                                                        for a in resolved):
+                    # "armed men from the Grand Ravine gang": the gang's men
+                    return [_copy(a, text, "member") for a in resolved]
+                places = [a for a in resolved if a.country]
                 if places and sector in {"UAF", "REB", "MIL", "GOV", "SPY"} and all(
                         a.rule.startswith("org") and a.sector in {"REB", "UAF", "CRM"} for a in places):
                     # "a suicide bomber from the Balochistan Liberation Army": the group's own man;

@@ -258,9 +258,10 @@ class Coder:
         # "tea exports climbed on Russian demand": demand in a story of markets is buying
         final = [t for t in final if not (t.pattern.noun and t.head.lemma_.lower() == "demand" and any(
             w.lemma_.lower() in _MARKET_WORDS for w in t.head.sent))]
-        # "killed three aid workers", "a relief agency": the act word names who the people are
-        final = [t for t in final if not (t.pattern.noun and t.head.dep_ == "compound"
-                                          and t.head.head.lemma_.lower() in _PEOPLE_OF_AN_ACT)]
+        # "killed three aid workers", "a relief agency": the act word names who the people are;
+        # "delivered two attack helicopters": what kind of weapon it is
+        final = [t for t in final if not (t.pattern.noun and t.head.dep_ in {"compound", "amod"}
+                                          and t.head.head.lemma_.lower() in _PEOPLE_OF_AN_ACT | _ARMS_OF_AN_ACT)]
         # "fired artillery at a hulk as the allies held joint drills": fire in a drill
         # (a border closed for the duration of someone's drills is a blockade, not a drill: 191)
         drilled = [t for t in final if t.pattern.code[:2] in {"18", "19"} and not t.pattern.code.startswith("191")
@@ -1030,6 +1031,9 @@ class Coder:
         if trig.pattern.noun and head.dep_ == "nsubj" and _occurrence_verb(head.head) \
                 and any(c.dep_ == "neg" for c in head.head.children):
             negated = True  # "the talks did not take place", "the meeting never happened"
+        if any(c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in {"nobody", "noone"} or c.lemma_.lower() == "one" and any(
+                d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in clause.children):
+            negated = True  # "no one had been arrested", "nobody was hurt": it did not happen
         # "would not give permission to Russia to help Israel", "would not allow Kyiv to use its
         # airspace to help Chisinau": what a ruled-out act was for did not happen either
         up = clause
@@ -1532,6 +1536,9 @@ class Coder:
             return True
         if head.dep_ == "dobj" and head.head.lemma_.lower() in spec.get("avenge", ()):
             return True
+        if head.dep_ in {"dobj", "nsubjpass", "nsubj"}:  # (a headline's subject: "Curfew lifted in ...")
+            if head.head.lemma_.lower() in spec.get("lifted", ()):
+                return True  # "lifted the curfew", "Curfew lifted in Kathmandu": the easing is the news
         if head.dep_ == "pobj" and head.head.lower_ in spec.get("charge_preps", ()) \
                 and head.head.head.lemma_.lower() in spec.get("charged", ()) and head.head.head.tag_ in {"VBN", "VBD"} \
                 and head.head.head.dep_ in {"acl", "relcl"}:
@@ -2539,6 +2546,11 @@ class Coder:
             # "Philippine and U.S. troops launched their annual exercises": the forces of two
             # states drilling together hold a joint exercise (062), each with the other
             code = "062"
+        elif code == "062" and not targets and len({a.country for a in sources}) == 1 \
+                and any(t.lemma_.lower() in self.modal.get("exercise_words", ()) for t in trig.tokens):
+            # "China's Eastern Theater Command launched joint exercises around Taiwan": the
+            # services of one state drilling together show force (150); no partner is named
+            code = "150"
         pairs: list[tuple[Actor, Actor | None]] = []
         if len(sources) > 1 and code.startswith("084") and _swap(trig.head):
             # "Russia and Ukraine swapped prisoners", "each freed 40 detainees in a swap": an
@@ -2575,9 +2587,10 @@ class Coder:
         # acted: "A met with B" is A's meeting, and B's side is news only when B's words say so.
         if targets and code in self.modal["symmetric"] and trig.pattern.noun:
             pairs += [(t, s) for s, t in pairs if t is not None and (t, s) not in pairs]
-        elif targets and code[:3] == "057" and not trig.pattern.ordered and (_with_party(trig.head, tgt_toks) or any(
+        elif targets and code[:3] == "057" and not trig.pattern.ordered \
+                and trig.head.lemma_.lower() in {"sign", "conclude", "reach", "strike", "seal", "ink"} and (_with_party(trig.head, tgt_toks) or any(
                 _with_party(o, tgt_toks) for o in trig.head.children if o.dep_ == "dobj")):
-            # "Mozambique signed an agreement with Rwanda": both sides sign
+            # "Mozambique signed an agreement with Rwanda": both sides sign (one side ratifies)
             pairs += [(t, s) for s, t in pairs if t is not None and (t, s) not in pairs]
         elif targets and code[:2] == "19" and (trig.head.lemma_.lower() in self.modal["mutual_fighting"]
                                                or trig.pattern.noun) and (
@@ -3530,7 +3543,8 @@ def _purpose(verb: Token) -> bool:
     for _ in range(4):
         if cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
             return True
-        if cur.dep_ != "xcomp" or cur.head.i == cur.i:
+        # ("to help the guards detect and shoot down balloons": through the joined verb too)
+        if cur.dep_ not in {"xcomp", "conj", "ccomp"} or cur.head.i == cur.i:
             return False
         cur = cur.head
     return False
@@ -3628,6 +3642,9 @@ _BODIES_OF_AN_ACT = frozenset({"board", "court", "commission", "committee", "pan
 _PEOPLE_OF_AN_ACT = frozenset({"worker", "agency", "group", "organisation", "organization", "official",
                                "staff", "charity", "volunteer", "employee", "worker", "community", "sector",
                                "chief", "coordinator", "expert"})
+# what an act word before a weapon names ("attack helicopters", "assault rifles"): its kind
+_ARMS_OF_AN_ACT = frozenset({"helicopter", "aircraft", "jet", "plane", "submarine", "drone", "boat", "craft",
+                             "rifle", "vehicle", "ship", "fighter", "bomber", "dog", "weapon", "gun"})
 
 
 # prepositions of a clause's setting, never of what its verb governs ("in a statement, X called")

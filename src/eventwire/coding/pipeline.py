@@ -1,6 +1,7 @@
 """Articles → events: parse every segment (body, captions, headline), code, merge repeats."""
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
@@ -200,7 +201,11 @@ def code_parsed(coder: Coder, article: Article, docs: list, options: CoderOption
     all_mentions = [find_mentions(doc, coder.dictionary, coder.nlp) for doc in docs]
     forget_surnames(all_mentions, docs)
     link_acronyms(all_mentions, docs)
-    dateline = article_dateline(article.text) if options.places and article.text else None
+    # (a dateline name several states share is settled by the states the story names:
+    # "SAN JOSÉ (EFE) – Costa Rica has granted ...")
+    named = Counter(entry.country for m in all_mentions for entry, _s, _e in m.names.values()
+                    if entry.kind in {"country", "capital", "demonym"} and entry.country)
+    dateline = article_dateline(article.text, context=named) if options.places and article.text else None
     resolver.main_country = main_country(all_mentions, docs, dateline.candidate.country if dateline else None)
     for doc, mentions in zip(docs, all_mentions):
         # "Noboa declares state of emergency" heads a story that names President Daniel Noboa

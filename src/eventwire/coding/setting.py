@@ -185,6 +185,13 @@ def _told_earlier(tok) -> bool:
     cur = tok
     for _ in range(6):
         if cur.head.i == cur.i:
+            if cur.tag_ == "VBN" and cur.sent.start > 0 and any(
+                    c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in cur.children) and _told_as_earlier(cur):
+                # "China had funded the first phase in 2019.", "He had earlier refused to attend":
+                # a later sentence in the past perfect that says it came before is background
+                # (regional English tells the news itself in the past perfect: "a mob had
+                # ransacked the area", so the tense alone is not enough)
+                return True
             # "Ten years after fighters abducted 276 girls, parents gathered ...", parsed with
             # the "after" clause as the sentence's root: still what came before the news
             marks = {c.lower_ for c in cur.children if c.dep_ == "mark"}
@@ -205,6 +212,23 @@ def _told_earlier(tok) -> bool:
         if cur.dep_ in {"ccomp", "xcomp", "parataxis"}:
             return False  # what someone says or means to do is told as news
         cur = cur.head
+    return False
+
+
+_EARLIER_WORDS = frozenset({"earlier", "already", "previously", "once", "before", "ago", "formerly"})
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december"})
+
+
+def _told_as_earlier(verb) -> bool:
+    """Whether a clause says its act came before the news: "had earlier", "had already", "in
+    2023", "in March", "last year", "two years ago"."""
+    for t in verb.subtree:
+        low = t.lower_
+        if low in _EARLIER_WORDS or low in _MONTHS and t.ent_type_ == "DATE":
+            return True
+        if t.ent_type_ == "DATE" and (low.isdigit() and len(low) == 4 or low == "last"):
+            return True
     return False
 
 
@@ -310,7 +334,7 @@ class Setting:
                                  and names_an_accord(ent.root) for t in ent}
         self.places = ArticlePlaces(self.resolver, docs, dict(context), self.blocked)
         self.context = dict(context)
-        self.dateline = article_dateline(article.text, self.resolver) if article.text else None
+        self.dateline = article_dateline(article.text, self.resolver, self.places.total) if article.text else None
         # (segment, sentence start) of the first act told as news: acts told later with "last
         # year" or "months ago" are background to it
         self.news_at: tuple[int, int] | None = None
@@ -478,14 +502,15 @@ def _in_relative_clause(tok) -> bool:
     return False
 
 
-def article_dateline(text: str, resolver=None):
+def article_dateline(text: str, resolver=None, context: dict[str, float] | None = None):
     """The wire dateline of an article: its first line, or in a web dump the first line after
-    the headline and byline lines ("Headline / By Staff / KABUL (AP) - ...")."""
+    the headline and byline lines ("Headline / By Staff / KABUL (AP) - ..."); `context` is the
+    story's country votes."""
     resolver = resolver or place_resolver()
     for k, para in enumerate(p for p in text.split("\n") if p.strip()):
         if k >= 4:
             break
-        found = resolver.dateline(para.strip())
+        found = resolver.dateline(para.strip(), context)
         if found is not None:
             return found
     return None

@@ -718,8 +718,9 @@ class PlaceResolver:
         return out
 
     # ---- datelines -------------------------------------------------------------------------
-    def dateline(self, text: str) -> PlaceMention | None:
-        """The place of a wire dateline ("GAZA CITY (Reuters) -", "KYIV, Ukraine —")."""
+    def dateline(self, text: str, context: dict[str, float] | None = None) -> PlaceMention | None:
+        """The place of a wire dateline ("GAZA CITY (Reuters) -", "KYIV, Ukraine —"); `context`
+        holds the countries the story names, which settle a name several states share."""
         m = DATELINE.match(text)
         if not m:
             return None
@@ -736,7 +737,12 @@ class PlaceResolver:
         # a dateline names a city by its own name: "ISLAMABAD" is Pakistan's capital, not
         # Chattogram, which once bore that name among its others
         own = _folded(name)
+        # (and names a city before a province of the name: "SAN JOSÉ" is Costa Rica's capital, not
+        # the Uruguayan department, when the city is a real one)
+        named = context or {}
         best = max(found, key=lambda c: (c.country in contained, _folded(c.name) == own,
+                                          named.get(c.country, 0) > 0,
+                                          c.level in ("city", "sub-city") and c.population >= 100_000,
                                           LEVEL_BONUS.get(c.level, 0) + math.log10(c.population + 10)))
         return PlaceMention(0, 0, place, best, 0.0, "dateline", 1, len(found) - 1)
 

@@ -843,8 +843,11 @@ class ActorResolver:
                 if clause.dep_ not in {"ccomp", "xcomp", "advcl", "conj"} or clause.head.i == clause.i:
                     break
                 reported = reported or clause.dep_ == "ccomp"
+                shared = clause.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
                 clause = clause.head
                 speaker = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+                if speaker is not None and shared and not reported and tok.dep_ in {"dobj", "pobj", "dative"}:
+                    break  # "ships blocked a vessel and fired water cannon at it": not at themselves
                 if speaker is not None and speaker.pos_ != "PRON":
                     plural = _SUBJECT_FORM.get(low, low) in {"they", "them", "we"}
                     found = self.resolve_all(speaker, mentions) if plural else self.resolve(speaker, mentions)

@@ -405,6 +405,23 @@ def _repair_conj_without_cc(verb: Token) -> bool | None:
     return True
 
 
+_AFFILIATED = frozenset({"link", "back", "ally", "affiliate", "align", "inspire", "sponsor", "support"})
+
+
+def _repair_split_affiliation(name: Token) -> bool | None:
+    """"an Islamic State-linked group", read with "Islamic" describing the group and only
+    "State" tied to "linked": the capitalised word before the patron's name is part of it."""
+    part = name.head
+    if name.dep_ != "npadvmod" or part.lemma_.lower() not in _AFFILIATED or part.tag_ not in {"VBN", "JJ"} \
+            or name.i < 1:
+        return None
+    before = name.doc[name.i - 1]
+    if before.head.i != part.head.i or before.dep_ not in {"amod", "compound"} or not before.text[:1].isupper():
+        return None
+    before.head, before.dep_ = name, "compound"
+    return True
+
+
 _REPORTING = frozenset({"say", "tell", "add", "state", "report", "announce", "write", "note", "claim",
                         "confirm", "warn", "insist"})
 
@@ -757,6 +774,7 @@ _TOKEN_REPAIRS = (
     (_repair_inverted_dative, "to", _Gate(lower={"to"}, dep={"prep"})),
     (_repair_conj_without_cc, None, _Gate(dep={"conj"}, tag={"VBN", "VBD"})),
     (_repair_weapon_read_as_verb, "and", _Gate(dep={"conj"}, lower=set(_WEAPON_VERBS))),
+    (_repair_split_affiliation, "-", _Gate(dep={"npadvmod"})),
     (_repair_participle_read_as_subject, ",", _Gate(dep={"csubj"}, tag={"VBG"})),
     (_repair_two_subjects, None, _Gate(pos={"VERB", "AUX"})),
     (_repair_split_demonyms, "and", _Gate(dep={"nsubj", "nsubjpass", "dobj", "pobj"}, tag={"NNP", "JJ", "NNPS"})),

@@ -170,6 +170,15 @@ def test_a_dateline_name_several_states_share_is_settled_by_the_story(resolver) 
     assert m is not None and m.candidate.country == "CRI"
 
 
+def test_a_loose_spelling_abroad_is_no_place_in_a_story_set_elsewhere() -> None:
+    # "Kamwokya", a Kampala suburb the gazetteer lacks, spelled like Kameoka (Japan): written
+    # twice it still vouches for nothing
+    events = _located("Police raid opposition offices in Kamwokya\nKAMPALA (Reuters) - Police on Tuesday "
+                      "arrested 12 opposition officials in a raid on the party's offices in Kamwokya.",
+                      published="2025-06-10")
+    assert events and all(e[1] != "JPN" for e in events)
+
+
 def test_dateline_places_an_event_without_a_place() -> None:
     events = _located("KYIV, Ukraine (AP) — Ukraine's president met the Polish prime minister on Friday.",
                       published="2024-01-22")

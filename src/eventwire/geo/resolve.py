@@ -493,10 +493,11 @@ class PlaceResolver:
 
     @staticmethod
     def country_votes(spans: list[_Span]) -> Counter:
-        """Countries named unambiguously by non-weak spans (a country name counts double)."""
+        """Countries named unambiguously by non-weak spans (a country name counts double); a
+        loose spelling ("Kamwokya" for Kameoka) votes for nothing, even when written twice."""
         votes: Counter = Counter()
         for s in spans:
-            countries = {c.country for c in s.candidates if c.country}
+            countries = {c.country for c in s.candidates if c.country and c.tier == 0}
             if len(countries) == 1 and not s.weak:
                 votes[next(iter(countries))] += 2 if any(c.level == "country" for c in s.candidates) else 1
         return votes
@@ -604,7 +605,7 @@ class PlaceResolver:
                 article[iso] += weight
         selfw: list[tuple[str, float] | None] = []
         for s in spans:
-            countries = {c.country for c in s.candidates if c.country}
+            countries = {c.country for c in s.candidates if c.country and c.tier == 0}  # (a loose spelling: none)
             selfw.append(None)
             if len(countries) == 1 and not s.weak:
                 weight = 2 if any(c.level == "country" for c in s.candidates) else 1
@@ -617,8 +618,8 @@ class PlaceResolver:
             by_sent: dict[int, Counter] = {}
             if round_:
                 for k, (c, _sc, r) in enumerate(chosen):
-                    if r == "population" and c.level in ("city", "sub-city") and c.population < 25_000:
-                        continue  # two obscure namesakes abroad do not vouch for each other
+                    if r == "population" and c.level in ("city", "sub-city") and (c.population < 25_000 or c.tier >= 1):
+                        continue  # two obscure namesakes abroad (or loose spellings) do not vouch for each other
                     by_sent.setdefault(sent_of[k], Counter())[c.country] += 1
             new = []
             for idx, s in enumerate(spans):
@@ -687,6 +688,8 @@ class PlaceResolver:
             if rule == "population" and elsewhere[idx] and c.level in ("city", "sub-city") \
                     and c.geonameid and c.population < 25_000:
                 continue  # a village abroad sharing a name, in a story about somewhere else
+            if rule == "population" and elsewhere[idx] and c.tier >= 1 and c.level in ("city", "sub-city", "district"):
+                continue  # "Kamwokya" in a Kampala story is no loose spelling of Kameoka, Japan
             if not c.country:
                 # A sea or a cross-border area is counted for the country the story places it
                 # in: its container, else the sentence's other places, else the article's.

@@ -3420,7 +3420,8 @@ def _conditional(clause: Token) -> bool:
                 for c in cur.children):
             return True  # "should the government request it", "were Kyiv to agree": inverted conditions
         present = cur.tag_ in {"VBZ", "VBP", "VB"} or cur.tag_ == "VBN" and any(
-            c.dep_ == "aux" and c.lower_ in {"have", "has"} for c in cur.children)  # ("once they have met")
+            c.dep_ == "aux" and c.lower_ in {"have", "has"} or c.dep_ == "auxpass" and c.lower_ in {"is", "are", "am"}
+            for c in cur.children)  # ("once they have met", "until the militia are eliminated")
         if cur.dep_ == "advcl" and present and any(
                 c.dep_ == "mark" and c.lower_ in {"once", "until", "till", "provided", "providing"}
                 for c in cur.children):

@@ -12,7 +12,8 @@ from eventwire.coding.actors import ActorResolver, find_mentions, forget_surname
 from eventwire.ingest.dump import is_caption
 from eventwire.coding.engine import Coder, main_country
 from eventwire.coding.headline import sentence_case
-from eventwire.coding.setting import Setting, article_dateline, drop_lone_meetings, drop_place_shadows
+from eventwire.coding.setting import Setting, article_dateline, drop_lone_meetings, drop_place_shadows, \
+    drop_self_parties
 from eventwire.coding.reparse import is_headline, repair_parse
 from eventwire.geo.resolve import DATELINE
 from eventwire.errors import DictionaryWarning, InputError
@@ -226,7 +227,7 @@ def code_parsed(coder: Coder, article: Article, docs: list, options: CoderOption
                     ev.evidence = text[at:at + len(ev.evidence)]
         if setting is not None:
             setting.apply(seg_index, kind, doc, evs, read)
-            evs = drop_lone_meetings(drop_place_shadows(evs))
+            evs = drop_self_parties(drop_lone_meetings(drop_place_shadows(evs)))
             if not options.keep_historical:
                 evs = [ev for ev in evs if not ev.historical]
         n_sents = sum(1 for _ in doc.sents)

@@ -303,6 +303,21 @@ _MEETINGS = ("040", "036")
 _MULTILATERAL = frozenset({"IGO", "UNO", "EUR"})
 
 
+def drop_self_parties(events: list[Event]) -> list[Event]:
+    """Places can give both sides the same code ("the President ... was welcomed at the airport
+    by the foreign minister", both placed in Ethiopia): a word, an appeal, an intent or a gesture
+    (01, 02, 03, 05) to one's own actor has no addressee, and a visit to oneself (042, 043) is none."""
+    out = []
+    for e in events:
+        if e.target is not None and e.target.code == e.source.code and e.source.country:
+            if e.cameo[:3] in {"042", "043"}:
+                continue
+            if e.cameo[:2] in {"01", "02", "03", "05"}:
+                e.target = None
+        out.append(e)
+    return out
+
+
 def drop_lone_meetings(events: list[Event]) -> list[Event]:
     """Meetings with no other party, once places have had their say ("met in Geneva" faces CHE),
     are a body sitting on its own: not an event between actors. A multilateral body's meeting

@@ -11,7 +11,7 @@ def _events(text: str, **kw):
 
 
 def test_a_doer_the_knowledge_base_lacks_is_kept_as_unknown() -> None:
-    events = _events("Councillor Maria Okonkwo signed a cooperation agreement with Ghana on Monday.")
+    events = _events("Dr Maria Okonkwo signed a cooperation agreement with Ghana on Monday.")
     unknown = [e for e in events if e[1] == "---"]
     assert unknown and unknown[0][0] == "057" and unknown[0][2] == "GHAGOV"
     assert unknown[0][3] == "unknown" and "Okonkwo" in unknown[0][4]

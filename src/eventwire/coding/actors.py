@@ -12,6 +12,10 @@ from eventwire.actors.base import ActorDictionary, Entry, city_countries, make_a
 from eventwire.model import Actor
 
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod", "nummod"}
+# offices a party's member may hold: "an ANC councillor", "a Fidesz mayor" hold local or national
+# office (GOV, LEG), whichever party elected them; "ANC officials" stay the party's
+_ELECTED_OFFICES = frozenset({"councillor", "councilor", "mayor", "governor", "minister", "premier",
+                              "lawmaker", "legislator", "mp", "senator", "congressman", "congresswoman"})
 # participles that tie a noun to another actor without making it that actor ("Iran-backed
 # militias", "Al Qaeda-linked group"); "rebel-held towns" are the rebels' and stay theirs
 _AFFILIATION = frozenset({"link", "back", "ally", "affiliate", "align", "inspire", "fund", "sponsor",
@@ -1318,7 +1322,8 @@ class ActorResolver:
                     # "Tigrayan forces", "Uyghur leaders": a people's fighters are rebels and its
                     # leaders are its own, not the state's army and government (communities.tsv)
                     sec = "REB" if sec == "MIL" else entry.people_leaders
-                if entry.kind == "org" and entry.sector in _NONSTATE and sec in {"GOV", "MIL", "UAF"}:
+                if entry.kind == "org" and entry.sector in _NONSTATE and sec in {"GOV", "MIL", "UAF"} and not (
+                        entry.sector == "PTY" and tok.lemma_.lower() in _ELECTED_OFFICES):
                     # "a Hamas delegation", "Hezbollah officials", "Houthi forces", "an
                     # al-Shabaab suicide bomber": the group's own people, not a government, an
                     # army or an unnamed attacker

@@ -282,6 +282,15 @@ class Lexicon:
             self._index[key] = index
         return self._index[key]
 
+    def _with_needs(self, noun: bool) -> dict[str, list[tuple[Pattern, frozenset[str]]]]:
+        """`heads`, each pattern paired with every word it needs below its head (its words and
+        prepositions), so that `verify` rejects most of them with one subset test."""
+        key = "noun-needs" if noun else "verb-needs"
+        if key not in self._index:
+            self._index[key] = {head: [(p, frozenset(p.words + p.target_preps + p.source_preps)) for p in pats]
+                                for head, pats in self.heads(noun).items()}
+        return self._index[key]
+
     def matcher(self, vocab) -> "TriggerFinder":
         """Every trigger lemma compiled into one spaCy PhraseMatcher, built once per vocabulary.
 
@@ -313,7 +322,12 @@ class Lexicon:
         near = children + [g for c in children if c.dep_ not in _CLAUSE_DEPS and c.dep_ != "oprd" for g in c.children]
         carried = None  # (built only when a pattern's word is not a child: most heads never need it)
         reach = None  # every lemma and word below the head: where any word of a pattern can be
-        for p in self.heads(noun).get(head.lemma_.lower(), ()):
+        for p, needed in self._with_needs(noun).get(head.lemma_.lower(), ()):
+            if needed and not p.ordered:
+                if reach is None:
+                    reach = {x for t in head.subtree for x in (t.lemma_.lower(), t.lower_)}
+                if not needed <= reach:
+                    continue
             if p.subject_words and not any(_lemma_in(c, p.subject_words)
                                            and not any(g.lemma_.lower() in _CIVIL_CRAFT for g in c.children)
                                            for c in _subject_words(children)):
@@ -323,12 +337,6 @@ class Lexicon:
                 if slots is not None:
                     out.append((p, [head] + [s[-1] for s in slots], _mark_preps(p, slots)))
                 continue
-            if p.words or p.target_preps or p.source_preps:
-                if reach is None:
-                    reach = {x for t in head.subtree for x in (t.lemma_.lower(), t.lower_)}
-                if any(w not in reach for w in p.words) or any(
-                        x not in reach for x in p.target_preps + p.source_preps):
-                    continue
             words = [head]
             for w in p.words:
                 # ("opened an inquiry after a tank fired": a verb of another clause is no word

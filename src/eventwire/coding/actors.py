@@ -12,6 +12,8 @@ from eventwire.actors.base import ActorDictionary, Entry, city_countries, make_a
 from eventwire.model import Actor
 
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod", "nummod"}
+# titles that name no office: a "former candidate" is no former office-holder
+_NO_OFFICE = frozenset({"candidate", "nominee", "challenger", "contender", "hopeful"})
 # offices a party's member may hold: "an ANC councillor", "a Fidesz mayor" hold local or national
 # office (GOV, LEG), whichever party elected them; "ANC officials" stay the party's
 _ELECTED_OFFICES = frozenset({"councillor", "councilor", "mayor", "governor", "minister", "premier",
@@ -1115,7 +1117,8 @@ class ActorResolver:
                 # "opposition leader X", a former speaker: whatever post the person held before
                 sec, rule = "OPP", "person+title"
             if any(t.lower_ in {"former", "ex", "late"} | _OUSTED or mentions.agents.get(t.i, ("",))[0] == "ELI"
-                   for t in np):
+                   for t in np) and not any(t.lemma_.lower() in _NO_OFFICE for t in np):
+                # ("former presidential candidate X" held no office: the person's own role stays)
                 sec, rule = "ELI", "person+former"  # "former President Viktor Yanukovich"
                 self._formers.add(entry.name)
             elif entry.name in self._formers and rule == "person":

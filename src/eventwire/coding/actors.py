@@ -907,6 +907,13 @@ class ActorResolver:
             # "urged the North to stop acts that raise tensions" in a story about Korea
             return [Actor(code=half[0] + "GOV", country=half[0], sector="GOV", text=doc[tok.left_edge.i:tok.i + 1].text,
                           name=None, rule="state-half", entry=None)]
+        if low == "capital" and bare_def and self.main_country and tok.dep_ == "pobj" \
+                and tok.head.lower_ in {"to", "in", "on"}:
+            # "a one-day visit to the capital", "talks in the capital": the story's state, as
+            # its capital's name would be (metonymy)
+            main = self.main_country
+            return [Actor(code=main + "GOV", country=main, sector="GOV", text=doc[tok.left_edge.i:tok.i + 1].text,
+                          name=None, rule="capital-of-story", entry=None)]
         states = getattr(self.dictionary, "state_nouns", {}).get(low)
         if bare_def and states and self.main_country in states:
             # "the Kingdom pledged $50 million" in a Saudi story (state_nouns.tsv)

@@ -855,7 +855,11 @@ class Coder:
             if governor is not None and not self._light(governor, p.code) \
                     and not _held_responsible(head) and not _in_protest(head):
                 governor = None  # "condemned the attack": the critic did not attack
-            if governor is None and (_meeting_adjunct(head, p.code, self.display_verbs) or _drill_adjunct(
+            if governor is None and p.code[:3] in {"042", "043"} and head.dep_ == "pobj" and head.head.lower_ == "on" \
+                    and head.head.head.lemma_.lower() == "be":
+                # "Sugiono, who was on a one-day visit to Dili": the one who is on the visit
+                governor = head.head.head
+            elif governor is None and (_meeting_adjunct(head, p.code, self.display_verbs) or _drill_adjunct(
                     head, p.code, self.modal.get("exercise_words", ()))):
                 # "raised the issue during a phone call with Putin", "said in talks with X":
                 # the clause's subject holds the call it tells of
